@@ -1,0 +1,102 @@
+"""launchcal: one launch event, held as wall time plus an IANA zone, seen from everywhere.
+
+The public API is re-exported here lazily: ``import launchcal`` stays cheap, so the CLI starts
+fast, and each name loads its module on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "AmbiguousPlaceError": "launchcal.errors",
+    "AmbiguousTimeError": "launchcal.errors",
+    "Calendar": "launchcal.event",
+    "Event": "launchcal.event",
+    "EventFileError": "launchcal.errors",
+    "InputError": "launchcal.errors",
+    "LaunchcalError": "launchcal.errors",
+    "LocalTime": "launchcal.convert",
+    "Location": "launchcal.event",
+    "NonexistentTimeError": "launchcal.errors",
+    "Organizer": "launchcal.event",
+    "Place": "launchcal.places",
+    "Status": "launchcal.event",
+    "UnknownPlaceError": "launchcal.errors",
+    "check_claim": "launchcal.check",
+    "load": "launchcal.eventfile",
+    "loads": "launchcal.eventfile",
+    "localize": "launchcal.tz",
+    "parse_claim": "launchcal.check",
+    "resolve": "launchcal.places",
+    "see": "launchcal.convert",
+    "see_all": "launchcal.convert",
+    "tz_database": "launchcal.tz",
+    "when_data": "launchcal.report",
+    "when_text": "launchcal.report",
+}
+_RENAMED = {"tz_database": "database"}
+
+__all__ = [
+    "AmbiguousPlaceError",
+    "AmbiguousTimeError",
+    "Calendar",
+    "Event",
+    "EventFileError",
+    "InputError",
+    "LaunchcalError",
+    "LocalTime",
+    "Location",
+    "NonexistentTimeError",
+    "Organizer",
+    "Place",
+    "Status",
+    "UnknownPlaceError",
+    "__version__",
+    "check_claim",
+    "load",
+    "loads",
+    "localize",
+    "parse_claim",
+    "resolve",
+    "see",
+    "see_all",
+    "tz_database",
+    "when_data",
+    "when_text",
+]
+
+if TYPE_CHECKING:
+    from launchcal.check import check_claim, parse_claim
+    from launchcal.convert import LocalTime, see, see_all
+    from launchcal.errors import (
+        AmbiguousPlaceError,
+        AmbiguousTimeError,
+        EventFileError,
+        InputError,
+        LaunchcalError,
+        NonexistentTimeError,
+        UnknownPlaceError,
+    )
+    from launchcal.event import Calendar, Event, Location, Organizer, Status
+    from launchcal.eventfile import load, loads
+    from launchcal.places import Place, resolve
+    from launchcal.report import when_data, when_text
+    from launchcal.tz import database as tz_database
+    from launchcal.tz import localize
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'launchcal' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), _RENAMED.get(name, name))
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,368 @@
+"""The ``launchcal`` command: parse, make one library call, echo.
+
+Only :mod:`click` is imported up front; each command imports the library parts it needs, so
+``launchcal --help`` and shell completion stay fast. Library errors become one ``Error:`` line
+and exit status 2 in exactly one place, :meth:`LaunchcalGroup.main`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+from launchcal import __version__
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
+
+    from launchcal.event import Event
+    from launchcal.places import Place
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Exit status for input launchcal cannot act on (click uses the same for usage errors).
+EXIT_INPUT = 2
+
+
+class InputProblem(click.ClickException):
+    """A library :class:`~launchcal.errors.LaunchcalError`, as the CLI reports it."""
+
+    exit_code = EXIT_INPUT
+
+
+class LaunchcalGroup(click.Group):
+    """A group whose every error is one ``Error: ...`` line on stderr, with no traceback."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        from launchcal.errors import LaunchcalError
+
+        try:
+            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(130)
+        except click.UsageError as error:
+            hint = ""
+            if error.ctx is not None:
+                hint = f" (see '{error.ctx.command_path} --help')"
+            _fail(error.format_message() + hint, error.exit_code)
+        except click.ClickException as error:
+            _fail(error.format_message(), error.exit_code)
+        except LaunchcalError as error:
+            _fail(str(error), EXIT_INPUT)
+        except BrokenPipeError:
+            sys.exit(1)
+        code = result if isinstance(result, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"Error: {' '.join(message.split())}", err=True)
+    sys.exit(code)
+
+
+# --- parameter types: bad values fail here, with the library's message -------------------
+
+
+class PlaceType(click.ParamType["Place"]):
+    """A city, country, abbreviation, IANA zone or ``local``."""
+
+    name = "place"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from launchcal import places
+        from launchcal.errors import LaunchcalError
+
+        if not isinstance(value, str):
+            return value
+        try:
+            return places.resolve(value)
+        except LaunchcalError as error:
+            self.fail(str(error), param, ctx)
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        from click.shell_completion import CompletionItem
+
+        from launchcal import places
+
+        return [CompletionItem(name) for name in places.complete(incomplete)]
+
+
+class WallTimeType(click.ParamType[Any]):
+    """``YYYY-MM-DD HH:MM`` on the event's own clock, or a date whose time is not yet known."""
+
+    name = "datetime"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from launchcal.errors import LaunchcalError
+        from launchcal.eventfile import parse_wall_time
+
+        if not isinstance(value, str):
+            return value
+        try:
+            return parse_wall_time(value)
+        except LaunchcalError as error:
+            self.fail(str(error), param, ctx)
+
+
+class DurationType(click.ParamType[Any]):
+    """``2h``, ``1h30m``, ``90m``, ``PT2H``."""
+
+    name = "duration"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from launchcal.errors import LaunchcalError
+        from launchcal.eventfile import parse_duration
+
+        if not isinstance(value, str):
+            return value
+        try:
+            return parse_duration(value)
+        except LaunchcalError as error:
+            self.fail(str(error), param, ctx)
+
+
+PLACE = PlaceType()
+WALL_TIME = WallTimeType()
+DURATION = DurationType()
+FOLD = click.Choice(["earlier", "later"])
+
+
+# --- the event every command starts from ---------------------------------------------------
+
+
+def event_options(command: F) -> F:
+    """EVENT_FILE, or an event given by flags; ``--event`` picks events from a file."""
+    decorators = [
+        click.argument(
+            "event_file", required=False, type=click.Path(dir_okay=False), metavar="[EVENT_FILE]"
+        ),
+        click.option("--title", help="Event title (without an event file)."),
+        click.option(
+            "--start", type=WALL_TIME, metavar="'YYYY-MM-DD HH:MM'",
+            help="Start, on the clock of --zone. A date alone means the time is not yet known.",
+        ),
+        click.option(
+            "--zone", type=PLACE, metavar="PLACE",
+            help="Where the start time is from: a city, a country or an IANA zone.",
+        ),
+        click.option("--end", type=WALL_TIME, metavar="'YYYY-MM-DD HH:MM'", help="End time."),
+        click.option("--duration", type=DURATION, help="Length, like 2h or 1h30m."),
+        click.option(
+            "--fold", type=FOLD,
+            help="Which instant a start means when a DST change makes it occur twice or never.",
+        ),
+        click.option(
+            "--event", "event_ids", multiple=True, metavar="ID",
+            help="Only the event(s) with this id from the file (repeatable).",
+        ),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def load_events(params: dict[str, Any]) -> list[Event]:
+    """Pop the event options out of ``params`` and return the chosen events."""
+    from launchcal import eventfile
+
+    path = params.pop("event_file")
+    flags = {key: params.pop(key) for key in ("title", "start", "zone", "end", "duration")}
+    fold = params.pop("fold")
+    ids = params.pop("event_ids")
+    if path is not None:
+        given = [f"--{key}" for key, value in flags.items() if value is not None]
+        if given:
+            raise click.UsageError(
+                f"give an event file or {', '.join(given)}, not both "
+                "(to change the file's event, edit the file)"
+            )
+        calendar = eventfile.load(path, fold=fold)
+    else:
+        if flags["start"] is None or flags["zone"] is None:
+            raise click.UsageError(
+                "give an event file, or --start and --zone "
+                "(e.g. --start '2022-07-04 19:00' --zone China)"
+            )
+        calendar = eventfile.from_flags(fold=fold, **flags)
+    if not ids:
+        return list(calendar.events)
+    return [calendar.get(event_id) for event_id in ids]
+
+
+def echo_json(data: Any) -> None:
+    """Pretty, stable, UTF-8 JSON on stdout."""
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from launchcal import tz
+
+    click.echo(f"launchcal {__version__}, {tz.database()}")
+    ctx.exit()
+
+
+@click.group(cls=LaunchcalGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+    help="Show the version and the tz database in use.",
+)  # fmt: skip
+def cli() -> None:
+    """Launch times for everyone: local times, countdowns, calendar files and widgets.
+
+    An event is held once, as wall time plus an IANA zone, in a TOML file or given by flags
+    (--start '2022-07-04 19:00' --zone China). Places are cities, countries, abbreviations,
+    IANA zones or 'local'.
+    """
+
+
+@cli.command()
+@event_options
+@click.option(
+    "--in",
+    "places",
+    type=PLACE,
+    multiple=True,
+    metavar="PLACE",
+    help="Show the time here (repeatable). Default: the event's audience and your zone.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "table", "markdown"]),
+    default="text",
+    show_default=True,
+    help="A sentence per place, or a world-clock table.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def when(**params: Any) -> None:
+    """When the event starts in each place: local time, day shift, night hours.
+
+    \b
+      launchcal when --start '2022-07-04 19:00' --zone China --in Nairobi
+      launchcal when examples/xiaomi-12s.toml --format table
+    """
+    from launchcal import report
+
+    events = load_events(params)
+    places: list[Place] | None = list(params["places"]) or None
+    if params["as_json"]:
+        echo_json(report.when_data(events, places))
+    else:
+        click.echo(report.when_text(events, places, params["fmt"]))
+
+
+@cli.command()
+@event_options
+@click.option(
+    "--claim", required=True, metavar="TEXT",
+    help="The sentence to check, like 'around 3am in Nairobi'.",
+)  # fmt: skip
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def check(**params: Any) -> None:
+    """Check a published time: exit 0 if right, 1 if wrong ("around" allows 30 minutes).
+
+    \b
+      launchcal check examples/xiaomi-12s.toml --claim 'around 3am in Nairobi'
+    """
+    from launchcal import check as checking
+    from launchcal import tz
+
+    events = load_events(params)
+    if len(events) > 1:
+        ids = ", ".join(event.id for event in events)
+        raise click.UsageError(f"the claim is about one event; pick it with --event ({ids})")
+    verdict = checking.check_claim(events[0], checking.parse_claim(params["claim"]))
+    if params["as_json"]:
+        echo_json(
+            {
+                "tzdata": tz.database().version,
+                "right": verdict.right,
+                "claim": verdict.claim.text,
+                "claimed": verdict.claim.time.strftime("%H:%M"),
+                "approximate": verdict.claim.approximate,
+                "place": verdict.claim.place.name,
+                "zone": verdict.claim.place.zone,
+                "local": verdict.actual.local.isoformat(),
+                "message": verdict.message,
+            }
+        )
+    else:
+        click.echo(verdict.message)
+    if not verdict.right:
+        sys.exit(1)
+
+
+@cli.command(name="places")
+@click.argument("query")
+@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def places_command(query: str, limit: int, as_json: bool) -> None:
+    """List what QUERY can mean: cities, countries, zones, abbreviations.
+
+    \b
+      launchcal places Springfield
+    """
+    from launchcal import places
+
+    found = places.search(query, limit=limit)
+    if not found:
+        places.resolve(query)  # raises the "did you mean" error
+    if as_json:
+        echo_json(
+            [
+                {
+                    "name": p.name,
+                    "kind": p.kind,
+                    "region": p.region,
+                    "country": p.country,
+                    "country_code": p.country_code,
+                    "zone": p.zone,
+                    "population": p.population,
+                }
+                for p in found
+            ]
+        )
+        return
+    head = ("Name", "Region", "Country", "Zone", "Population", "Kind")
+    rows = [
+        (p.name, p.region, p.country, p.zone, f"{p.population:,}" if p.population else "", p.kind)
+        for p in found
+    ]
+    widths = [max(len(str(row[i])) for row in (head, *rows)) for i in range(len(head))]
+    for row in (head, *rows):
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def main(args: Sequence[str] | None = None, prog_name: str = "launchcal") -> None:
+    """Console-script entry point."""
+    cli.main(args=args, prog_name=prog_name)
+
+
+__all__ = [
+    "DURATION",
+    "PLACE",
+    "WALL_TIME",
+    "cli",
+    "echo_json",
+    "event_options",
+    "load_events",
+    "main",
+]

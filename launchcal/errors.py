@@ -1,0 +1,104 @@
+"""The one exception hierarchy of launchcal.
+
+Every message is written for the person at the keyboard: it names the input that was wrong
+and says what to do instead. The CLI prints it as a single ``Error: ...`` line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "AmbiguousPlaceError",
+    "AmbiguousTimeError",
+    "EventFileError",
+    "InputError",
+    "LaunchcalError",
+    "NonexistentTimeError",
+    "OutputError",
+    "PlaceError",
+    "UnknownPlaceError",
+    "WallTimeError",
+]
+
+
+class LaunchcalError(Exception):
+    """Base class: anything launchcal raises on purpose."""
+
+
+class InputError(LaunchcalError, ValueError):
+    """Input that launchcal cannot act on: a bad flag value, file or field."""
+
+
+class OutputError(LaunchcalError):
+    """An output that could not be written (nothing is left half-written)."""
+
+
+class PlaceError(InputError):
+    """A place query that does not name exactly one time zone."""
+
+
+class UnknownPlaceError(PlaceError):
+    """No place matches; ``suggestions`` holds up to three near names."""
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        message = f"unknown place {query!r}"
+        if self.suggestions:
+            message += "; did you mean " + _or_list(self.suggestions) + "?"
+        else:
+            message += "; try a city, a country or an IANA zone such as 'Europe/Paris'"
+        super().__init__(message)
+
+
+class AmbiguousPlaceError(PlaceError):
+    """Several places with different zones match; ``candidates`` are their descriptions."""
+
+    def __init__(self, query: str, candidates: Sequence[str], hint: str = "") -> None:
+        self.query = query
+        self.candidates = tuple(candidates)
+        message = f"{query!r} is ambiguous: " + "; ".join(self.candidates)
+        if hint:
+            message += f" ({hint})"
+        super().__init__(message)
+
+
+class WallTimeError(InputError):
+    """A wall time that a DST change makes nonexistent or ambiguous.
+
+    ``earlier`` and ``later`` are the two instants the wall time could mean;
+    the user picks one with ``--fold earlier|later`` (or ``fold = ...`` in a file).
+    """
+
+    def __init__(self, problem: str, earlier: str, later: str) -> None:
+        self.problem = problem
+        self.earlier = earlier
+        self.later = later
+        super().__init__(self.explain("--fold {}"))
+
+    def explain(self, choice: str) -> str:
+        """The message, with ``choice`` (``"--fold {}"`` or ``'fold = "{}"'``) as the remedy."""
+        return (
+            f"{self.problem}; use {choice.format('earlier')} for {self.earlier} "
+            f"or {choice.format('later')} for {self.later}"
+        )
+
+
+class NonexistentTimeError(WallTimeError):
+    """The wall time falls in a gap: clocks skipped over it."""
+
+
+class AmbiguousTimeError(WallTimeError):
+    """The wall time occurs twice: clocks went back over it."""
+
+
+class EventFileError(InputError):
+    """A problem in an event file, naming the file, the event, the field and the line."""
+
+
+def _or_list(items: Sequence[str]) -> str:
+    quoted = [repr(item) for item in items]
+    if len(quoted) == 1:
+        return quoted[0]
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]

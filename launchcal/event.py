@@ -1,0 +1,222 @@
+"""The launch event: one instant, held as wall time in an IANA zone, plus what to say about it.
+
+The model is frozen and always aware. Building an event never touches files or the clock;
+:mod:`launchcal.eventfile` and the CLI turn user input into these objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from launchcal import tz
+from launchcal.errors import InputError
+
+if TYPE_CHECKING:
+    from launchcal.places import Place
+
+__all__ = ["Calendar", "Event", "Location", "Organizer", "Status", "slugify"]
+
+
+class Status(enum.StrEnum):
+    """Where the launch stands; ``RESCHEDULED`` comes with the start it moved from."""
+
+    SCHEDULED = "scheduled"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+    RESCHEDULED = "rescheduled"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the launch happens: online (a stream URL), a venue, or both."""
+
+    name: str = ""
+    online: bool = False
+    url: str | None = None
+    address: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.online and not self.name:
+            raise InputError("a location needs a name unless it is online")
+        if self.url is not None:
+            _check_web_url(self.url, "location url")
+
+
+@dataclass(frozen=True)
+class Organizer:
+    """Who runs the launch."""
+
+    name: str
+    email: str | None = None
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.name.strip():
+            raise InputError("an organizer needs a name")
+        if self.email is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", self.email):
+            raise InputError(f"organizer email {self.email!r} is not an email address")
+        if self.url is not None:
+            _check_web_url(self.url, "organizer url")
+
+
+@dataclass(frozen=True)
+class Event:
+    """A launch, livestream or keynote: the single source every output is made from.
+
+    ``start`` is aware and carries the event's own zone; ``end`` (if known) is in the same zone.
+    ``time_known=False`` marks a date whose time is still to be announced: ``start`` is then
+    midnight of that date and calendars get an all-day entry.
+    """
+
+    title: str
+    start: dt.datetime
+    zone: str
+    id: str = ""
+    end: dt.datetime | None = None
+    time_known: bool = True
+    url: str | None = None
+    location: Location | None = None
+    description: str = ""
+    organizer: Organizer | None = None
+    status: Status = Status.SCHEDULED
+    previous_start: dt.datetime | None = None
+    sequence: int = 0
+    audience: tuple[Place, ...] = ()
+    reminders: tuple[dt.timedelta, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise InputError("an event needs a title")
+        if self.start.tzinfo is None or self.start.utcoffset() is None:
+            raise InputError("an event start must carry its time zone")
+        if str(self.start.tzinfo) != self.zone:
+            raise InputError(f"start is in {self.start.tzinfo}, but the event zone is {self.zone}")
+        if self.end is not None:
+            if self.end.tzinfo is None:
+                raise InputError("an event end must carry its time zone")
+            if self.end <= self.start:
+                raise InputError(
+                    f"the end ({self.end.isoformat()}) must come after the start "
+                    f"({self.start.isoformat()})"
+                )
+        if self.previous_start is not None and self.previous_start.tzinfo is None:
+            raise InputError("previous_start must carry its time zone")
+        if self.status is Status.RESCHEDULED and self.previous_start is None:
+            raise InputError("a rescheduled event needs previous_start, the start it moved from")
+        if self.url is not None:
+            _check_web_url(self.url, "url")
+        if self.sequence < 0:
+            raise InputError("sequence cannot be negative")
+        for reminder in self.reminders:
+            if reminder <= dt.timedelta(0):
+                raise InputError("a reminder must come a positive time before the start")
+        if not self.id:
+            object.__setattr__(self, "id", slugify(f"{self.title} {self.start:%Y-%m-%d}"))
+        elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._@-]*", self.id):
+            raise InputError(
+                f"event id {self.id!r} may hold only letters, digits, '.', '_', '@' and '-'"
+            )
+
+    @classmethod
+    def at(
+        cls,
+        title: str,
+        wall: dt.datetime,
+        zone: str,
+        *,
+        fold: tz.Fold | None = None,
+        duration: dt.timedelta | None = None,
+        **fields: object,
+    ) -> Event:
+        """Build an event from a naive wall time in ``zone``, refusing DST guesses.
+
+        Examples:
+            >>> e = Event.at("Launch", dt.datetime(2022, 7, 4, 19), "Asia/Shanghai",
+            ...              duration=dt.timedelta(hours=2))
+            >>> e.utc_start.isoformat(), e.end.isoformat()
+            ('2022-07-04T11:00:00+00:00', '2022-07-04T21:00:00+08:00')
+        """
+        start = tz.localize(wall, zone, fold)
+        end = None
+        if duration is not None:
+            # Duration is elapsed time: add it in UTC, then show the end on the event's clock.
+            end = (start.astimezone(dt.UTC) + duration).astimezone(start.tzinfo)
+        return cls(title=title, start=start, zone=zone, end=end, **fields)  # type: ignore[arg-type]
+
+    @property
+    def utc_start(self) -> dt.datetime:
+        """The start as a UTC instant."""
+        return self.start.astimezone(dt.UTC)
+
+    @property
+    def utc_end(self) -> dt.datetime | None:
+        """The end as a UTC instant, if the event has one."""
+        return None if self.end is None else self.end.astimezone(dt.UTC)
+
+    @property
+    def duration(self) -> dt.timedelta | None:
+        """Real elapsed time from start to end (DST changes in between included)."""
+        if self.end is None:
+            return None
+        return self.end.astimezone(dt.UTC) - self.start.astimezone(dt.UTC)
+
+    @property
+    def is_online(self) -> bool:
+        """Whether people attend over the internet."""
+        return self.location is not None and self.location.online
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Several events published together (a feed, a season of launches)."""
+
+    events: tuple[Event, ...]
+    name: str = ""
+    description: str = ""
+    url: str | None = None
+    refresh: dt.timedelta = field(default=dt.timedelta(hours=12))
+
+    def __post_init__(self) -> None:
+        if not self.events:
+            raise InputError("a calendar needs at least one event")
+        seen: set[str] = set()
+        for event in self.events:
+            if event.id in seen:
+                raise InputError(f"two events share the id {event.id!r}; give each its own id")
+            seen.add(event.id)
+        if not self.name:
+            object.__setattr__(self, "name", self.events[0].title)
+        if self.url is not None:
+            _check_web_url(self.url, "calendar url")
+
+    def get(self, event_id: str) -> Event:
+        """The event with this id, or an error listing the ids there are."""
+        for event in self.events:
+            if event.id == event_id:
+                return event
+        ids = ", ".join(e.id for e in self.events)
+        raise InputError(f"no event with id {event_id!r}; the ids are: {ids}")
+
+
+def slugify(text: str) -> str:
+    """A stable, URL-safe id from free text.
+
+    Examples:
+        >>> slugify("Xiaomi 12S series launch 2022-07-04")
+        'xiaomi-12s-series-launch-2022-07-04'
+        >>> slugify("Café: Über-Launch!")
+        'cafe-uber-launch'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "event"
+
+
+def _check_web_url(url: str, what: str) -> None:
+    if not re.match(r"https?://[^\s/?#]+", url, re.IGNORECASE) or any(c.isspace() for c in url):
+        raise InputError(f"{what} {url!r} is not an http(s) URL")

@@ -1,0 +1,451 @@
+"""Event files: TOML in, a :class:`~launchcal.event.Calendar` out.
+
+A file holds one event as top-level keys, or many as ``[[event]]`` tables with an optional
+``[calendar]`` table. Every error names the file, the event, the field and, where it can be
+found, the line, so a publisher can fix the file without guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, cast
+
+from launchcal import places, tz
+from launchcal.errors import (
+    AmbiguousTimeError,
+    EventFileError,
+    InputError,
+    NonexistentTimeError,
+    WallTimeError,
+)
+from launchcal.event import Calendar, Event, Location, Organizer, Status
+
+__all__ = ["EVENT_FIELDS", "from_flags", "load", "loads", "parse_duration", "parse_wall_time"]
+
+EVENT_FIELDS = (
+    "id",
+    "title",
+    "start",
+    "zone",
+    "end",
+    "duration",
+    "fold",
+    "url",
+    "location",
+    "description",
+    "organizer",
+    "status",
+    "previous_start",
+    "sequence",
+    "audience",
+    "reminders",
+)
+CALENDAR_FIELDS = ("name", "description", "url", "refresh")
+
+_DURATION_UNITS = {
+    "w": 604800, "week": 604800, "weeks": 604800,
+    "d": 86400, "day": 86400, "days": 86400,
+    "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+    "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+    "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+}  # fmt: skip
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+_ISO_DURATION = re.compile(
+    r"P(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?(?:T(?:(?P<h>\d+)H)?(?:(?P<m>\d+)M)?(?:(?P<s>\d+)S)?)?"
+)
+
+
+def parse_duration(text: str) -> dt.timedelta:
+    """Read "2h", "1h30m", "90 minutes", "1 day" or ISO 8601 "PT2H".
+
+    Examples:
+        >>> parse_duration("1h30m")
+        datetime.timedelta(seconds=5400)
+        >>> parse_duration("PT2H")
+        datetime.timedelta(seconds=7200)
+    """
+    cleaned = text.strip()
+    iso = _ISO_DURATION.fullmatch(cleaned.upper())
+    if iso and cleaned.upper() not in ("P", "PT") and any(iso.groupdict().values()):
+        parts = {k: int(v or 0) for k, v in iso.groupdict().items()}
+        return dt.timedelta(
+            weeks=parts["w"], days=parts["d"], hours=parts["h"], minutes=parts["m"],
+            seconds=parts["s"],
+        )  # fmt: skip
+    lowered = cleaned.lower().replace(",", " ").replace(" and ", " ")
+    seconds = 0.0
+    position = 0
+    for match in _DURATION_PART.finditer(lowered):
+        if lowered[position : match.start()].strip():
+            break
+        unit = _DURATION_UNITS.get(match.group(2))
+        if unit is None:
+            break
+        seconds += float(match.group(1)) * unit
+        position = match.end()
+    else:
+        if position and not lowered[position:].strip():
+            return dt.timedelta(seconds=round(seconds))
+    raise InputError(
+        f"cannot read the duration {text!r}; write it like '2h', '1h30m', '90m' or 'PT2H'"
+    )
+
+
+def parse_wall_time(text: str) -> dt.datetime | dt.date:
+    """Read "2022-07-04 19:00" (a wall time) or "2022-07-04" (a date, time to be announced).
+
+    Examples:
+        >>> parse_wall_time("2022-07-04 19:00")
+        datetime.datetime(2022, 7, 4, 19, 0)
+        >>> parse_wall_time("2022-07-04")
+        datetime.date(2022, 7, 4)
+    """
+    cleaned = text.strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
+        try:
+            return dt.date.fromisoformat(cleaned)
+        except ValueError as error:
+            raise InputError(f"{text!r} is not a real date: {error}") from None
+    try:
+        return dt.datetime.fromisoformat(cleaned.replace("T", " ", 1))
+    except ValueError:
+        raise InputError(
+            f"cannot read the time {text!r}; write it as 'YYYY-MM-DD HH:MM' "
+            "(24-hour clock, the event's own local time)"
+        ) from None
+
+
+def load(path: str | Path, *, fold: tz.Fold | None = None) -> Calendar:
+    """Read an event file.
+
+    Args:
+        path: the TOML file.
+        fold: how to read a start that a DST change makes ambiguous or nonexistent, for
+            events whose file does not say (``fold = "earlier"`` in the event).
+
+    Raises:
+        EventFileError: the file cannot be read or one of its fields is wrong.
+    """
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise EventFileError(f"{file}: no such event file") from None
+    except UnicodeDecodeError:
+        raise EventFileError(f"{file}: not a UTF-8 text file") from None
+    except OSError as error:
+        raise EventFileError(f"{file}: cannot read it ({error.strerror})") from None
+    return loads(text, source=str(file), fold=fold)
+
+
+def loads(text: str, *, source: str = "<string>", fold: tz.Fold | None = None) -> Calendar:
+    """Read event-file text; ``source`` names it in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise EventFileError(f"{source}: not valid TOML: {error}") from None
+    return _Reader(text, source, fold).calendar(data)
+
+
+def from_flags(
+    *,
+    start: dt.datetime | dt.date,
+    zone: places.Place,
+    title: str | None = None,
+    end: dt.datetime | dt.date | None = None,
+    duration: dt.timedelta | None = None,
+    fold: tz.Fold | None = None,
+) -> Calendar:
+    """A one-event calendar from command-line flags (``--start``, ``--zone``, ...)."""
+    if end is not None and duration is not None:
+        raise InputError("give --end or --duration, not both")
+    start_at = _moment(start, zone.zone, fold, "--fold {}")
+    end_at = None if end is None else _moment(end, zone.zone, fold, "--fold {}")
+    if duration is not None:
+        if duration <= dt.timedelta(0):
+            raise InputError("--duration must be longer than zero")
+        end_at = (start_at.astimezone(dt.UTC) + duration).astimezone(start_at.tzinfo)
+    time_known = isinstance(start, dt.datetime)
+    event = Event(
+        title=title or "The event",
+        start=start_at,
+        zone=zone.zone,
+        end=end_at,
+        time_known=time_known,
+    )
+    return Calendar(events=(event,))
+
+
+class _Reader:
+    def __init__(self, text: str, source: str, fold: tz.Fold | None) -> None:
+        self.lines = text.splitlines()
+        self.source = source
+        self.fold = fold
+
+    def fail(
+        self, message: str, *, event: int | None = None, label: str = "", key: str = ""
+    ) -> EventFileError:
+        where = [self.source]
+        if event is not None:
+            where.append(f"event {label!r}" if label else f"event #{event + 1}")
+        if key:
+            where.append(f"field {key!r}")
+            line = self._line_of(key, event)
+            if line:
+                where.append(f"line {line}")
+        return EventFileError(", ".join(where) + ": " + message)
+
+    def _line_of(self, key: str, event: int | None) -> int | None:
+        """Where ``key`` is set: inside the event's ``[[event]]`` table, or at the top."""
+        header = re.compile(r"\s*\[")
+        assignment = re.compile(rf"\s*{re.escape(key)}\s*=")
+        section = -1  # -1: top level, before any table
+        in_event = True
+        for number, line in enumerate(self.lines, start=1):
+            if header.match(line):
+                if re.match(r"\s*\[\[\s*event\s*\]\]", line):
+                    section += 1
+                    in_event = event is None or section == event
+                else:
+                    in_event = re.match(r"\s*\[\s*calendar\s*\]", line) is not None and (
+                        event is None
+                    )
+                continue
+            wanted_section = event is not None and section == event
+            at_top = section == -1 and event in (None, 0)
+            if (wanted_section or (at_top and in_event)) and assignment.match(line):
+                return number
+        return None
+
+    def calendar(self, data: dict[str, Any]) -> Calendar:
+        raw_events = data.get("event")
+        if raw_events is None:
+            meta: Mapping[str, Any] = {}
+            if "calendar" in data:
+                raise self.fail("a [calendar] table needs [[event]] tables beside it")
+            raw_events = [data]
+        else:
+            if not isinstance(raw_events, list):
+                raise self.fail("'event' must be an array of tables: write [[event]]")
+            meta = data.get("calendar", {})
+            extra = set(data) - {"event", "calendar"}
+            if extra:
+                key = sorted(extra)[0]
+                raise self.fail(
+                    f"top-level {key!r} beside [[event]] tables; move it into an event or "
+                    "into [calendar]",
+                    key=key,
+                )
+            if not isinstance(meta, dict):
+                raise self.fail("'calendar' must be a table: write [calendar]")
+            self._check_keys(meta, CALENDAR_FIELDS, None, "", "in [calendar]")
+        if not raw_events:
+            raise self.fail("the file holds no events; add an [[event]] table")
+        events = tuple(self.event(raw, index) for index, raw in enumerate(raw_events))
+        try:
+            refresh = dt.timedelta(hours=12)
+            if "refresh" in meta:
+                refresh = parse_duration(str(meta["refresh"]))
+            return Calendar(
+                events=events,
+                name=str(meta.get("name", "")),
+                description=str(meta.get("description", "")),
+                url=meta.get("url"),
+                refresh=refresh,
+            )
+        except InputError as error:
+            raise self.fail(str(error)) from None
+
+    def _check_keys(
+        self,
+        raw: Mapping[str, Any],
+        known: tuple[str, ...],
+        index: int | None,
+        label: str,
+        where: str,
+    ) -> None:
+        for key in raw:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
+                raise self.fail(f"unknown field {where}{hint}", event=index, label=label, key=key)
+
+    def event(self, raw: Any, index: int) -> Event:
+        if not isinstance(raw, dict):
+            raise self.fail("each event must be a table", event=index)
+        label = str(raw.get("id") or raw.get("title") or "")
+        self._check_keys(raw, EVENT_FIELDS, index, label, "")
+
+        def field(key: str, convert: Callable[[Any], Any], default: Any = None) -> Any:
+            if key not in raw:
+                return default
+            try:
+                return convert(raw[key])
+            except InputError as error:
+                raise self.fail(str(error), event=index, label=label, key=key) from None
+
+        for required in ("title", "start", "zone"):
+            if required not in raw:
+                raise self.fail(f"missing field {required!r}", event=index, label=label)
+        title = field("title", _text)
+        zone_place = field("zone", lambda v: places.resolve(_text(v)))
+        zone = zone_place.zone
+        fold = field("fold", _fold, self.fold)
+        start_value = raw["start"]
+        time_known = not (
+            isinstance(start_value, dt.date) and not isinstance(start_value, dt.datetime)
+        )
+        start = field("start", lambda v: _moment(v, zone, fold))
+        end = field("end", lambda v: _moment(v, zone, fold))
+        duration = field("duration", _duration)
+        if end is not None and duration is not None:
+            raise self.fail(
+                "give end or duration, not both", event=index, label=label, key="duration"
+            )
+        if duration is not None:
+            end = (start.astimezone(dt.UTC) + duration).astimezone(start.tzinfo)
+        fields: dict[str, Any] = {
+            "title": title,
+            "start": start,
+            "zone": zone,
+            "end": end,
+            "time_known": time_known,
+            "id": field("id", _text, ""),
+            "url": field("url", _text),
+            "location": field("location", _location),
+            "description": field("description", _text, ""),
+            "organizer": field("organizer", _organizer),
+            "status": field("status", _status, Status.SCHEDULED),
+            "previous_start": field("previous_start", lambda v: _moment(v, zone, fold)),
+            "sequence": field("sequence", _int, 0),
+            "audience": field("audience", _audience, ()),
+            "reminders": field("reminders", _reminders, ()),
+        }
+        try:
+            return Event(**fields)
+        except InputError as error:
+            raise self.fail(str(error), event=index, label=label) from None
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"expected text in quotes, got {value!r}")
+    return value
+
+
+def _int(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InputError(f"expected a whole number, got {value!r}")
+    return value
+
+
+def _fold(value: Any) -> tz.Fold:
+    if value not in ("earlier", "later"):
+        raise InputError(f"expected 'earlier' or 'later', got {value!r}")
+    return cast(tz.Fold, value)
+
+
+def _duration(value: Any) -> dt.timedelta:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise InputError(f"give a unit with the number: '{value}m' or '{value}h'")
+    duration = parse_duration(_text(value))
+    if duration <= dt.timedelta(0):
+        raise InputError("the duration must be longer than zero")
+    return duration
+
+
+def _moment(
+    value: Any, zone: str, fold: tz.Fold | None, remedy: str = 'fold = "{}"'
+) -> dt.datetime:
+    """A start/end value: TOML local date-time, date, offset date-time, or a string of those."""
+    if isinstance(value, str):
+        value = parse_wall_time(value)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            try:
+                return tz.localize(value, zone, fold)
+            except WallTimeError as error:
+                raise InputError(error.explain(remedy)) from None
+        # An explicit offset pins the instant; it must agree with the event's zone.
+        local = value.astimezone(tz.zone(zone))
+        if local.replace(tzinfo=None) != value.replace(tzinfo=None):
+            raise InputError(
+                f"{value.isoformat()} is {local:%Y-%m-%d %H:%M} in {zone} "
+                f"(UTC{tz.format_offset(local.utcoffset())}); write the wall time in {zone} "
+                "without an offset"
+            )
+        return local
+    if isinstance(value, dt.date):
+        # A date alone: the event is that whole day, from the first instant the date exists.
+        midnight = dt.datetime.combine(value, dt.time())
+        try:
+            return tz.localize(midnight, zone)
+        except NonexistentTimeError:
+            return tz.localize(midnight, zone, "later")
+        except AmbiguousTimeError:
+            return tz.localize(midnight, zone, "earlier")
+    raise InputError(f"expected a date-time like 2022-07-04T19:00:00, got {value!r}")
+
+
+def _location(value: Any) -> Location:
+    if isinstance(value, str):
+        if value.strip().lower() == "online":
+            return Location(online=True)
+        return Location(name=value)
+    if isinstance(value, dict):
+        unknown = set(value) - {"name", "online", "url", "address"}
+        if unknown:
+            raise InputError(
+                f"unknown location key {sorted(unknown)[0]!r}; use name, online, url, address"
+            )
+        online = value.get("online", False)
+        if not isinstance(online, bool):
+            raise InputError("location.online must be true or false")
+        url = value.get("url")
+        return Location(
+            name=_text(value.get("name", "")),
+            online=online,
+            url=None if url is None else _text(url),
+            address=_text(value.get("address", "")),
+        )
+    raise InputError('expected "online", a venue name, or a table {name, online, url}')
+
+
+def _organizer(value: Any) -> Organizer:
+    if isinstance(value, str):
+        return Organizer(name=value)
+    if isinstance(value, dict):
+        unknown = set(value) - {"name", "email", "url"}
+        if unknown:
+            raise InputError(f"unknown organizer key {sorted(unknown)[0]!r}; use name, email, url")
+        return Organizer(
+            name=_text(value.get("name", "")),
+            email=None if value.get("email") is None else _text(value["email"]),
+            url=None if value.get("url") is None else _text(value["url"]),
+        )
+    raise InputError("expected a name, or a table {name, email, url}")
+
+
+def _status(value: Any) -> Status:
+    try:
+        return Status(_text(value).lower())
+    except ValueError:
+        choices = ", ".join(s.value for s in Status)
+        raise InputError(f"unknown status {value!r}; use one of {choices}") from None
+
+
+def _audience(value: Any) -> tuple[places.Place, ...]:
+    if not isinstance(value, list):
+        raise InputError('expected a list of places, like ["Nairobi", "London"]')
+    return tuple(places.resolve(_text(item)) for item in value)
+
+
+def _reminders(value: Any) -> tuple[dt.timedelta, ...]:
+    if not isinstance(value, list):
+        raise InputError('expected a list of durations before the start, like ["1d", "15m"]')
+    return tuple(_duration(item) for item in value)

@@ -1,0 +1,187 @@
+"""The words and tables of ``launchcal when``: an event's start on many clocks at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from launchcal import tz
+from launchcal.convert import LocalTime, see_all
+from launchcal.event import Event, Status
+from launchcal.places import Place
+
+__all__ = ["WhenFormat", "day_shift_words", "format_date", "when_data", "when_text"]
+
+WhenFormat = Literal["text", "table", "markdown"]
+
+
+def format_date(moment: dt.date) -> str:
+    """``Mon 4 Jul 2022``: weekday first, so a shifted day stands out.
+
+    Examples:
+        >>> format_date(dt.date(2022, 7, 4))
+        'Mon 4 Jul 2022'
+    """
+    # %a and %b are English here: Python never calls setlocale() on its own.
+    return f"{moment:%a} {moment.day} {moment:%b %Y}"
+
+
+def day_shift_words(shift: int) -> str:
+    """How the local date relates to the event's own date.
+
+    Examples:
+        >>> [day_shift_words(n) for n in (-1, 0, 1, 2)]
+        ['previous day', 'same day', 'next day', '2 days later']
+    """
+    if shift == 0:
+        return "same day"
+    if shift == 1:
+        return "next day"
+    if shift == -1:
+        return "previous day"
+    return f"{shift} days later" if shift > 0 else f"{-shift} days earlier"
+
+
+def _place_label(place: Place) -> str:
+    if place.kind == "local":
+        return f"{place.zone} (your zone)"
+    return place.name
+
+
+def _zone_words(seen: LocalTime) -> str:
+    label = seen.label
+    offset = f"UTC{seen.utc_offset}"
+    return label if label == offset or label == "UTC" else f"{label} ({offset})"
+
+
+def _subject(event: Event) -> str:
+    if event.status in (Status.CANCELLED, Status.POSTPONED):
+        return f"{event.title} ({event.status.value}) was to start"
+    if event.status is Status.RESCHEDULED:
+        return f"{event.title} (rescheduled) starts"
+    return f"{event.title} starts"
+
+
+def when_line(event: Event, seen: LocalTime) -> str:
+    """One sentence for one place.
+
+    Examples:
+        >>> e = Event.at("Launch", dt.datetime(2022, 7, 4, 19), "Asia/Shanghai")
+        >>> from launchcal.convert import see
+        >>> when_line(e, see(e, Place("Nairobi", "Africa/Nairobi", "city")))
+        'Launch starts at 14:00 in Nairobi: Mon 4 Jul 2022, EAT (UTC+03:00), same day'
+    """
+    place = _place_label(seen.place)
+    if not event.time_known:
+        return (
+            f"{event.title} is on {format_date(event.start.date())} in {event.zone}; "
+            f"its time is still to be announced (seen from {place})"
+        )
+    line = (
+        f"{_subject(event)} at {seen.local:%H:%M} in {place}: {format_date(seen.local.date())}, "
+        f"{_zone_words(seen)}, {day_shift_words(seen.day_shift)}"
+    )
+    return line + " (night)" if seen.night else line
+
+
+def _table(event: Event, seen: Sequence[LocalTime], markdown: bool) -> str:
+    head = ["Place", "Time", "Date", "Zone", "UTC offset", "Day", "Night"]
+    rows = [
+        [
+            _place_label(s.place),
+            f"{s.local:%H:%M}",
+            format_date(s.local.date()),
+            s.label,
+            s.utc_offset,
+            day_shift_words(s.day_shift),
+            "night" if s.night else "",
+        ]
+        for s in seen
+    ]
+    own = event.start
+    title = (
+        f"{event.title}: {format_date(own.date())} {own:%H:%M} {tz.zone_label(own)} "
+        f"(UTC{tz.format_offset(own.utcoffset())}, {event.zone})"
+    )
+    if markdown:
+        lines = [f"**{_markdown_escape(title)}**", ""]
+        lines.append("| " + " | ".join(head) + " |")
+        lines.append("|" + "|".join("---" for _ in head) + "|")
+        lines.extend("| " + " | ".join(_markdown_escape(c) for c in row) + " |" for row in rows)
+        return "\n".join(lines)
+    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
+    lines = [title, ""]
+    lines.extend(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in [head, *rows]
+    )
+    return "\n".join(lines)
+
+
+def _markdown_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
+
+
+def when_text(
+    events: Sequence[Event], places: Sequence[Place] | None, fmt: WhenFormat = "text"
+) -> str:
+    """The report for ``launchcal when``.
+
+    Args:
+        events: the events to show.
+        places: where to show them; ``None`` means each event's audience plus the viewer.
+        fmt: one sentence per place (``text``), or a world-clock table (``table``, ``markdown``).
+    """
+    blocks = []
+    for event in events:
+        seen = see_all(event, _places_for(event, places))
+        if fmt == "text":
+            blocks.append("\n".join(when_line(event, s) for s in seen))
+        else:
+            blocks.append(_table(event, seen, markdown=fmt == "markdown"))
+    return ("\n\n" if fmt != "text" or len(events) > 1 else "\n").join(blocks)
+
+
+def when_data(events: Sequence[Event], places: Sequence[Place] | None) -> dict[str, Any]:
+    """The JSON document of ``launchcal when --json``."""
+    return {
+        "tzdata": tz.database().version,
+        "events": [_event_data(event, places) for event in events],
+    }
+
+
+def _event_data(event: Event, places: Sequence[Place] | None) -> dict[str, Any]:
+    end = event.end
+    return {
+        "id": event.id,
+        "title": event.title,
+        "start": event.start.isoformat(),
+        "zone": event.zone,
+        "utc": event.utc_start.isoformat().replace("+00:00", "Z"),
+        "end": None if end is None else end.isoformat(),
+        "time_known": event.time_known,
+        "status": event.status.value,
+        "times": [
+            {
+                "place": s.place.name,
+                "kind": s.place.kind,
+                "country": s.place.country,
+                "zone": s.place.zone,
+                "local": s.local.isoformat(),
+                "utc_offset": s.utc_offset,
+                "abbreviation": s.abbreviation,
+                "day_shift": s.day_shift,
+                "night": s.night,
+            }
+            for s in see_all(event, _places_for(event, places))
+        ],
+    }
+
+
+def _places_for(event: Event, places: Sequence[Place] | None) -> Sequence[Place]:
+    if places is not None:
+        return places
+    from launchcal.places import local_place
+
+    return [*event.audience, local_place()]
