@@ -171,7 +171,8 @@ def test_localize_refuses_aware_input() -> None:
 
 
 @pytest.mark.parametrize(
-    ("seconds", "text"), [(0, "+00:00"), (20700, "+05:45"), (-12600, "-03:30"), (-17762, "-04:56:02")]
+    ("seconds", "text"),
+    [(0, "+00:00"), (20700, "+05:45"), (-12600, "-03:30"), (-17762, "-04:56:02")],
 )
 def test_format_offset(seconds: int, text: str) -> None:
     assert tz.format_offset(dt.timedelta(seconds=seconds)) == text
@@ -182,7 +183,7 @@ GNU_DATE = shutil.which("date")
 
 @pytest.mark.skipif(GNU_DATE is None, reason="GNU date is not installed")
 def test_every_zone_agrees_with_gnu_date() -> None:
-    """The Xiaomi launch instant in every zone of the database, against GNU date on the same data."""
+    """The Xiaomi launch instant in every zone, against GNU date on the same database."""
     instant = dt.datetime(2022, 7, 4, 11, tzinfo=dt.UTC)
     names = sorted(tz.zone_names())
     script = 'for z in "$@"; do TZ="$z" date -d @1656932400 "+%Y-%m-%dT%H:%M:%S%:z %Z"; done'
