@@ -19,7 +19,7 @@ AROUND = dt.timedelta(minutes=30)
 
 _APPROX = re.compile(
     r"\b(?:around|about|approximately|approx\.?|roughly|circa|ca\.|some ?time around)(?=\s|$)"
-    r"|~|\bor so\b|-?\bish\b",
+    r"|~|\bor so\b|(?<=\d)\s*-?ish\b|-?\bish\b",
     re.IGNORECASE,
 )
 _AMPM = r"(?P<ampm>[ap])\.?\s?m\b\.?"
@@ -95,13 +95,15 @@ def parse_claim(text: str) -> Claim:
         >>> c.time, c.place.zone, c.approximate
         (datetime.time(3, 0), 'Africa/Nairobi', True)
     """
+    approximate = bool(_APPROX.search(text))
+    cleaned = " ".join(_APPROX.sub(" ", text).split())
     match = None
     for pattern in _TIME_PATTERNS:
-        match = pattern.search(text)
+        match = pattern.search(cleaned)
         if match:
             break
     if match is None:
-        bare = re.search(r"\b\d{1,2}\b", text)
+        bare = re.search(r"\b\d{1,2}\b", cleaned)
         if bare:
             raise InputError(
                 f"{bare.group(0)!r} in {text!r} could be morning or evening; write it as "
@@ -109,9 +111,7 @@ def parse_claim(text: str) -> Claim:
             )
         raise InputError(f"no time of day in {text!r}; write a claim like 'around 3am in Nairobi'")
     time = _time_of(match, text)
-    rest = text[: match.start()] + " " + text[match.end() :]
-    approximate = bool(_APPROX.search(rest))
-    rest = _APPROX.sub(" ", rest)
+    rest = cleaned[: match.start()] + " " + cleaned[match.end() :]
     query = " ".join(_FILLER.sub(" ", rest).split())
     if not query:
         raise InputError(f"no place in {text!r}; write a claim like 'around 3am in Nairobi'")

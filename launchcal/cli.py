@@ -52,11 +52,12 @@ class LaunchcalGroup(click.Group):
         except click.exceptions.Abort:
             click.echo("Aborted.", err=True)
             sys.exit(130)
+        except click.BadParameter as error:
+            _fail(error.format_message(), error.exit_code)
         except click.UsageError as error:
-            hint = ""
-            if error.ctx is not None:
-                hint = f" (see '{error.ctx.command_path} --help')"
-            _fail(error.format_message() + hint, error.exit_code)
+            # A wrong option or command name: point at the help that lists the right ones.
+            hint = f" (see '{error.ctx.command_path} --help')" if error.ctx else ""
+            _fail(error.format_message().rstrip(".") + hint, error.exit_code)
         except click.ClickException as error:
             _fail(error.format_message(), error.exit_code)
         except LaunchcalError as error:

@@ -19,7 +19,15 @@ from launchcal.errors import InputError
 if TYPE_CHECKING:
     from launchcal.places import Place
 
-__all__ = ["Calendar", "Event", "Location", "Organizer", "Status", "slugify"]
+__all__ = [
+    "Calendar",
+    "Event",
+    "Location",
+    "Organizer",
+    "Status",
+    "check_web_url",
+    "slugify",
+]
 
 
 class Status(enum.StrEnum):
@@ -44,7 +52,7 @@ class Location:
         if not self.online and not self.name:
             raise InputError("a location needs a name unless it is online")
         if self.url is not None:
-            _check_web_url(self.url, "location url")
+            check_web_url(self.url, "location url")
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,7 @@ class Organizer:
         if self.email is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", self.email):
             raise InputError(f"organizer email {self.email!r} is not an email address")
         if self.url is not None:
-            _check_web_url(self.url, "organizer url")
+            check_web_url(self.url, "organizer url")
 
 
 @dataclass(frozen=True)
@@ -109,7 +117,7 @@ class Event:
         if self.status is Status.RESCHEDULED and self.previous_start is None:
             raise InputError("a rescheduled event needs previous_start, the start it moved from")
         if self.url is not None:
-            _check_web_url(self.url, "url")
+            check_web_url(self.url, "url")
         if self.sequence < 0:
             raise InputError("sequence cannot be negative")
         for reminder in self.reminders:
@@ -192,7 +200,7 @@ class Calendar:
         if not self.name:
             object.__setattr__(self, "name", self.events[0].title)
         if self.url is not None:
-            _check_web_url(self.url, "calendar url")
+            check_web_url(self.url, "calendar url")
 
     def get(self, event_id: str) -> Event:
         """The event with this id, or an error listing the ids there are."""
@@ -217,6 +225,7 @@ def slugify(text: str) -> str:
     return slug or "event"
 
 
-def _check_web_url(url: str, what: str) -> None:
+def check_web_url(url: str, what: str) -> None:
+    """Refuse anything but an absolute http(s) URL: other schemes end up as links in pages."""
     if not re.match(r"https?://[^\s/?#]+", url, re.IGNORECASE) or any(c.isspace() for c in url):
         raise InputError(f"{what} {url!r} is not an http(s) URL")

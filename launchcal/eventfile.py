@@ -23,7 +23,7 @@ from launchcal.errors import (
     NonexistentTimeError,
     WallTimeError,
 )
-from launchcal.event import Calendar, Event, Location, Organizer, Status
+from launchcal.event import Calendar, Event, Location, Organizer, Status, check_web_url
 
 __all__ = ["EVENT_FIELDS", "from_flags", "load", "loads", "parse_duration", "parse_wall_time"]
 
@@ -272,8 +272,9 @@ class _Reader:
         for key in raw:
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
-                raise self.fail(f"unknown field {where}{hint}", event=index, label=label, key=key)
+                hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(known)}"
+                problem = f"unknown field {where}".strip()
+                raise self.fail(f"{problem}; {hint}", event=index, label=label, key=key)
 
     def event(self, raw: Any, index: int) -> Event:
         if not isinstance(raw, dict):
@@ -316,7 +317,7 @@ class _Reader:
             "end": end,
             "time_known": time_known,
             "id": field("id", _text, ""),
-            "url": field("url", _text),
+            "url": field("url", _url),
             "location": field("location", _location),
             "description": field("description", _text, ""),
             "organizer": field("organizer", _organizer),
@@ -336,6 +337,12 @@ def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise InputError(f"expected text in quotes, got {value!r}")
     return value
+
+
+def _url(value: Any) -> str:
+    url = _text(value)
+    check_web_url(url, "url")
+    return url
 
 
 def _int(value: Any) -> int:

@@ -1,0 +1,275 @@
+"""The command line as a user meets it: exact output, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from launchcal.cli import cli
+from tests.conftest import TZDATA_VERSION
+
+FLAGS = ["--start", "2022-07-04 19:00", "--zone", "China"]
+
+
+def run(runner: CliRunner, *args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(cli, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_when_by_flags(runner: CliRunner) -> None:
+    code, out, err = run(runner, "when", *FLAGS, "--title", "Xiaomi 12S series launch", "--in",
+                         "Nairobi")  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out == (
+        "Xiaomi 12S series launch starts at 14:00 in Nairobi: Mon 4 Jul 2022, EAT (UTC+03:00), "
+        "same day\n"
+    )
+
+
+def test_when_json_done_when(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "when", *FLAGS, "--in", "Nairobi", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["tzdata"] == TZDATA_VERSION
+    (event,) = data["events"]
+    assert event["start"] == "2022-07-04T19:00:00+08:00"
+    assert event["zone"] == "Asia/Shanghai"
+    assert event["times"] == [
+        {
+            "place": "Nairobi",
+            "kind": "city",
+            "country": "Kenya",
+            "zone": "Africa/Nairobi",
+            "local": "2022-07-04T14:00:00+03:00",
+            "utc_offset": "+03:00",
+            "abbreviation": "EAT",
+            "day_shift": 0,
+            "night": False,
+        }
+    ]
+
+
+def test_when_example_defaults_to_audience_and_viewer(runner: CliRunner, example: Path) -> None:
+    code, out, err = run(runner, "when", example)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "Xiaomi 12S series launch starts at 14:00 in Nairobi: Mon 4 Jul 2022, EAT (UTC+03:00), "
+        "same day",
+        "Xiaomi 12S series launch starts at 12:00 in London: Mon 4 Jul 2022, BST (UTC+01:00), "
+        "same day",
+        "Xiaomi 12S series launch starts at 07:00 in New York City: Mon 4 Jul 2022, EDT "
+        "(UTC-04:00), same day",
+        "Xiaomi 12S series launch starts at 16:30 in Kolkata: Mon 4 Jul 2022, IST (UTC+05:30), "
+        "same day",
+        "Xiaomi 12S series launch starts at 08:00 in São Paulo: Mon 4 Jul 2022, UTC-03:00, same day",
+        "Xiaomi 12S series launch starts at 11:00 in UTC (your zone): Mon 4 Jul 2022, UTC, same day",
+    ]
+
+
+def test_when_viewer_zone_follows_tz(runner: CliRunner, example: Path, viewer_zone) -> None:  # type: ignore[no-untyped-def]
+    viewer_zone("Pacific/Honolulu")
+    code, out, _ = run(runner, "when", example)
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "Xiaomi 12S series launch starts at 01:00 in Pacific/Honolulu (your zone): "
+        "Mon 4 Jul 2022, HST (UTC-10:00), same day (night)"
+    )
+
+
+def test_when_day_shift_and_night(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "when", *FLAGS, "--in", "Pacific/Kiritimati", "--in",
+                       "Asia/Kathmandu")  # fmt: skip
+    assert code == 0
+    assert out == (
+        "The event starts at 01:00 in Pacific/Kiritimati: Tue 5 Jul 2022, UTC+14:00, next day "
+        "(night)\n"
+        "The event starts at 16:45 in Asia/Kathmandu: Mon 4 Jul 2022, UTC+05:45, same day\n"
+    )
+
+
+def test_when_table_and_markdown(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "when", *FLAGS, "--in", "Africa/Nairobi", "--in",
+                       "Pacific/Kiritimati", "--format", "table")  # fmt: skip
+    assert code == 0
+    assert out == (
+        "The event: Mon 4 Jul 2022 19:00 CST (UTC+08:00, Asia/Shanghai)\n"
+        "\n"
+        "Place               Time   Date            Zone       UTC offset  Day       Night\n"
+        "Africa/Nairobi      14:00  Mon 4 Jul 2022  EAT        +03:00      same day\n"
+        "Pacific/Kiritimati  01:00  Tue 5 Jul 2022  UTC+14:00  +14:00      next day  night\n"
+    )
+    code, out, _ = run(runner, "when", *FLAGS, "--in", "Africa/Nairobi", "--format", "markdown")
+    assert code == 0
+    assert out == (
+        "**The event: Mon 4 Jul 2022 19:00 CST (UTC+08:00, Asia/Shanghai)**\n"
+        "\n"
+        "| Place | Time | Date | Zone | UTC offset | Day | Night |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| Africa/Nairobi | 14:00 | Mon 4 Jul 2022 | EAT | +03:00 | same day |  |\n"
+    )
+
+
+def test_when_multi_event_file_and_selection(runner: CliRunner) -> None:
+    season = Path(__file__).parent.parent / "examples" / "launch-season.toml"
+    code, out, _ = run(runner, "when", season, "--in", "UTC")
+    assert code == 0
+    assert out.split("\n\n") == [
+        "Aurora keynote starts at 17:00 in UTC: Wed 9 Sep 2026, UTC, same day",
+        "Berlin hardware night starts at 00:30 in UTC: Sun 25 Oct 2026, UTC, same day (night)",
+        "Winter showcase (postponed) is on Tue 15 Dec 2026 in Asia/Tokyo; its time is still to be "
+        "announced (seen from UTC)\n",
+    ]
+    code, out, _ = run(runner, "when", season, "--event", "aurora-keynote", "--in", "Tokyo")
+    assert code == 0
+    assert out == (
+        "Aurora keynote starts at 02:00 in Tokyo: Thu 10 Sep 2026, JST (UTC+09:00), next day "
+        "(night)\n"
+    )
+
+
+def test_check_done_when(runner: CliRunner, example: Path) -> None:
+    code, out, err = run(runner, "check", example, "--claim", "around 3am in Nairobi")
+    assert (code, out, err) == (
+        1,
+        "wrong: it starts at 14:00 in Nairobi, same day, not 03:00\n",
+        "",
+    )
+    code, out, _ = run(runner, "check", example, "--claim", "2pm in Nairobi")
+    assert (code, out) == (0, "right: it starts at 14:00 in Nairobi, same day\n")
+
+
+def test_check_json(runner: CliRunner, example: Path) -> None:
+    code, out, _ = run(runner, "check", example, "--claim", "around 3am in Nairobi", "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["right"] is False
+    assert data["claimed"] == "03:00"
+    assert data["local"] == "2022-07-04T14:00:00+03:00"
+
+
+def test_places_lists_candidates(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "places", "Nairobi")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["Name", "Region", "Country", "Zone", "Population", "Kind"]
+    assert "Africa/Nairobi" in lines[1]
+
+
+def test_version_names_tz_database(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "--version")
+    assert code == 0
+    assert out.startswith(f"launchcal 0.1.0, tzdata {TZDATA_VERSION} (")
+
+
+def test_every_command_has_help(runner: CliRunner) -> None:
+    assert isinstance(cli, click.Group)
+    for name, command in cli.commands.items():
+        assert command.help, f"{name} has no help text"
+        code, out, _ = run(runner, name, "--help")
+        assert code == 0
+        assert out.startswith(f"Usage: cli {name}") or out.startswith(f"Usage: launchcal {name}")
+
+
+BAD = [
+    (
+        ["when", "--start", "2022-07-04 19:00", "--zone", "Nairobbi"],
+        "Error: Invalid value for '--zone': unknown place 'Nairobbi'; did you mean 'Nairobi'?",
+    ),
+    (
+        ["when", "--start", "4 July 19:00", "--zone", "China"],
+        "Error: Invalid value for '--start': cannot read the time '4 July 19:00'; write it as "
+        "'YYYY-MM-DD HH:MM' (24-hour clock, the event's own local time)",
+    ),
+    (
+        ["when", "--start", "2026-03-08 02:30", "--zone", "America/New_York"],
+        "Error: 2026-03-08 02:30 in America/New_York does not exist: the clocks go forward from "
+        "EST to EDT over it; use --fold earlier for 2026-03-08 01:30 EST (= 2026-03-08 06:30 UTC) "
+        "or --fold later for 2026-03-08 03:30 EDT (= 2026-03-08 07:30 UTC)",
+    ),
+    (
+        ["when", "--start", "2026-11-01 01:30", "--zone", "America/New_York"],
+        "Error: 2026-11-01 01:30 in America/New_York happens twice as the clocks go back; use "
+        "--fold earlier for 2026-11-01 01:30 EDT (= 2026-11-01 05:30 UTC) or --fold later for "
+        "2026-11-01 01:30 EST (= 2026-11-01 06:30 UTC)",
+    ),
+    (
+        ["when"],
+        "Error: give an event file, or --start and --zone (e.g. --start '2022-07-04 19:00' "
+        "--zone China) (see 'launchcal when --help')",
+    ),
+    (
+        ["when", "missing.toml"],
+        "Error: missing.toml: no such event file",
+    ),
+    (
+        ["when", *FLAGS, "--duration", "soon"],
+        "Error: Invalid value for '--duration': cannot read the duration 'soon'; write it like "
+        "'2h', '1h30m', '90m' or 'PT2H'",
+    ),
+    (
+        ["when", *FLAGS, "--fold", "middle"],
+        "Error: Invalid value for '--fold': 'middle' is not one of 'earlier', 'later'.",
+    ),
+    (
+        ["when", *FLAGS, "--bogus"],
+        "Error: No such option '--bogus' (see 'launchcal when --help')",
+    ),
+    (
+        ["whn"],
+        "Error: No such command 'whn' (see 'launchcal --help')",
+    ),
+    (
+        ["check", *FLAGS, "--claim", "3 in Nairobi"],
+        "Error: '3' in '3 in Nairobi' could be morning or evening; write it as '3am', '3pm' or a "
+        "24-hour time like '15:00'",
+    ),
+    (
+        ["places", "Nairobbi"],
+        "Error: unknown place 'Nairobbi'; did you mean 'Nairobi'?",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), BAD, ids=[" ".join(a) for a, _ in BAD])
+def test_bad_input_is_one_error_line(runner: CliRunner, args: list[str], message: str) -> None:
+    result = runner.invoke(cli, args, prog_name="launchcal")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == message + "\n"
+
+
+def test_ambiguous_place_lists_candidates(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["when", *FLAGS, "--in", "Springfield"], prog_name="launchcal")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("Error: Invalid value for '--in': 'Springfield' is ambiguous: ")
+    assert "America/Chicago" in result.stderr
+    assert "America/New_York" in result.stderr
+
+
+def test_file_and_flags_conflict(runner: CliRunner, example: Path) -> None:
+    result = runner.invoke(cli, ["when", str(example), "--zone", "UTC"], prog_name="launchcal")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: give an event file or --zone, not both (to change the file's event, edit the "
+        "file) (see 'launchcal when --help')\n"
+    )
+
+
+def test_python_dash_m_and_no_traceback() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "launchcal", "when", "--start", "2022-07-04 19:00", "--zone",
+         "Asia/Shanghai", "--in", "Mars/Olympus"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith("Error: Invalid value for '--in': unknown place 'Mars/Olympus'")
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from launchcal import tz
+from launchcal.errors import InputError, NonexistentTimeError
+from launchcal.event import Calendar, Event, Location, Organizer, Status, slugify
+
+
+def launch(**fields: object) -> Event:
+    values: dict[str, object] = {"duration": dt.timedelta(hours=2)}
+    values.update(fields)
+    return Event.at("Launch", dt.datetime(2022, 7, 4, 19), "Asia/Shanghai", **values)  # type: ignore[arg-type]
+
+
+def test_event_is_frozen_and_aware() -> None:
+    event = launch()
+    assert event.start.isoformat() == "2022-07-04T19:00:00+08:00"
+    assert event.utc_start.isoformat() == "2022-07-04T11:00:00+00:00"
+    assert event.utc_end is not None
+    assert event.utc_end.isoformat() == "2022-07-04T13:00:00+00:00"
+    assert event.duration == dt.timedelta(hours=2)
+    assert event.id == "launch-2022-07-04"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        event.title = "Other"  # type: ignore[misc]
+
+
+def test_duration_is_elapsed_time_across_dst() -> None:
+    # 00:30 + 3 hours on the night London's clocks go forward ends at 04:30 BST, not 03:30.
+    event = Event.at(
+        "Night", dt.datetime(2026, 3, 29, 0, 30), "Europe/London", duration=dt.timedelta(hours=3)
+    )
+    assert event.end is not None
+    assert event.end.isoformat() == "2026-03-29T04:30:00+01:00"
+    assert event.duration == dt.timedelta(hours=3)
+
+
+def test_gap_start_is_refused() -> None:
+    with pytest.raises(NonexistentTimeError):
+        Event.at("Gap", dt.datetime(2026, 3, 29, 1, 30), "Europe/London")
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"title": " "}, "an event needs a title"),
+        ({"url": "javascript:alert(1)"}, "url 'javascript:alert(1)' is not an http(s) URL"),
+        ({"url": "ftp://example.com"}, "is not an http(s) URL"),
+        ({"status": Status.RESCHEDULED}, "needs previous_start"),
+        ({"id": "has space"}, "event id 'has space' may hold only"),
+        ({"reminders": (dt.timedelta(0),)}, "a reminder must come a positive time"),
+        ({"sequence": -1}, "sequence cannot be negative"),
+    ],
+)
+def test_model_validation(fields: dict[str, object], message: str) -> None:
+    base = launch()
+    with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        dataclasses.replace(base, **fields)  # type: ignore[arg-type]
+
+
+def test_naive_start_is_refused() -> None:
+    with pytest.raises(InputError, match="must carry its time zone"):
+        Event(title="x", start=dt.datetime(2022, 7, 4, 19), zone="UTC")
+
+
+def test_zone_must_match_start() -> None:
+    start = tz.localize(dt.datetime(2022, 7, 4, 19), "Asia/Shanghai")
+    with pytest.raises(InputError, match="but the event zone is UTC"):
+        Event(title="x", start=start, zone="UTC")
+
+
+def test_end_after_start() -> None:
+    event = launch()
+    with pytest.raises(InputError, match="must come after the start"):
+        dataclasses.replace(event, end=event.start)
+
+
+@pytest.mark.parametrize(
+    ("location", "message"),
+    [
+        ({}, "a location needs a name unless it is online"),
+        ({"online": True, "url": "mailto:x@example.com"}, r"is not an http\(s\) URL"),
+    ],
+)
+def test_location_validation(location: dict[str, object], message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        Location(**location)  # type: ignore[arg-type]
+
+
+def test_organizer_validation() -> None:
+    assert Organizer("Xiaomi", email="press@mi.com").email == "press@mi.com"
+    with pytest.raises(InputError, match="is not an email address"):
+        Organizer("Xiaomi", email="not an email")
+
+
+def test_calendar_ids_are_unique_and_selectable() -> None:
+    first = launch(id="a")
+    second = launch(id="b")
+    calendar = Calendar(events=(first, second))
+    assert calendar.name == "Launch"
+    assert calendar.get("b") is second
+    with pytest.raises(InputError, match="no event with id 'c'; the ids are: a, b"):
+        calendar.get("c")
+    with pytest.raises(InputError, match="two events share the id 'a'"):
+        Calendar(events=(first, first))
+    with pytest.raises(InputError, match="needs at least one event"):
+        Calendar(events=())
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Xiaomi 12S series launch 2022-07-04", "xiaomi-12s-series-launch-2022-07-04"),
+        ("Café: Über-Launch!", "cafe-uber-launch"),
+        ("小米发布会 2022-07-04", "2022-07-04"),
+        ("!!!", "event"),
+    ],
+)
+def test_slugify(text: str, slug: str) -> None:
+    assert slugify(text) == slug
