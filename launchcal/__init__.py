@@ -26,7 +26,9 @@ _EXPORTS = {
     "Place": "launchcal.places",
     "Status": "launchcal.event",
     "UnknownPlaceError": "launchcal.errors",
+    "calendar_links": "launchcal.links",
     "check_claim": "launchcal.check",
+    "event_ics": "launchcal.ics",
     "load": "launchcal.eventfile",
     "loads": "launchcal.eventfile",
     "localize": "launchcal.tz",
@@ -34,6 +36,7 @@ _EXPORTS = {
     "resolve": "launchcal.places",
     "see": "launchcal.convert",
     "see_all": "launchcal.convert",
+    "to_ics": "launchcal.ics",
     "tz_database": "launchcal.tz",
     "when_data": "launchcal.report",
     "when_text": "launchcal.report",
@@ -56,7 +59,9 @@ __all__ = [
     "Status",
     "UnknownPlaceError",
     "__version__",
+    "calendar_links",
     "check_claim",
+    "event_ics",
     "load",
     "loads",
     "localize",
@@ -64,6 +69,7 @@ __all__ = [
     "resolve",
     "see",
     "see_all",
+    "to_ics",
     "tz_database",
     "when_data",
     "when_text",
@@ -83,6 +89,8 @@ if TYPE_CHECKING:
     )
     from launchcal.event import Calendar, Event, Location, Organizer, Status
     from launchcal.eventfile import load, loads
+    from launchcal.ics import event_ics, to_ics
+    from launchcal.links import calendar_links
     from launchcal.places import Place, resolve
     from launchcal.report import when_data, when_text
     from launchcal.tz import database as tz_database
