@@ -222,7 +222,7 @@ BAD = [
     ),
     (
         ["whn"],
-        "Error: No such command 'whn' (see 'launchcal --help')",
+        "Error: No such command 'whn'. Did you mean 'when'? (see 'launchcal --help')",
     ),
     (
         ["check", *FLAGS, "--claim", "3 in Nairobi"],
