@@ -277,7 +277,7 @@ def parse_now(text: str, zone: str) -> dt.datetime:
         readings = " or ".join(
             repr(tz.localize(wall, zone, fold).isoformat()) for fold in ("earlier", "later")
         )
-        raise InputError(f"--now {text!r}: {error.problem}; write {readings}") from None
+        raise InputError(f"{error.problem}; write {readings}") from None
 
 
 def _parse_free(text: str, cleaned: str) -> dt.datetime:
@@ -285,7 +285,7 @@ def _parse_free(text: str, cleaned: str) -> dt.datetime:
     day_month = _DAY_MONTH.match(cleaned)
     first, second = (int(day_month.group(i)) for i in (1, 2)) if day_month else (0, 0)
     if first != second and max(first, second) <= 12 and min(first, second) >= 1:
-        raise InputError(f"--now {text!r} could mean either order of day and month; {hint}")
+        raise InputError(f"{text!r} could mean either order of day and month; {hint}")
     tz.database()  # pendulum reads zones through zoneinfo: point it at our database first
     import pendulum
 
@@ -295,9 +295,9 @@ def _parse_free(text: str, cleaned: str) -> dt.datetime:
             warnings.simplefilter("error")
             parsed = pendulum.parse(cleaned, strict=False, tz=None)
     except Exception:  # pendulum raises ParserError, ValueError, OverflowError or a warning
-        raise InputError(f"cannot read --now {text!r}; {hint}") from None
+        raise InputError(f"cannot read {text!r} as a date and time; {hint}") from None
     if not isinstance(parsed, dt.datetime):
-        raise InputError(f"--now {text!r} is not a date and time; {hint}")
+        raise InputError(f"{text!r} is not a date and time; {hint}")
     offset = parsed.utcoffset()
     if parsed.tzinfo is None or offset is None:
         return dt.datetime(*parsed.timetuple()[:6], parsed.microsecond)
