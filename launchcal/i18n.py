@@ -133,11 +133,25 @@ def resolve_locale(text: str) -> str:
             return str(Locale.parse(cleaned))
         except (BabelUnknown, ValueError):
             pass
-    close = difflib.get_close_matches(cleaned.casefold(), list(files), n=3, cutoff=0.6)
-    if not close and "_" in cleaned:
-        language = cleaned.split("_", 1)[0].casefold()
-        close = [language] if language in files else []
-    raise UnknownLocaleError(text, [files[c] for c in close])
+    raise UnknownLocaleError(text, _suggestions(cleaned, files))
+
+
+def _suggestions(cleaned: str, files: Mapping[str, str]) -> list[str]:
+    """Close identifiers, or the code of a language typed by its English name ("Swahili")."""
+    folded = cleaned.casefold()
+    if "_" in folded and folded.split("_", 1)[0] in files:
+        # A region CLDR lacks for a language it has: the language itself is the useful answer.
+        return [files[folded.split("_", 1)[0]]]
+    if len(folded) > 3:
+        from babel.core import Locale
+
+        names = {str(name).casefold(): code for code, name in Locale("en").languages.items()}
+        named = difflib.get_close_matches(folded.replace("_", " "), list(names), n=3, cutoff=0.8)
+        found = [names[n] for n in named if names[n].casefold() in files]
+        if found:
+            return [files[code.casefold()] for code in found]
+    close = difflib.get_close_matches(folded, list(files), n=3, cutoff=0.6)
+    return [files[c] for c in close]
 
 
 def locale_from_environment(environ: Mapping[str, str] | None = None) -> str:
@@ -346,7 +360,7 @@ def relative_words(parts: Sequence[Part], future: bool, locale: str) -> str:
         one = _plural(1, locale)
         pattern = _relative_pattern("minute", one, future, locale, True)
         if is_english(locale):
-            return pattern.replace("{0} minute", "less than a minute")
+            pattern = pattern.replace("{0} minute", "less than a minute")
         return pattern.replace("{0}", "<1")
     if len(parts) == 1:
         return _relative_unit(parts[0], future, locale)
