@@ -149,9 +149,10 @@ class _Words:
     def start_words(self) -> str:
         local = self.event.start.astimezone(tz.zone(self.viewer.zone))
         if self.english:
+            if not self.event.time_known:  # a date, on the event's own calendar
+                own = self.event.start
+                return f"{own:%a} {own.day} {own:%b %Y} in {self.event.zone}, time to be announced"
             date = f"{local:%a} {local.day} {local:%b %Y}"
-            if not self.event.time_known:
-                return f"{date} in {self.event.zone}, time to be announced"
             return f"{date}, {local:%H:%M} in {self.viewer.name}"
         if not self.event.time_known:
             return i18n.date_words(self.event.start.date(), self.locale)
@@ -342,15 +343,16 @@ def watch(
         interactive = stream.isatty()
     if color is None:
         color = interactive and not os.environ.get("NO_COLOR")
-    skew = 0.0 if now is None else now.timestamp() - clock()
+    started = clock()
+    base = dt.datetime.fromtimestamp(started, dt.UTC) if now is None else now.astimezone(dt.UTC)
 
     def current() -> dt.datetime:
-        return dt.datetime.fromtimestamp(clock() + skew, dt.UTC)
+        return base + dt.timedelta(seconds=clock() - started)
 
     def paint(found: Countdown) -> str:
         return f"{_COLORS[found.state]}{found.text}{_RESET}" if color else found.text
 
-    found = countdown(event, now=current(), locale=locale, precision=precision, viewer=viewer)
+    found = countdown(event, now=base, locale=locale, precision=precision, viewer=viewer)
     if found.note:
         stream.write(found.note + "\n")
     if interactive:
@@ -366,7 +368,8 @@ def watch(
             stream.flush()
             if found.state != "upcoming":
                 return
-            sleep(1 - (clock() + skew) % 1 or 1)
+            # Tick on the countdown clock's whole seconds, so each frame shows a new second.
+            sleep(1 - current().timestamp() % 1)
             found = countdown(
                 event, now=current(), locale=locale, precision=precision, viewer=viewer
             )
