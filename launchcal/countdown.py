@@ -368,8 +368,10 @@ def watch(
             stream.flush()
             if found.state != "upcoming":
                 return
-            # Tick on the countdown clock's whole seconds, so each frame shows a new second.
-            sleep(1 - current().timestamp() % 1)
+            # Floored seconds change as the remaining time crosses a whole second: look half a
+            # second after that, so each frame shows a new second, and at the start itself.
+            remaining = (event.utc_start - current()).total_seconds()
+            sleep(min((remaining - 0.5) % 1 or 1.0, remaining))
             found = countdown(
                 event, now=current(), locale=locale, precision=precision, viewer=viewer
             )

@@ -423,8 +423,8 @@ def test_watch_in_a_terminal_redraws_one_line_and_stops_when_live() -> None:
     )
     live = "Xiaomi 12S series launch is live now, started less than a minute ago, ends in 2 hours"
     assert text == ("\x1b[?25l" + f"\r\x1b[2K{soon}" * 3 + f"\r\x1b[2K{live}" + "\x1b[?25h\n")
-    # Ticks land on the countdown clock's whole seconds: 0.5 s first, then 1 s each.
-    assert clock.sleeps == [0.5, 1, 1]
+    # Frames at 2.5, 1.5 and 0.5 s before the start (mid-second), then at the start itself.
+    assert clock.sleeps == [1, 1, 0.5]
 
 
 def test_watch_colours_only_when_asked() -> None:
@@ -439,12 +439,13 @@ def test_watch_without_a_terminal_prints_a_line_a_minute() -> None:
     assert text.splitlines() == [
         "Xiaomi 12S series launch starts in 2 minutes, 30 seconds (Mon 4 Jul 2022, 14:00 in "
         "Nairobi)",
-        "Xiaomi 12S series launch starts in 1 minute, 30 seconds (Mon 4 Jul 2022, 14:00 in "
+        "Xiaomi 12S series launch starts in 1 minute, 29 seconds (Mon 4 Jul 2022, 14:00 in "
         "Nairobi)",
         "Xiaomi 12S series launch starts in less than a minute (Mon 4 Jul 2022, 14:00 in Nairobi)",
         "Xiaomi 12S series launch is live now, started less than a minute ago, ends in 2 hours",
     ]
-    assert len(clock.sleeps) == 150
+    # Half a second to the mid-second phase, 149 whole seconds, half a second to the start.
+    assert clock.sleeps == [0.5, *[1.0] * 149, 0.5]
 
 
 def test_watch_on_an_event_already_live_says_so_once() -> None:
