@@ -11,7 +11,9 @@ import datetime as dt
 import math
 import os
 import re
+import shutil
 import time
+import unicodedata
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -317,6 +319,19 @@ _COLORS: dict[State, str] = {
 _RESET = "\x1b[0m"
 
 
+def _fit(text: str, columns: int) -> str:
+    """``text`` cut to ``columns`` terminal cells (wide CJK characters take two), with "…"."""
+    cells = [2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text]
+    if sum(cells) <= columns:
+        return text
+    used = 0
+    for index, width in enumerate(cells):
+        if used + width > columns - 1:
+            return text[:index] + "…"
+        used += width
+    return text  # pragma: no cover - the sum above was larger
+
+
 def watch(
     event: Event,
     stream: TextIO,
@@ -350,7 +365,9 @@ def watch(
         return base + dt.timedelta(seconds=clock() - started)
 
     def paint(found: Countdown) -> str:
-        return f"{_COLORS[found.state]}{found.text}{_RESET}" if color else found.text
+        # A line longer than the terminal would wrap, and only its last row be redrawn.
+        text = _fit(found.text, shutil.get_terminal_size().columns - 1)
+        return f"{_COLORS[found.state]}{text}{_RESET}" if color else text
 
     found = countdown(event, now=base, locale=locale, precision=precision, viewer=viewer)
     if found.note:

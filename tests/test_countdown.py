@@ -384,6 +384,12 @@ def test_parse_now_refuses_guesses(text: str, zone: str, message: str) -> None:
 # --- the terminal loop, with a fake clock ------------------------------------------------------
 
 
+@pytest.fixture(autouse=True)
+def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal wide enough for whole lines (the loop cuts lines to the terminal's width)."""
+    monkeypatch.setenv("COLUMNS", "200")
+
+
 class FakeClock:
     """time.time and time.sleep for the loop: sleeping moves the clock, nothing waits."""
 
@@ -481,3 +487,21 @@ def test_watch_prints_the_clock_change_note_first() -> None:
         "before the launch.",
         "Spring launch starts in 23 hours (Sun 29 Mar 2026, 10:00 in London)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "columns", "expected"),
+    [
+        ("starts in 3 days", 40, "starts in 3 days"),
+        ("starts in 3 days", 10, "starts in…"),
+        ("3天4小时12分钟后", 8, "3天4小…"),
+    ],
+)
+def test_fit_to_the_terminal(text: str, columns: int, expected: str) -> None:
+    assert counting._fit(text, columns) == expected
+
+
+def test_watch_cuts_the_line_to_the_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "41")
+    text, _ = run_watch(START - SECOND / 2, interactive=True)
+    assert "\r\x1b[2KXiaomi 12S series launch starts in less…" in text
