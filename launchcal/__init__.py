@@ -15,6 +15,7 @@ _EXPORTS = {
     "AmbiguousPlaceError": "launchcal.errors",
     "AmbiguousTimeError": "launchcal.errors",
     "Calendar": "launchcal.event",
+    "Countdown": "launchcal.countdown",
     "Event": "launchcal.event",
     "EventFileError": "launchcal.errors",
     "InputError": "launchcal.errors",
@@ -27,11 +28,13 @@ _EXPORTS = {
     "Status": "launchcal.event",
     "UnknownPlaceError": "launchcal.errors",
     "check_claim": "launchcal.check",
+    "countdowns": "launchcal.countdown",
     "load": "launchcal.eventfile",
     "loads": "launchcal.eventfile",
     "localize": "launchcal.tz",
     "parse_claim": "launchcal.check",
     "resolve": "launchcal.places",
+    "resolve_locale": "launchcal.i18n",
     "see": "launchcal.convert",
     "see_all": "launchcal.convert",
     "tz_database": "launchcal.tz",
@@ -44,6 +47,7 @@ __all__ = [
     "AmbiguousPlaceError",
     "AmbiguousTimeError",
     "Calendar",
+    "Countdown",
     "Event",
     "EventFileError",
     "InputError",
@@ -57,11 +61,13 @@ __all__ = [
     "UnknownPlaceError",
     "__version__",
     "check_claim",
+    "countdowns",
     "load",
     "loads",
     "localize",
     "parse_claim",
     "resolve",
+    "resolve_locale",
     "see",
     "see_all",
     "tz_database",
@@ -72,6 +78,7 @@ __all__ = [
 if TYPE_CHECKING:
     from launchcal.check import check_claim, parse_claim
     from launchcal.convert import LocalTime, see, see_all
+    from launchcal.countdown import Countdown, countdowns
     from launchcal.errors import (
         AmbiguousPlaceError,
         AmbiguousTimeError,
@@ -83,6 +90,7 @@ if TYPE_CHECKING:
     )
     from launchcal.event import Calendar, Event, Location, Organizer, Status
     from launchcal.eventfile import load, loads
+    from launchcal.i18n import resolve_locale
     from launchcal.places import Place, resolve
     from launchcal.report import when_data, when_text
     from launchcal.tz import database as tz_database

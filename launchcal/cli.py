@@ -138,7 +138,42 @@ class DurationType(click.ParamType[Any]):
             self.fail(str(error), param, ctx)
 
 
+class LocaleType(click.ParamType[str]):
+    """A CLDR locale: ``fr``, ``pt_BR``, ``zh-Hant``, ``sw_KE.UTF-8``; ``C`` is English."""
+
+    name = "locale"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from launchcal import i18n
+        from launchcal.errors import LaunchcalError
+
+        try:
+            return i18n.resolve_locale(str(value))
+        except LaunchcalError as error:
+            self.fail(str(error), param, ctx)
+
+
+class NowType(click.ParamType[Any]):
+    """An instant: ISO 8601 (an offset pins it; without one it is on your clock) or free text."""
+
+    name = "datetime"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from launchcal.countdown import parse_now
+        from launchcal.errors import LaunchcalError
+        from launchcal.places import local_place
+
+        if not isinstance(value, str):
+            return value
+        try:
+            return parse_now(value, local_place().zone)
+        except LaunchcalError as error:
+            self.fail(str(error), param, ctx)
+
+
 PLACE = PlaceType()
+LOCALE = LocaleType()
+NOW = NowType()
 WALL_TIME = WallTimeType()
 DURATION = DurationType()
 FOLD = click.Choice(["earlier", "later"])
@@ -253,6 +288,10 @@ def cli() -> None:
     help="A sentence per place, or a world-clock table.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--locale", type=LOCALE, metavar="LOCALE",
+    help="Language of dates and zone names (fr, sw, zh_Hant, ...). Default: LC_ALL/LANG.",
+)  # fmt: skip
 def when(**params: Any) -> None:
     """When the event starts in each place: local time, day shift, night hours.
 
@@ -267,7 +306,8 @@ def when(**params: Any) -> None:
     if params["as_json"]:
         echo_json(report.when_data(events, places))
     else:
-        click.echo(report.when_text(events, places, params["fmt"]))
+        locale = params["locale"] or _environment_locale()
+        click.echo(report.when_text(events, places, params["fmt"], locale=locale))
 
 
 @cli.command()
@@ -352,6 +392,83 @@ def places_command(query: str, limit: int, as_json: bool) -> None:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
+def _environment_locale() -> str:
+    from launchcal import i18n
+
+    return i18n.locale_from_environment()
+
+
+@cli.command()
+@event_options
+@click.option(
+    "--now",
+    type=NOW,
+    metavar="DATETIME",
+    help="Count from this instant instead of the clock ('2022-07-01T14:48:00+08:00'; "
+    "without an offset, on your clock).",
+)
+@click.option(
+    "--locale",
+    type=LOCALE,
+    metavar="LOCALE",
+    help="Language of the words (fr, sw, zh_Hant, ...). Default: LC_ALL/LC_MESSAGES/LANG.",
+)
+@click.option(
+    "--precision",
+    type=click.IntRange(1, 4),
+    default=3,
+    show_default=True,
+    help="How many units to show, largest first (days, hours, minutes, seconds).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep counting down in the terminal until the event goes live (Ctrl-C stops).",
+)
+@click.option(
+    "--all", "all_events", is_flag=True,
+    help="Every event in the file, not only the next one that has not ended.",
+)  # fmt: skip
+def countdown(**params: Any) -> None:
+    """How long until the event starts, is live or ended, in your language.
+
+    \b
+      launchcal countdown examples/xiaomi-12s.toml
+      launchcal countdown examples/xiaomi-12s.toml --locale sw --now '2022-07-01 09:48'
+      launchcal countdown examples/launch-season.toml --all --json
+    """
+    from launchcal import countdown as counting
+
+    events = load_events(params)
+    locale = params["locale"] or _environment_locale()
+    if params["watch"]:
+        if params["as_json"] or params["all_events"]:
+            raise click.UsageError("--watch follows one event; leave out --json and --all")
+        (event,) = counting.choose(events, params["now"] or _utc_now())
+        counting.watch(
+            event, sys.stdout, now=params["now"], locale=locale, precision=params["precision"]
+        )
+        return
+    found = counting.countdowns(
+        events,
+        now=params["now"],
+        locale=locale,
+        precision=params["precision"],
+        all_events=params["all_events"],
+    )
+    if params["as_json"]:
+        echo_json(counting.countdown_data(found))
+    else:
+        click.echo(counting.countdown_text(found))
+
+
+def _utc_now() -> Any:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC)
+
+
 def main(args: Sequence[str] | None = None, prog_name: str = "launchcal") -> None:
     """Console-script entry point."""
     cli.main(args=args, prog_name=prog_name)
@@ -359,6 +476,8 @@ def main(args: Sequence[str] | None = None, prog_name: str = "launchcal") -> Non
 
 __all__ = [
     "DURATION",
+    "LOCALE",
+    "NOW",
     "PLACE",
     "WALL_TIME",
     "cli",
