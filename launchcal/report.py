@@ -74,15 +74,27 @@ def when_line(event: Event, seen: LocalTime) -> str:
     """
     place = _place_label(seen.place)
     if not event.time_known:
-        return (
-            f"{event.title} is on {format_date(event.start.date())} in {event.zone}; "
-            f"its time is still to be announced (seen from {place})"
-        )
+        return tba_line(event)
     line = (
         f"{_subject(event)} at {seen.local:%H:%M} in {place}: {format_date(seen.local.date())}, "
         f"{_zone_words(seen)}, {day_shift_words(seen.day_shift)}"
     )
     return line + " (night)" if seen.night else line
+
+
+def tba_line(event: Event) -> str:
+    """The one line for an event whose date is known but whose time is not.
+
+    Examples:
+        >>> e = Event.at("Showcase", dt.datetime(2026, 12, 15), "Asia/Tokyo", time_known=False)
+        >>> tba_line(e)
+        'Showcase is on Tue 15 Dec 2026 (Asia/Tokyo); the time is not announced yet'
+    """
+    status = f" ({event.status.value})" if event.status is not Status.SCHEDULED else ""
+    return (
+        f"{event.title}{status} is on {format_date(event.start.date())} ({event.zone}); "
+        "the time is not announced yet"
+    )
 
 
 def _table(event: Event, seen: Sequence[LocalTime], markdown: bool) -> str:
@@ -143,7 +155,9 @@ def when_text(
     blocks = []
     for event in events:
         seen = see_all(event, _places_for(event, places))
-        if fmt == "text":
+        if english and not event.time_known:
+            block = tba_line(event)  # the same for every place: say it once
+        elif fmt == "text":
             block = "\n".join(
                 when_line(event, s) if english else _local_when_line(event, s, locale) for s in seen
             )
