@@ -30,8 +30,6 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
     weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit",
   }).format(start);
   yours.hidden = get("c").hidden = false;
-  let saidAt = -1e13;
-  let saidState;
   const tick = () => {
     const now = Date.now();
     let state = "ended";
@@ -41,7 +39,8 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
     if (now < start) {
       state = "soon";
       const left = Math.ceil((start - now) / 1000);
-      // Spoken (and reduced-motion) text counts whole minutes; the visible one ticks seconds.
+      // Spoken (and reduced-motion) text counts whole minutes, rounded up; the visible one
+      // ticks seconds.
       talk = words(Math.ceil(left / 60) * 60);
       text = reduce.matches ? talk : words(left);
       next = (start - now) % 1000 || 1000;
@@ -56,12 +55,9 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
     talk = talk || text;
     shown.textContent = text;
     d.st = state;
-    // A screen reader hears the timer at most once a minute, and at once when the state changes.
-    if (talk !== timer.textContent && (state !== saidState || now - saidAt >= 6e4)) {
-      timer.textContent = talk;
-      saidAt = now;
-      saidState = state;
-    }
+    // The spoken text changes only when the whole minutes left do (or the state does, at the
+    // start, itself a minute boundary): a screen reader hears it at most once a minute.
+    if (talk !== timer.textContent) timer.textContent = talk;
     if (next) setTimeout(tick, next);
   };
   tick();
