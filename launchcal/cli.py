@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
@@ -415,7 +415,10 @@ def _render_options(params: dict[str, Any]) -> Any:
 @cli.command()
 @event_options
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
     help="Write to FILE instead of stdout.",
 )
 @click.option("--page", "whole_page", is_flag=True, help="A whole event page, not a snippet.")
@@ -474,9 +477,9 @@ def main(args: Sequence[str] | None = None, prog_name: str = "launchcal") -> Non
 
 __all__ = [
     "DURATION",
-    "LocaleType",
     "PLACE",
     "WALL_TIME",
+    "LocaleType",
     "cli",
     "echo_json",
     "event_options",

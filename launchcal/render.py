@@ -137,6 +137,7 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        keep_trailing_newline=True,
     )
 
 
@@ -296,7 +297,7 @@ def _widget_context(event: Event, options: Options, *, show_title: bool) -> dict
         "audience": _audience(event),
         "script_src": None if options.inline_script else SCRIPT_NAME,
         # Our own asset, checked by script() to hold no "</script": safe to inline as is.
-        "script": Markup(script(options.template_dir)) if options.inline_script else "",
+        "script": Markup(script(options.template_dir)) if options.inline_script else "",  # noqa: S704
     }
 
 
@@ -428,7 +429,8 @@ def _page_context(
             "ics_href": ics_href,
             "ics_name": f"{event.id}.ics",
             "tzdata": tz.database().version,
-            "json_ld": Markup(_script_json(json_ld(event))),
+            # JSON with every <, > and & as \u escapes: inert inside <script>.
+            "json_ld": Markup(_script_json(json_ld(event))),  # noqa: S704
         }
     )
     return context
@@ -446,7 +448,9 @@ def snippet(event: Event, options: Options | None = None) -> str:
         True
     """
     options = options or Options()
-    return _render("snippet.html", _widget_context(event, options, show_title=True), options.template_dir)
+    return _render(
+        "snippet.html", _widget_context(event, options, show_title=True), options.template_dir
+    )
 
 
 def page(
@@ -479,5 +483,9 @@ def html(
 ) -> Rendered:
     """The snippet (or page) and, with ``inline_script=False``, the script to write beside it."""
     options = options or Options()
-    text = page(event, options, ics_href=ics_href, stamp=stamp) if whole_page else snippet(event, options)
+    text = (
+        page(event, options, ics_href=ics_href, stamp=stamp)
+        if whole_page
+        else snippet(event, options)
+    )
     return Rendered(text, None if options.inline_script else script(options.template_dir) + "\n")

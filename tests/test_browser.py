@@ -13,12 +13,13 @@ import dataclasses
 import datetime as dt
 import functools
 import http.server
+import itertools
 import json
 import os
 import shutil
 import threading
 import zoneinfo
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -65,7 +66,7 @@ def browser() -> Iterator[Any]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def end_headers(self) -> None:
@@ -282,7 +283,7 @@ def test_timer_speaks_at_most_once_a_minute(browse: Browse, site: Site) -> None:
     page.clock.run_for(6 * 60 * 1000)
     spoken = page.evaluate("spoken")
     times = [moment for moment, _ in spoken]
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert [text for _, text in spoken] == [
         "Starts in 4 minutes",
         "Starts in 3 minutes",
@@ -307,9 +308,12 @@ def test_reduced_motion_counts_minutes_and_stops_the_pulse(browse: Browse, site:
     )
     assert animation == "none"
     moving = browse.open(url, clock=SUMMER + dt.timedelta(seconds=1))
-    assert moving.evaluate(
-        "getComputedStyle(document.querySelector('.lcw-n'), '::before').animationName"
-    ) == "lcw-p"
+    assert (
+        moving.evaluate(
+            "getComputedStyle(document.querySelector('.lcw-n'), '::before').animationName"
+        )
+        == "lcw-p"
+    )
 
 
 # --- without JavaScript ----------------------------------------------------------------------
@@ -462,7 +466,9 @@ def test_text_meets_wcag_aa_contrast(browse: Browse, site: Site, theme: str, sch
 def test_usable_at_320_px(browse: Browse, site: Site, kind: str, locale: str) -> None:
     event = _example()
     options = render.Options(locale=None if locale == "en-GB" else locale)
-    html = render.page(event, options) if kind == "page" else blog_post(render.snippet(event, options))
+    html = (
+        render.page(event, options) if kind == "page" else blog_post(render.snippet(event, options))
+    )
     url = site.publish(f"narrow-{kind}-{locale}.html", html)
     page = browse.open(url, width=320, locale=locale, clock=SUMMER - dt.timedelta(days=2))
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
@@ -473,7 +479,9 @@ def test_usable_at_320_px(browse: Browse, site: Site, kind: str, locale: str) ->
 
 
 def test_right_to_left_locale(browse: Browse, site: Site) -> None:
-    url = site.publish("rtl.html", blog_post(render.snippet(_example(), render.Options(locale="ar"))))
+    url = site.publish(
+        "rtl.html", blog_post(render.snippet(_example(), render.Options(locale="ar")))
+    )
     page = browse.open(url, locale="ar", clock=SUMMER - dt.timedelta(hours=1))
     widget = page.locator(".lcw")
     assert widget.evaluate("e => getComputedStyle(e).direction") == "rtl"
