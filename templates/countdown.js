@@ -16,16 +16,20 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
   const shown = get("n");
   const timer = get("r");
   const yours = get("y");
-  const duration = Intl.DurationFormat
-    ? new Intl.DurationFormat(locale, { style: "long" })
-    : { format: (o) => Object.keys(o).filter((k) => o[k]).map((k) => o[k] + k[0]).join(" ") };
-  const words = (s) =>
-    d.w + " " + duration.format({
-      days: Math.floor(s / 86400),
-      hours: Math.floor(s / 3600) % 24,
-      minutes: Math.floor(s / 60) % 60,
-      seconds: s % 60,
-    });
+  // "2 days, 0 hours, 4 minutes, 5 seconds": below the largest unit left, every unit shows,
+  // so the text keeps its shape as it ticks. Whole minutes (exact = false) leave seconds out.
+  const words = (s, exact) => {
+    const parts = {
+      days: Math.floor(s / 86400), hours: Math.floor(s / 3600) % 24, minutes: Math.floor(s / 60) % 60,
+    };
+    if (exact) parts.seconds = s % 60;
+    const options = { style: "long" };
+    let shown;
+    for (const unit in parts) if ((shown = shown || parts[unit])) options[unit + "Display"] = "always";
+    return d.w + " " + (Intl.DurationFormat
+      ? new Intl.DurationFormat(locale, options).format(parts)
+      : Object.keys(parts).filter((k) => options[k + "Display"]).map((k) => parts[k] + k[0]).join(" "));
+  };
   yours.firstChild.textContent = new Intl.DateTimeFormat(locale, {
     weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit",
   }).format(start);
@@ -42,7 +46,7 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
       // Spoken (and reduced-motion) text counts whole minutes, rounded up; the visible one
       // ticks seconds.
       talk = words(Math.ceil(left / 60) * 60);
-      text = reduce.matches ? talk : words(left);
+      text = reduce.matches ? talk : words(left, 1);
       next = (start - now) % 1000 || 1000;
     } else if (!end) {
       state = "started";

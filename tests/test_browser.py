@@ -399,9 +399,9 @@ def test_several_widgets_are_independent_and_leak_no_globals(browse: Browse, sit
     page.clock.pause_at(SUMMER - dt.timedelta(minutes=30))
     widgets = page.locator(".lcw")
     assert widgets.count() == 2
-    assert _text(page, ".lcw >> nth=0 >> .lcw-n") == "Starts in 30 minutes"
+    assert _text(page, ".lcw >> nth=0 >> .lcw-n") == "Starts in 30 minutes, 0 seconds"
     assert " ".join(widgets.nth(1).locator(".lcw-n").inner_text().split()) == (
-        "Starts in 154 Tage, 30 Minuten"
+        "Starts in 154 Tage, 0 Stunden, 30 Minuten und 0 Sekunden"
     )
     assert " ".join(widgets.nth(1).locator(".lcw-y").inner_text().split()) == (
         "Mo., 5. Dez., 14:00 your time"
