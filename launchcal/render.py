@@ -35,6 +35,7 @@ __all__ = [
     "Options",
     "Rendered",
     "html",
+    "ics_bytes",
     "json_ld",
     "page",
     "parse_locale",
@@ -359,21 +360,32 @@ def _script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1).translate(_JSON_ESCAPES)
 
 
-def _calendar_links(event: Event) -> dict[str, str] | None:
-    # launchcal.links arrives with the calendar-export issue; until then the page has no links.
+def _optional(module: str) -> Any:
+    """A module of the calendar-export issue, or ``None`` while it is not part of launchcal.
+
+    INTEGRATION(issue 3): once ``launchcal.links`` and ``launchcal.ics`` are on main, this can
+    become plain imports; until then the page has no calendar section and ``build`` no .ics.
+    """
     try:
-        links = importlib.import_module("launchcal.links")
-    except ModuleNotFoundError:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as error:
+        if error.name != module:
+            raise  # the module is there but something it needs is not: say so
         return None
+
+
+def _calendar_links(event: Event) -> dict[str, str]:
+    links = _optional("launchcal.links")
+    if links is None:
+        return {}
     found: dict[str, str] = links.links(event)
     return {name: url for name, url in found.items() if safe_url(url)}
 
 
 def ics_bytes(event: Event, *, stamp: dt.datetime | None = None) -> bytes | None:
-    """The event as an .ics file, or ``None`` while :mod:`launchcal.ics` is not installed."""
-    try:
-        ics = importlib.import_module("launchcal.ics")
-    except ModuleNotFoundError:
+    """The event as an .ics file (:func:`launchcal.ics.to_ics`), ``None`` without that module."""
+    ics = _optional("launchcal.ics")
+    if ics is None:
         return None
     data: bytes = ics.to_ics(Calendar(events=(event,)), stamp=stamp)
     return data
@@ -397,7 +409,7 @@ def _page_context(
         "office365": "Microsoft 365",
         "yahoo": "Yahoo Calendar",
     }
-    found = _calendar_links(event) or {}
+    found = _calendar_links(event)
     location = event.location
     organizer = event.organizer
     summary = f"{event.title}: {context['own_time']} {context['own_zone']}"
