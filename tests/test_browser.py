@@ -29,6 +29,7 @@ import pytest
 
 from launchcal import eventfile, render
 from launchcal.event import Event
+from launchcal.places import Place
 from tests.conftest import DATA
 
 pytestmark = pytest.mark.browser
@@ -452,10 +453,12 @@ def test_contrast_ratio_formula() -> None:
 )
 def test_text_meets_wcag_aa_contrast(browse: Browse, site: Site, theme: str, scheme: str) -> None:
     options = render.Options(theme=theme)  # type: ignore[arg-type]
-    url = site.publish(f"contrast-{theme}.html", render.page(_example(), options))
+    night = Place("Pacific/Kiritimati", "Pacific/Kiritimati", "zone")
+    event = dataclasses.replace(_example(), audience=(*_example().audience, night))
+    url = site.publish(f"contrast-{theme}.html", render.page(event, options))
     page = browse.open(url, scheme=scheme, clock=SUMMER - dt.timedelta(hours=5))
     found = page.evaluate(_COLOURS_JS, _TEXT_SELECTORS)
-    assert {selector for selector, _, _ in found} >= {".lcw-n", ".lcw-y", ".lcw-m", "th"}
+    assert {selector for selector, _, _ in found} >= {".lcw-n", ".lcw-y", ".lcw-m", ".lcp-n td"}
     ratios = {(s, fg, bg): round(contrast(fg, bg), 2) for s, fg, bg in found}
     assert min(ratios.values()) >= 4.5, ratios
     dark = _luminance(page.evaluate("getComputedStyle(document.body).backgroundColor")) < 0.2
