@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
@@ -396,6 +397,48 @@ def _environment_locale() -> str:
     from launchcal import i18n
 
     return i18n.locale_from_environment()
+def html_options(command: F) -> F:
+    """The rendering choices shared by ``html`` and ``build``."""
+    decorators = [
+        click.option(
+            "--theme", type=click.Choice(["light", "dark", "auto"]), default="auto",
+            show_default=True, help="Colours; auto follows the reader's light/dark setting.",
+        ),
+        click.option(
+            "--locale", type=LOCALE, metavar="LOCALE",
+            help="Language of the reader's date and countdown (default: the browser's).",
+        ),
+        click.option(
+            "--no-inline-script", "external_script", is_flag=True,
+            help="Write the script to its own file beside the HTML (for a strict CSP).",
+        ),
+        click.option(
+            "--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+            help="A folder with your own copies of the templates (others stay built in).",
+        ),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _one_event(params: dict[str, Any], what: str) -> Event:
+    events = load_events(params)
+    if len(events) > 1:
+        ids = ", ".join(event.id for event in events)
+        raise click.UsageError(f"{what} is for one event; pick it with --event ({ids})")
+    return events[0]
+
+
+def _render_options(params: dict[str, Any]) -> Any:
+    from launchcal import render
+
+    return render.Options(
+        theme=params["theme"],
+        locale=params["locale"],
+        inline_script=not params["external_script"],
+        template_dir=params["template_dir"],
+    )
 
 
 @cli.command()
@@ -469,6 +512,64 @@ def _utc_now() -> Any:
     return dt.datetime.now(dt.UTC)
 
 
+@cli.command()
+@event_options
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Write to FILE instead of stdout.",
+)
+@click.option("--page", "whole_page", is_flag=True, help="A whole event page, not a snippet.")
+@html_options
+def html(**params: Any) -> None:
+    """A countdown widget to paste into a blog post, or (--page) a whole event page.
+
+    Readers see the countdown ticking and the start in their own zone and language; without
+    JavaScript they still see the time in the event's zone and the audience cities.
+
+    \b
+      launchcal html examples/xiaomi-12s.toml > widget.html
+      launchcal html examples/xiaomi-12s.toml --page -o launch.html
+    """
+    from launchcal import files, render
+
+    event = _one_event(params, "the widget")
+    output: Path | None = params["output"]
+    if params["external_script"] and output is None:
+        raise click.UsageError("--no-inline-script writes the script beside the HTML; give -o FILE")
+    result = render.html(event, _render_options(params), whole_page=params["whole_page"])
+    if output is None:
+        click.echo(result.html, nl=False)
+        return
+    if result.script is not None:
+        files.write_atomic(output.parent / render.SCRIPT_NAME, result.script)
+    files.write_atomic(output, result.html)
+
+
+@cli.command()
+@event_options
+@click.option(
+    "-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+    metavar="DIR", help="The folder to write (made if missing).",
+)  # fmt: skip
+@html_options
+def build(**params: Any) -> None:
+    """Write an event page, the widget, the .ics and the event's JSON into a folder.
+
+    The folder is ready for any static host: index.html links the .ics beside it.
+
+    \b
+      launchcal build examples/xiaomi-12s.toml -o site/
+    """
+    from launchcal import site
+
+    event = _one_event(params, "a build")
+    for path in site.build(event, params["output"], _render_options(params)):
+        click.echo(str(path))
+
+
 def main(args: Sequence[str] | None = None, prog_name: str = "launchcal") -> None:
     """Console-script entry point."""
     cli.main(args=args, prog_name=prog_name)
@@ -480,9 +581,11 @@ __all__ = [
     "NOW",
     "PLACE",
     "WALL_TIME",
+    "LocaleType",
     "cli",
     "echo_json",
     "event_options",
+    "html_options",
     "load_events",
     "main",
 ]
