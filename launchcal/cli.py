@@ -397,6 +397,8 @@ def _environment_locale() -> str:
     from launchcal import i18n
 
     return i18n.locale_from_environment()
+
+
 def html_options(command: F) -> F:
     """The rendering choices shared by ``html`` and ``build``."""
     decorators = [
