@@ -533,7 +533,7 @@ def clock_change_words(change: ClockChange, locale: str) -> str:
         >>> change = clock_change("Europe/London", dt.datetime(2026, 3, 1, tzinfo=utc),
         ...                       dt.datetime(2026, 4, 1, tzinfo=utc))
         >>> print(clock_change_words(change, "en"))  # doctest: +NORMALIZE_WHITESPACE
-        Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (UTC+00:00 to BST),
+        Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (GMT to BST),
         before the launch.
         >>> clock_change_words(change, "fr")
         'heure moyenne de Greenwich → heure d’été britannique (dim. 29 mars 2026, 02:00)'

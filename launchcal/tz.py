@@ -214,11 +214,14 @@ def zone_label(moment: dt.datetime) -> str:
     Examples:
         >>> zone_label(dt.datetime(2022, 7, 4, tzinfo=zone("Asia/Kathmandu")))
         'UTC+05:45'
+        >>> zone_label(dt.datetime(2022, 1, 4, tzinfo=zone("Europe/London")))
+        'GMT'
     """
     name = moment.tzname() or ""
-    if name and name[0].isalpha() and not name.startswith(("UTC", "GMT")):
+    # The database writes "+0545" or "-03" where a zone has no abbreviation in use.
+    if name.isalpha():
         return name
-    return "UTC" + format_offset(moment.utcoffset()) if name != "UTC" else "UTC"
+    return "UTC" + format_offset(moment.utcoffset())
 
 
 def _describe(moment: dt.datetime) -> str:

@@ -164,7 +164,7 @@ def test_real_elapsed_time_across_spring_forward() -> None:
     assert found.seconds == 23 * 3600
     assert found.text == "Spring launch starts in 23 hours (Sun 29 Mar 2026, 10:00 in London)"
     assert found.note == (
-        "Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (UTC+00:00 to BST), "
+        "Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (GMT to BST), "
         "before the launch."
     )
     assert found.clock_change is not None
@@ -364,7 +364,7 @@ def test_parse_now(text: str, zone: str, expected: str) -> None:
             "2026-03-29 01:30",
             "Europe/London",
             "2026-03-29 01:30 in Europe/London does not exist: the clocks go forward from "
-            "UTC+00:00 to BST over it; write '2026-03-29T00:30:00+00:00' or "
+            "GMT to BST over it; write '2026-03-29T00:30:00+00:00' or "
             "'2026-03-29T02:30:00+01:00'",
         ),
         (
@@ -483,7 +483,7 @@ def test_watch_prints_the_clock_change_note_first() -> None:
     counting.watch(SPRING_LAUNCH, out, now=SPRING_NOW, locale="en", viewer=LONDON,
                    interactive=False, sleep=interrupt)  # fmt: skip
     assert out.getvalue().splitlines() == [
-        "Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (UTC+00:00 to BST), "
+        "Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (GMT to BST), "
         "before the launch.",
         "Spring launch starts in 23 hours (Sun 29 Mar 2026, 10:00 in London)",
     ]

@@ -128,7 +128,7 @@ def test_clock_change_note(runner: CliRunner, viewer_zone: Callable[[str], None]
     assert (code, err) == (0, "")
     assert out == (
         "Spring launch starts in 23 hours (Sun 29 Mar 2026, 10:00 in Europe/London)\n"
-        "Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (UTC+00:00 to BST), "
+        "Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (GMT to BST), "
         "before the launch.\n"
     )
 
@@ -229,7 +229,7 @@ def test_when_clock_change_note(runner: CliRunner, viewer_zone: Callable[[str], 
     assert out == (
         "The event starts at 12:00 in Europe/London (your zone): Thu 2 Apr 2026, BST (UTC+01:00), "
         "same day\n"
-        "Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (UTC+00:00 to BST), "
+        "Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (GMT to BST), "
         "before the launch.\n"
     )
 

@@ -348,7 +348,7 @@ AUTUMN = (dt.datetime(2026, 10, 1, tzinfo=UTC), dt.datetime(2026, 11, 15, tzinfo
             SPRING,
             "en",
             "Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 "
-            "(UTC+00:00 to BST), before the launch.",
+            "(GMT to BST), before the launch.",
         ),
         (
             "America/New_York",
