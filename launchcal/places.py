@@ -36,7 +36,6 @@ How a query is read:
 
 from __future__ import annotations
 
-import math
 import os
 import sqlite3
 import unicodedata
@@ -442,7 +441,7 @@ def _suggestions(text: str) -> list[str]:
     key = fold(name)
     if not key:
         return []
-    import difflib  # only "did you mean" needs it
+    from rapidfuzz.distance import OSA  # only "did you mean" needs it
 
     db = _index().db
     width = max(1, len(key) // 4)
@@ -457,24 +456,21 @@ def _suggestions(text: str) -> list[str]:
     ).fetchall()
     # A wrong first letter ("Kairo"): try the big places whatever their initial.
     rows += db.execute(select + "AND p.population >= 1000000", band).fetchall()
-    matcher = difflib.SequenceMatcher(b=key, autojunk=False)
-    scored: dict[str, tuple[float, str]] = {}
+    # Edits, with a swap of two neighbours as one edit (the commonest typo: "Chnia"), then size:
+    # of the names one slip away, "China" comes before "Chania".
+    best: dict[str, tuple[int, int, str]] = {}
     for candidate, spelling, population in rows:
-        matcher.set_seq1(candidate)
-        if matcher.real_quick_ratio() < 0.75 or matcher.quick_ratio() < 0.75:
+        distance = OSA.distance(key, candidate, score_cutoff=width)
+        if distance > width:
             continue
-        ratio = matcher.ratio()
-        if ratio < 0.75:
-            continue
-        # A little weight for size: "Londn" is London before Londa.
-        score = ratio + 0.01 * math.log10(population + 1)
-        if score > scored.get(candidate, (0.0, ""))[0]:
-            scored[candidate] = (score, spelling)
-    ranked = sorted(scored.values(), key=lambda s: (-s[0], s[1]))
+        rank = (distance, -population, spelling)
+        if candidate not in best or rank < best[candidate]:
+            best[candidate] = rank
+    ranked = sorted(best.values())
     if not ranked:
         return []
-    best = ranked[0][0]
-    return [spelling for score, spelling in ranked if score >= best - 0.06][:3]
+    closest = ranked[0][0]
+    return [spelling for distance, _, spelling in ranked if distance == closest][:3]
 
 
 def _zone_suggestions(text: str) -> list[str]:

@@ -273,3 +273,20 @@ def test_python_dash_m_and_no_traceback() -> None:
     assert done.stderr.startswith("Error: Invalid value for '--in': unknown place 'Mars/Olympus'")
     assert "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+def test_shell_completion_offers_place_names() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "launchcal"],
+        env={
+            "_LAUNCHCAL_COMPLETE": "bash_complete",
+            "COMP_WORDS": "launchcal when --in Nairob",
+            "COMP_CWORD": "3",
+            "PATH": "/usr/bin:/bin",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert "plain,Nairobi" in done.stdout.splitlines()
