@@ -56,7 +56,7 @@ PREFIXES = ["nairo", "sao", "lo", "Springfield, ", "chi", "Europe/Be", "new y", 
 
 def names(count: int = 200) -> list[str]:
     """TYPED plus city, country and abbreviation names spread over the whole index."""
-    db = sqlite3.connect(places.INDEX.as_uri() + "?mode=ro", uri=True)
+    db = sqlite3.connect(Path(places.INDEX).as_uri() + "?mode=ro", uri=True)
     rows = db.execute(
         "SELECT text FROM names WHERE source IN ('c', 'n', 'a') ORDER BY place, key"
     ).fetchall()
@@ -161,12 +161,14 @@ def main() -> None:
     first_typo = per_call_ms(lambda: lookup(TYPOS[0] + "x"), 1)
     typos = [per_call_ms(lambda t=typo: lookup(t), 3) for typo in TYPOS]
     completions = [per_call_ms(lambda p=p: places.complete(p), 20) for p in PREFIXES]
-    size = places.INDEX.stat().st_size / 1e6
+    size = Path(places.INDEX).stat().st_size / 1e6
 
     def line(label: str, value: str, target: str) -> None:
         print(f"{label:<34} {value:<24} (target {target})" if target else f"{label:<34} {value}")
 
-    print(f"place lookup, tzdata {places.index_metadata()['tzdata']}, index {places.INDEX.name}")
+    print(
+        f"place lookup, tzdata {places.index_metadata()['tzdata']}, index {Path(places.INDEX).name}"
+    )
     line("cold: import launchcal + tz", f"{cold_base:.2f} ms", "shared by the whole CLI")
     line("cold: import launchcal.places", f"{cold_import:.2f} ms", "part of ~50 ms CLI start")
     line("cold: first lookup", f"{cold_first:.2f} ms", f"a few ms, <= {TARGET_COLD_MS:g} ms")

@@ -7,10 +7,8 @@ and exit status 2 in exactly one place, :meth:`LaunchcalGroup.main`.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
@@ -244,6 +242,8 @@ def load_events(params: dict[str, Any]) -> list[Event]:
 
 def echo_json(data: Any) -> None:
     """Pretty, stable, UTF-8 JSON on stdout."""
+    import json
+
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
@@ -415,7 +415,7 @@ def html_options(command: F) -> F:
             help="Write the script to its own file beside the HTML (for a strict CSP).",
         ),
         click.option(
-            "--template-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+            "--template-dir", type=click.Path(exists=True, file_okay=False),
             help="A folder with your own copies of the templates (others stay built in).",
         ),
     ]  # fmt: skip
@@ -433,13 +433,16 @@ def _one_event(params: dict[str, Any], what: str) -> Event:
 
 
 def _render_options(params: dict[str, Any]) -> Any:
+    from pathlib import Path
+
     from launchcal import render
 
+    folder = params["template_dir"]
     return render.Options(
         theme=params["theme"],
         locale=params["locale"],
         inline_script=not params["external_script"],
-        template_dir=params["template_dir"],
+        template_dir=None if folder is None else Path(folder),
     )
 
 
@@ -519,7 +522,7 @@ def _utc_now() -> Any:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     metavar="FILE",
     help="Write to FILE instead of stdout.",
 )
@@ -535,10 +538,12 @@ def html(**params: Any) -> None:
       launchcal html examples/xiaomi-12s.toml > widget.html
       launchcal html examples/xiaomi-12s.toml --page -o launch.html
     """
+    from pathlib import Path
+
     from launchcal import files, render
 
     event = _one_event(params, "the widget")
-    output: Path | None = params["output"]
+    output = None if params["output"] is None else Path(params["output"])
     if params["external_script"] and output is None:
         raise click.UsageError("--no-inline-script writes the script beside the HTML; give -o FILE")
     result = render.html(event, _render_options(params), whole_page=params["whole_page"])
@@ -553,7 +558,7 @@ def html(**params: Any) -> None:
 @cli.command()
 @event_options
 @click.option(
-    "-o", "--output", type=click.Path(file_okay=False, path_type=Path), required=True,
+    "-o", "--output", type=click.Path(file_okay=False), required=True,
     metavar="DIR", help="The folder to write (made if missing).",
 )  # fmt: skip
 @html_options
@@ -565,10 +570,12 @@ def build(**params: Any) -> None:
     \b
       launchcal build examples/xiaomi-12s.toml -o site/
     """
+    from pathlib import Path
+
     from launchcal import site
 
     event = _one_event(params, "a build")
-    for path in site.build(event, params["output"], _render_options(params)):
+    for path in site.build(event, Path(params["output"]), _render_options(params)):
         click.echo(str(path))
 
 

@@ -21,13 +21,10 @@ without importing babel.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import importlib.util
 import os
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from launchcal.errors import InputError
@@ -93,11 +90,13 @@ class UnknownLocaleError(InputError):
 @cache
 def _locale_files() -> dict[str, str]:
     """CLDR locale identifiers babel ships, keyed by their case-folded form."""
+    import importlib.util
+
     spec = importlib.util.find_spec("babel")
     names: list[str] = []
     if spec is not None and spec.submodule_search_locations:
-        folder = Path(next(iter(spec.submodule_search_locations))) / "locale-data"
-        names = [p.stem for p in folder.glob("*.dat")]
+        folder = os.path.join(next(iter(spec.submodule_search_locations)), "locale-data")
+        names = [entry[:-4] for entry in os.listdir(folder) if entry.endswith(".dat")]
     return {name.casefold(): name for name in names if name != "root"}
 
 
@@ -138,6 +137,8 @@ def resolve_locale(text: str) -> str:
 
 def _suggestions(cleaned: str, files: Mapping[str, str]) -> list[str]:
     """Close identifiers, or the code of a language typed by its English name ("Swahili")."""
+    import difflib
+
     folded = cleaned.casefold()
     if "_" in folded and folded.split("_", 1)[0] in files:
         # A region CLDR lacks for a language it has: the language itself is the useful answer.

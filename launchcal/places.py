@@ -42,7 +42,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Literal, NamedTuple
 
 from launchcal import tz
@@ -58,7 +57,7 @@ _KINDS: dict[str, PlaceKind] = {
 }
 
 #: The shipped index and the layout this module reads.
-INDEX = Path(__file__).resolve().parent / "data" / "places.sqlite"
+INDEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "places.sqlite")
 INDEX_FORMAT = 1
 
 #: The most populous match wins when it has this many times the people of the next one whose
@@ -140,11 +139,20 @@ class _Index(NamedTuple):  # NamedTuple, not dataclass: 0.1 ms to define instead
     stale: bool
 
 
+def _sqlite_uri(path: str) -> str:
+    """A ``file:`` URI for SQLite (pathlib would cost this command 2 ms of imports).
+
+    SQLite needs only ``%``, ``?`` and ``#`` escaped in the path part.
+    """
+    escaped = path.replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    return "file:" + escaped
+
+
 @cache
 def _index() -> _Index:
     try:
         db = sqlite3.connect(
-            INDEX.as_uri() + "?mode=ro&immutable=1", uri=True, check_same_thread=False
+            _sqlite_uri(INDEX) + "?mode=ro&immutable=1", uri=True, check_same_thread=False
         )
         meta = {str(k): str(v) for k, v in db.execute("SELECT key, value FROM meta")}
     except sqlite3.Error as error:

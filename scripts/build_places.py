@@ -190,7 +190,7 @@ def load_sources() -> Sources:
     cities = sorted(cache.get_cities().values(), key=lambda c: int(c["geonameid"]))
     database = tz.database()
     zone_tab = []
-    for line in (database.path / "zone.tab").read_text(encoding="utf-8").splitlines():
+    for line in (Path(database.path) / "zone.tab").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             code, _, name, *_ = line.split("\t")
             zone_tab.append((code, name))
@@ -691,7 +691,7 @@ def write(index: Index, meta: dict[str, str], output: Path) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--output", type=Path, default=places.INDEX)
+    parser.add_argument("--output", type=Path, default=Path(places.INDEX))
     parser.add_argument(
         "--show",
         default="",

