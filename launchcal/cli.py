@@ -170,7 +170,19 @@ class NowType(click.ParamType[Any]):
             self.fail(str(error), param, ctx)
 
 
+class ViewerType(PlaceType):
+    """A place to show the time in, or ``all`` for every zone of the world."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and value.strip().casefold() == ALL:
+            return ALL
+        return super().convert(value, param, ctx)
+
+
+#: ``--in all``: every zone, grouped by UTC offset.
+ALL = "all"
 PLACE = PlaceType()
+VIEWER = ViewerType()
 LOCALE = LocaleType()
 NOW = NowType()
 WALL_TIME = WallTimeType()
@@ -275,10 +287,11 @@ def cli() -> None:
 @click.option(
     "--in",
     "places",
-    type=PLACE,
+    type=VIEWER,
     multiple=True,
     metavar="PLACE",
-    help="Show the time here (repeatable). Default: the event's audience and your zone.",
+    help="Show the time here (repeatable; 'all': every zone, grouped by UTC offset). "
+    "Default: the event's audience and your zone.",
 )
 @click.option(
     "--format",
@@ -299,10 +312,17 @@ def when(**params: Any) -> None:
     \b
       launchcal when --start '2022-07-04 19:00' --zone China --in Nairobi
       launchcal when examples/xiaomi-12s.toml --format table
+      launchcal when examples/xiaomi-12s.toml --in all
     """
     from launchcal import report
 
     events = load_events(params)
+    if ALL in params["places"]:
+        if params["as_json"]:
+            echo_json(report.when_data(events, report.all_zones()))
+        else:
+            click.echo(report.world_clock(events, params["fmt"]))
+        return
     places: list[Place] | None = list(params["places"]) or None
     if params["as_json"]:
         echo_json(report.when_data(events, places))

@@ -47,7 +47,15 @@ from typing import Literal, NamedTuple
 from launchcal import tz
 from launchcal.errors import AmbiguousPlaceError, InputError, UnknownPlaceError
 
-__all__ = ["Place", "complete", "index_metadata", "local_place", "resolve", "search"]
+__all__ = [
+    "Place",
+    "complete",
+    "index_metadata",
+    "local_place",
+    "resolve",
+    "search",
+    "zone_populations",
+]
 
 PlaceKind = Literal["city", "country", "zone", "abbreviation", "local"]
 _KINDS: dict[str, PlaceKind] = {
@@ -176,6 +184,19 @@ def index_metadata() -> dict[str, str]:
         True
     """
     return dict(_index().meta)
+
+
+def zone_populations() -> dict[str, int]:
+    """How many people (GeoNames cities of 15,000+) live on each zone's clock.
+
+    Examples:
+        >>> zone_populations()["Asia/Shanghai"] > zone_populations()["Asia/Urumqi"]
+        True
+    """
+    return {
+        _zone_name(name): population
+        for name, population in _index().db.execute("SELECT name, population FROM zones")
+    }
 
 
 def _zone_name(stored: str) -> str:

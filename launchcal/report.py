@@ -11,7 +11,17 @@ from launchcal.convert import LocalTime, see_all
 from launchcal.event import Event, Status
 from launchcal.places import Place
 
-__all__ = ["WhenFormat", "day_shift_words", "format_date", "when_data", "when_text"]
+__all__ = [
+    "WhenFormat",
+    "all_zones",
+    "day_shift_words",
+    "format_date",
+    "tba_line",
+    "when_data",
+    "when_line",
+    "when_text",
+    "world_clock",
+]
 
 WhenFormat = Literal["text", "table", "markdown"]
 
@@ -264,6 +274,66 @@ def _layout(title: str, head: list[str], rows: list[list[str]], markdown: bool) 
         for row in [head, *rows]
     )
     return "\n".join(lines)
+
+
+def all_zones() -> list[Place]:
+    """Every zone people live in (the tz database's ``zone.tab``) and UTC, as places."""
+    return [Place(name=zone, zone=zone, kind="zone") for zone in ("UTC", *tz.listed_zones())]
+
+
+def _city(zone: str) -> str:
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def world_clock(events: Sequence[Event], fmt: WhenFormat = "table", shown: int = 5) -> str:
+    """Each event on every clock in the world, one row per UTC offset (``when --in all``).
+
+    Args:
+        events: the events to show.
+        fmt: ``markdown`` for a Markdown table; anything else gives a text table.
+        shown: how many zones each row names before "+N more".
+    """
+    from launchcal.places import zone_populations
+
+    markdown = fmt == "markdown"
+    blocks = []
+    everywhere = all_zones()
+    population = zone_populations()
+    for event in events:
+        if not event.time_known:
+            blocks.append(tba_line(event))
+            continue
+        groups: dict[dt.timedelta | None, list[LocalTime]] = {}
+        for seen in see_all(event, everywhere):
+            groups.setdefault(seen.local.utcoffset(), []).append(seen)
+        rows = []
+        for _, members in sorted(groups.items(), key=lambda item: item[0] or dt.timedelta(0)):
+            first = members[0]
+            # The biggest cities first: "+08:00 Shanghai, Manila, Hong Kong" reads like a clock.
+            zones = sorted(members, key=lambda m: (-population.get(m.place.zone, 0), m.place.zone))
+            cities = list(dict.fromkeys(_city(m.place.zone) for m in zones))
+            names = ", ".join(cities[:shown])
+            if len(cities) > shown:
+                names += f" +{len(cities) - shown} more"
+            rows.append(
+                [
+                    first.utc_offset,
+                    f"{first.local:%H:%M}",
+                    format_date(first.local.date()),
+                    day_shift_words(first.day_shift),
+                    "night" if first.night else "",
+                    names,
+                ]
+            )
+        own = event.start
+        title = (
+            f"{event.title}: {format_date(own.date())} {own:%H:%M} {tz.zone_label(own)} "
+            f"(UTC{tz.format_offset(own.utcoffset())}, {event.zone}), on {len(everywhere)} "
+            f"clocks in {len(rows)} offsets"
+        )
+        head = ["UTC offset", "Time", "Date", "Day", "Night", "Zones"]
+        blocks.append(_layout(title, head, rows, markdown))
+    return "\n\n".join(blocks)
 
 
 def when_data(events: Sequence[Event], places: Sequence[Place] | None) -> dict[str, Any]:

@@ -25,6 +25,7 @@ __all__ = [
     "canonical_zone",
     "database",
     "format_offset",
+    "listed_zones",
     "localize",
     "zone",
     "zone_label",
@@ -116,6 +117,7 @@ class _Catalogue:
     links: dict[str, str]
     preferred: frozenset[str]
     by_folded: dict[str, str]
+    listed: tuple[str, ...]
 
 
 @cache
@@ -133,6 +135,7 @@ def _catalogue() -> _Catalogue:
     # A link that zone.tab still lists (Europe/Amsterdam, Africa/Addis_Ababa) is a name people use
     # for their own country; only the others (Asia/Calcutta, US/Pacific) are legacy spellings.
     preferred = set(zones) | {"UTC"}
+    listed: set[str] = set()
     for table in ("zone.tab", "zone1970.tab"):
         try:
             with open(os.path.join(root, table), encoding="utf-8") as handle:
@@ -142,15 +145,24 @@ def _catalogue() -> _Catalogue:
         for line in text.splitlines():
             if line and not line.startswith("#"):
                 preferred.add(line.split("\t")[2])
+                if table == "zone.tab":
+                    listed.add(line.split("\t")[2])
     names = zones | set(links)
     by_folded = {name.casefold(): name for name in names}
-    return _Catalogue(frozenset(zones), links, frozenset(preferred & names), by_folded)
+    return _Catalogue(
+        frozenset(zones), links, frozenset(preferred & names), by_folded, tuple(sorted(listed))
+    )
 
 
 def zone_names() -> frozenset[str]:
     """Every zone name the database knows, links included."""
     catalogue = _catalogue()
     return catalogue.zones | frozenset(catalogue.links)
+
+
+def listed_zones() -> tuple[str, ...]:
+    """The zones ``zone.tab`` lists: one per region people live in, each country's own name."""
+    return _catalogue().listed
 
 
 def canonical_zone(name: str) -> str | None:

@@ -290,3 +290,28 @@ def test_shell_completion_offers_place_names() -> None:
     )
     assert done.returncode == 0
     assert "plain,Nairobi" in done.stdout.splitlines()
+
+
+def test_when_in_all_is_a_world_clock(runner: CliRunner, example: Path) -> None:
+    code, out, _ = run(runner, "when", example, "--in", "all")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "Xiaomi 12S series launch: Mon 4 Jul 2022 19:00 CST (UTC+08:00, Asia/Shanghai), on 419 "
+        "clocks in 36 offsets"
+    )
+    assert lines[2].split() == ["UTC", "offset", "Time", "Date", "Day", "Night", "Zones"]
+    assert lines[3].split() == ["-11:00", "00:00", "Mon", "4", "Jul", "2022", "same", "day",
+                                "night", "Pago", "Pago,", "Niue,", "Midway"]  # fmt: skip
+    assert "Kolkata, Colombo" in next(line for line in lines if line.startswith("+05:30"))
+    assert lines[-1].split()[:7] == ["+14:00", "01:00", "Tue", "5", "Jul", "2022", "next"]
+    assert len(lines) == 3 + 36
+
+
+def test_when_in_all_json_lists_every_zone(runner: CliRunner, example: Path) -> None:
+    code, out, _ = run(runner, "when", example, "--in", "ALL", "--json")
+    assert code == 0
+    times = json.loads(out)["events"][0]["times"]
+    assert len(times) == 419
+    kiritimati = next(t for t in times if t["zone"] == "Pacific/Kiritimati")
+    assert kiritimati["local"] == "2022-07-05T01:00:00+14:00"
