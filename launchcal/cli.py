@@ -78,21 +78,37 @@ def _fail(message: str, code: int) -> NoReturn:
 # --- parameter types: bad values fail here, with the library's message -------------------
 
 
-class PlaceType(click.ParamType["Place"]):
-    """A city, country, abbreviation, IANA zone or ``local``."""
+class LibraryType(click.ParamType[Any]):
+    """A value read by a library function; its :class:`LaunchcalError` becomes click's
+    "Invalid value" error.
 
-    name = "place"
+    The reader is named ("module:function"), not imported, so that defining the CLI loads no
+    library module: ``launchcal --help`` pays only for click.
+    """
+
+    def __init__(self, name: str, reader: str) -> None:
+        self.name = name
+        self.reader = reader
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from launchcal import places
+        import importlib
+
         from launchcal.errors import LaunchcalError
 
         if not isinstance(value, str):
-            return value
+            return value  # a default, already converted
+        module, _, function = self.reader.partition(":")
         try:
-            return places.resolve(value)
+            return getattr(importlib.import_module(module), function)(value)
         except LaunchcalError as error:
             self.fail(str(error), param, ctx)
+
+
+class PlaceType(LibraryType):
+    """A city, country, abbreviation, IANA zone or ``local``; completes place names."""
+
+    def __init__(self) -> None:
+        super().__init__("place", "launchcal.places:resolve")
 
     def shell_complete(
         self, ctx: click.Context, param: click.Parameter, incomplete: str
@@ -102,73 +118,6 @@ class PlaceType(click.ParamType["Place"]):
         from launchcal import places
 
         return [CompletionItem(name) for name in places.complete(incomplete)]
-
-
-class WallTimeType(click.ParamType[Any]):
-    """``YYYY-MM-DD HH:MM`` on the event's own clock, or a date whose time is not yet known."""
-
-    name = "datetime"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from launchcal.errors import LaunchcalError
-        from launchcal.eventfile import parse_wall_time
-
-        if not isinstance(value, str):
-            return value
-        try:
-            return parse_wall_time(value)
-        except LaunchcalError as error:
-            self.fail(str(error), param, ctx)
-
-
-class DurationType(click.ParamType[Any]):
-    """``2h``, ``1h30m``, ``90m``, ``PT2H``."""
-
-    name = "duration"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from launchcal.errors import LaunchcalError
-        from launchcal.eventfile import parse_duration
-
-        if not isinstance(value, str):
-            return value
-        try:
-            return parse_duration(value)
-        except LaunchcalError as error:
-            self.fail(str(error), param, ctx)
-
-
-class LocaleType(click.ParamType[str]):
-    """A CLDR locale: ``fr``, ``pt_BR``, ``zh-Hant``, ``sw_KE.UTF-8``; ``C`` is English."""
-
-    name = "locale"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from launchcal import i18n
-        from launchcal.errors import LaunchcalError
-
-        try:
-            return i18n.resolve_locale(str(value))
-        except LaunchcalError as error:
-            self.fail(str(error), param, ctx)
-
-
-class NowType(click.ParamType[Any]):
-    """An instant: ISO 8601 (an offset pins it; without one it is on your clock) or free text."""
-
-    name = "datetime"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from launchcal.countdown import parse_now
-        from launchcal.errors import LaunchcalError
-        from launchcal.places import local_place
-
-        if not isinstance(value, str):
-            return value
-        try:
-            return parse_now(value, local_place().zone)
-        except LaunchcalError as error:
-            self.fail(str(error), param, ctx)
 
 
 class ViewerType(PlaceType):
@@ -184,10 +133,14 @@ class ViewerType(PlaceType):
 ALL = "all"
 PLACE = PlaceType()
 VIEWER = ViewerType()
-LOCALE = LocaleType()
-NOW = NowType()
-WALL_TIME = WallTimeType()
-DURATION = DurationType()
+#: A CLDR locale: ``fr``, ``pt_BR``, ``zh-Hant``, ``sw_KE.UTF-8``; ``C`` is English.
+LOCALE = LibraryType("locale", "launchcal.i18n:resolve_locale")
+#: An instant: ISO 8601 (an offset pins it; without one it is on your clock) or free text.
+NOW = LibraryType("datetime", "launchcal.countdown:parse_now_here")
+#: ``YYYY-MM-DD HH:MM`` on the event's own clock, or a date whose time is not yet known.
+WALL_TIME = LibraryType("datetime", "launchcal.eventfile:parse_wall_time")
+#: ``2h``, ``1h30m``, ``90m``, ``PT2H``.
+DURATION = LibraryType("duration", "launchcal.eventfile:parse_duration")
 FOLD = click.Choice(["earlier", "later"])
 
 
@@ -628,7 +581,8 @@ __all__ = [
     "NOW",
     "PLACE",
     "WALL_TIME",
-    "LocaleType",
+    "LibraryType",
+    "PlaceType",
     "cli",
     "echo_json",
     "event_options",

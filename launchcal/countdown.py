@@ -34,6 +34,7 @@ __all__ = [
     "countdown_text",
     "countdowns",
     "parse_now",
+    "parse_now_here",
     "watch",
 ]
 
@@ -247,6 +248,13 @@ def countdown_data(found: Sequence[Countdown]) -> dict[str, Any]:
 # --- --now in the forms people type ------------------------------------------------------
 
 _DAY_MONTH = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
+
+
+def parse_now_here(text: str) -> dt.datetime:
+    """:func:`parse_now` on the viewer's own clock (``--now`` without an offset)."""
+    from launchcal.places import local_place
+
+    return parse_now(text, local_place().zone)
 
 
 def parse_now(text: str, zone: str) -> dt.datetime:
