@@ -15,6 +15,7 @@ _EXPORTS = {
     "AmbiguousPlaceError": "launchcal.errors",
     "AmbiguousTimeError": "launchcal.errors",
     "Calendar": "launchcal.event",
+    "Countdown": "launchcal.countdown",
     "Event": "launchcal.event",
     "EventFileError": "launchcal.errors",
     "InputError": "launchcal.errors",
@@ -28,12 +29,14 @@ _EXPORTS = {
     "UnknownPlaceError": "launchcal.errors",
     "calendar_links": "launchcal.links",
     "check_claim": "launchcal.check",
+    "countdowns": "launchcal.countdown",
     "event_ics": "launchcal.ics",
     "load": "launchcal.eventfile",
     "loads": "launchcal.eventfile",
     "localize": "launchcal.tz",
     "parse_claim": "launchcal.check",
     "resolve": "launchcal.places",
+    "resolve_locale": "launchcal.i18n",
     "see": "launchcal.convert",
     "see_all": "launchcal.convert",
     "to_ics": "launchcal.ics",
@@ -47,6 +50,7 @@ __all__ = [
     "AmbiguousPlaceError",
     "AmbiguousTimeError",
     "Calendar",
+    "Countdown",
     "Event",
     "EventFileError",
     "InputError",
@@ -61,12 +65,14 @@ __all__ = [
     "__version__",
     "calendar_links",
     "check_claim",
+    "countdowns",
     "event_ics",
     "load",
     "loads",
     "localize",
     "parse_claim",
     "resolve",
+    "resolve_locale",
     "see",
     "see_all",
     "to_ics",
@@ -78,6 +84,7 @@ __all__ = [
 if TYPE_CHECKING:
     from launchcal.check import check_claim, parse_claim
     from launchcal.convert import LocalTime, see, see_all
+    from launchcal.countdown import Countdown, countdowns
     from launchcal.errors import (
         AmbiguousPlaceError,
         AmbiguousTimeError,
@@ -89,6 +96,7 @@ if TYPE_CHECKING:
     )
     from launchcal.event import Calendar, Event, Location, Organizer, Status
     from launchcal.eventfile import load, loads
+    from launchcal.i18n import resolve_locale
     from launchcal.ics import event_ics, to_ics
     from launchcal.links import calendar_links
     from launchcal.places import Place, resolve

@@ -7,7 +7,7 @@ and exit status 2 in exactly one place, :meth:`LaunchcalGroup.main`.
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -78,21 +78,37 @@ def _fail(message: str, code: int) -> NoReturn:
 # --- parameter types: bad values fail here, with the library's message -------------------
 
 
-class PlaceType(click.ParamType["Place"]):
-    """A city, country, abbreviation, IANA zone or ``local``."""
+class LibraryType(click.ParamType[Any]):
+    """A value read by a library function; its :class:`LaunchcalError` becomes click's
+    "Invalid value" error.
 
-    name = "place"
+    The reader is named ("module:function"), not imported, so that defining the CLI loads no
+    library module: ``launchcal --help`` pays only for click.
+    """
+
+    def __init__(self, name: str, reader: str) -> None:
+        self.name = name
+        self.reader = reader
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from launchcal import places
+        import importlib
+
         from launchcal.errors import LaunchcalError
 
         if not isinstance(value, str):
-            return value
+            return value  # a default, already converted
+        module, _, function = self.reader.partition(":")
         try:
-            return places.resolve(value)
+            return getattr(importlib.import_module(module), function)(value)
         except LaunchcalError as error:
             self.fail(str(error), param, ctx)
+
+
+class PlaceType(LibraryType):
+    """A city, country, abbreviation, IANA zone or ``local``; completes place names."""
+
+    def __init__(self) -> None:
+        super().__init__("place", "launchcal.places:resolve")
 
     def shell_complete(
         self, ctx: click.Context, param: click.Parameter, incomplete: str
@@ -104,43 +120,27 @@ class PlaceType(click.ParamType["Place"]):
         return [CompletionItem(name) for name in places.complete(incomplete)]
 
 
-class WallTimeType(click.ParamType[Any]):
-    """``YYYY-MM-DD HH:MM`` on the event's own clock, or a date whose time is not yet known."""
-
-    name = "datetime"
+class ViewerType(PlaceType):
+    """A place to show the time in, or ``all`` for every zone of the world."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from launchcal.errors import LaunchcalError
-        from launchcal.eventfile import parse_wall_time
-
-        if not isinstance(value, str):
-            return value
-        try:
-            return parse_wall_time(value)
-        except LaunchcalError as error:
-            self.fail(str(error), param, ctx)
+        if isinstance(value, str) and value.strip().casefold() == ALL:
+            return ALL
+        return super().convert(value, param, ctx)
 
 
-class DurationType(click.ParamType[Any]):
-    """``2h``, ``1h30m``, ``90m``, ``PT2H``."""
-
-    name = "duration"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from launchcal.errors import LaunchcalError
-        from launchcal.eventfile import parse_duration
-
-        if not isinstance(value, str):
-            return value
-        try:
-            return parse_duration(value)
-        except LaunchcalError as error:
-            self.fail(str(error), param, ctx)
-
-
+#: ``--in all``: every zone, grouped by UTC offset.
+ALL = "all"
 PLACE = PlaceType()
-WALL_TIME = WallTimeType()
-DURATION = DurationType()
+VIEWER = ViewerType()
+#: A CLDR locale: ``fr``, ``pt_BR``, ``zh-Hant``, ``sw_KE.UTF-8``; ``C`` is English.
+LOCALE = LibraryType("locale", "launchcal.i18n:resolve_locale")
+#: An instant: ISO 8601 (an offset pins it; without one it is on your clock) or free text.
+NOW = LibraryType("datetime", "launchcal.countdown:parse_now_here")
+#: ``YYYY-MM-DD HH:MM`` on the event's own clock, or a date whose time is not yet known.
+WALL_TIME = LibraryType("datetime", "launchcal.eventfile:parse_wall_time")
+#: ``2h``, ``1h30m``, ``90m``, ``PT2H``.
+DURATION = LibraryType("duration", "launchcal.eventfile:parse_duration")
 FOLD = click.Choice(["earlier", "later"])
 
 
@@ -217,6 +217,8 @@ def load_calendar(params: dict[str, Any]) -> Calendar:
 
 def echo_json(data: Any) -> None:
     """Pretty, stable, UTF-8 JSON on stdout."""
+    import json
+
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
@@ -229,7 +231,24 @@ def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     ctx.exit()
 
 
-@click.group(cls=LaunchcalGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def _help_width() -> int:
+    """The width click's help would pick, without importing shutil (2.5 ms of ``--help``)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+            columns = 80
+    return max(min(columns, 80) - 2, 50)
+
+
+@click.group(
+    cls=LaunchcalGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "terminal_width": _help_width()},
+)
 @click.option(
     "--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
     help="Show the version and the tz database in use.",
@@ -248,10 +267,11 @@ def cli() -> None:
 @click.option(
     "--in",
     "places",
-    type=PLACE,
+    type=VIEWER,
     multiple=True,
     metavar="PLACE",
-    help="Show the time here (repeatable). Default: the event's audience and your zone.",
+    help="Show the time here (repeatable; 'all': every zone, grouped by UTC offset). "
+    "Default: the event's audience and your zone.",
 )
 @click.option(
     "--format",
@@ -262,21 +282,33 @@ def cli() -> None:
     help="A sentence per place, or a world-clock table.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--locale", type=LOCALE, metavar="LOCALE",
+    help="Language of dates and zone names (fr, sw, zh_Hant, ...). Default: LC_ALL/LANG.",
+)  # fmt: skip
 def when(**params: Any) -> None:
     """When the event starts in each place: local time, day shift, night hours.
 
     \b
       launchcal when --start '2022-07-04 19:00' --zone China --in Nairobi
       launchcal when examples/xiaomi-12s.toml --format table
+      launchcal when examples/xiaomi-12s.toml --in all
     """
     from launchcal import report
 
     events = load_events(params)
+    if ALL in params["places"]:
+        if params["as_json"]:
+            echo_json(report.when_data(events, report.all_zones()))
+        else:
+            click.echo(report.world_clock(events, params["fmt"]))
+        return
     places: list[Place] | None = list(params["places"]) or None
     if params["as_json"]:
         echo_json(report.when_data(events, places))
     else:
-        click.echo(report.when_text(events, places, params["fmt"]))
+        locale = params["locale"] or _environment_locale()
+        click.echo(report.when_text(events, places, params["fmt"], locale=locale))
 
 
 @cli.command()
@@ -361,6 +393,192 @@ def places_command(query: str, limit: int, as_json: bool) -> None:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
+def _environment_locale() -> str:
+    from launchcal import i18n
+
+    return i18n.locale_from_environment()
+
+
+def html_options(command: F) -> F:
+    """The rendering choices shared by ``html`` and ``build``."""
+    decorators = [
+        click.option(
+            "--theme", type=click.Choice(["light", "dark", "auto"]), default="auto",
+            show_default=True, help="Colours; auto follows the reader's light/dark setting.",
+        ),
+        click.option(
+            "--locale", type=LOCALE, metavar="LOCALE",
+            help="Language of the reader's date and countdown (default: the browser's).",
+        ),
+        click.option(
+            "--no-inline-script", "external_script", is_flag=True,
+            help="Write the script to its own file beside the HTML (for a strict CSP).",
+        ),
+        click.option(
+            "--template-dir", type=click.Path(exists=True, file_okay=False),
+            help="A folder with your own copies of the templates (others stay built in).",
+        ),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _one_event(params: dict[str, Any], what: str) -> Event:
+    events = load_events(params)
+    if len(events) > 1:
+        ids = ", ".join(event.id for event in events)
+        raise click.UsageError(f"{what} is for one event; pick it with --event ({ids})")
+    return events[0]
+
+
+def _render_options(params: dict[str, Any]) -> Any:
+    from pathlib import Path
+
+    from launchcal import render
+
+    folder = params["template_dir"]
+    return render.Options(
+        theme=params["theme"],
+        locale=params["locale"],
+        inline_script=not params["external_script"],
+        template_dir=None if folder is None else Path(folder),
+    )
+
+
+@cli.command()
+@event_options
+@click.option(
+    "--now",
+    type=NOW,
+    metavar="DATETIME",
+    help="Count from this instant instead of the clock ('2022-07-01T14:48:00+08:00'; "
+    "without an offset, on your clock).",
+)
+@click.option(
+    "--locale",
+    type=LOCALE,
+    metavar="LOCALE",
+    help="Language of the words (fr, sw, zh_Hant, ...). Default: LC_ALL/LC_MESSAGES/LANG.",
+)
+@click.option(
+    "--precision",
+    type=click.IntRange(1, 4),
+    default=3,
+    show_default=True,
+    help="How many units to show, largest first (days, hours, minutes, seconds).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep counting down in the terminal until the event goes live (Ctrl-C stops).",
+)
+@click.option(
+    "--all", "all_events", is_flag=True,
+    help="Every event in the file, not only the next one that has not ended.",
+)  # fmt: skip
+def countdown(**params: Any) -> None:
+    """How long until the event starts, is live or ended, in your language.
+
+    \b
+      launchcal countdown examples/xiaomi-12s.toml
+      launchcal countdown examples/xiaomi-12s.toml --locale sw --now '2022-07-01 09:48'
+      launchcal countdown examples/launch-season.toml --all --json
+    """
+    from launchcal import countdown as counting
+
+    events = load_events(params)
+    locale = params["locale"] or _environment_locale()
+    if params["watch"]:
+        if params["as_json"] or params["all_events"]:
+            raise click.UsageError("--watch follows one event; leave out --json and --all")
+        (event,) = counting.choose(events, params["now"] or _utc_now())
+        counting.watch(
+            event, sys.stdout, now=params["now"], locale=locale, precision=params["precision"]
+        )
+        return
+    found = counting.countdowns(
+        events,
+        now=params["now"],
+        locale=locale,
+        precision=params["precision"],
+        all_events=params["all_events"],
+    )
+    if params["as_json"]:
+        echo_json(counting.countdown_data(found))
+    else:
+        click.echo(counting.countdown_text(found))
+
+
+def _utc_now() -> Any:
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC)
+
+
+@cli.command()
+@event_options
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Write to FILE instead of stdout.",
+)
+@click.option("--page", "whole_page", is_flag=True, help="A whole event page, not a snippet.")
+@html_options
+def html(**params: Any) -> None:
+    """A countdown widget to paste into a blog post, or (--page) a whole event page.
+
+    Readers see the countdown ticking and the start in their own zone and language; without
+    JavaScript they still see the time in the event's zone and the audience cities.
+
+    \b
+      launchcal html examples/xiaomi-12s.toml > widget.html
+      launchcal html examples/xiaomi-12s.toml --page -o launch.html
+    """
+    from pathlib import Path
+
+    from launchcal import files, render
+
+    event = _one_event(params, "the widget")
+    output = None if params["output"] is None else Path(params["output"])
+    if params["external_script"] and output is None:
+        raise click.UsageError("--no-inline-script writes the script beside the HTML; give -o FILE")
+    result = render.html(event, _render_options(params), whole_page=params["whole_page"])
+    if output is None:
+        click.echo(result.html, nl=False)
+        return
+    if result.script is not None:
+        files.write_atomic(output.parent / render.SCRIPT_NAME, result.script)
+    files.write_atomic(output, result.html)
+
+
+@cli.command()
+@event_options
+@click.option(
+    "-o", "--output", type=click.Path(file_okay=False), required=True,
+    metavar="DIR", help="The folder to write (made if missing).",
+)  # fmt: skip
+@html_options
+def build(**params: Any) -> None:
+    """Write an event page, the widget, the .ics and the event's JSON into a folder.
+
+    The folder is ready for any static host: index.html links the .ics beside it.
+
+    \b
+      launchcal build examples/xiaomi-12s.toml -o site/
+    """
+    from pathlib import Path
+
+    from launchcal import site
+
+    event = _one_event(params, "a build")
+    for path in site.build(event, Path(params["output"]), _render_options(params)):
+        click.echo(str(path))
+
+
 @cli.command(name="ics")
 @event_options
 @click.option(
@@ -428,11 +646,16 @@ def main(args: Sequence[str] | None = None, prog_name: str = "launchcal") -> Non
 
 __all__ = [
     "DURATION",
+    "LOCALE",
+    "NOW",
     "PLACE",
     "WALL_TIME",
+    "LibraryType",
+    "PlaceType",
     "cli",
     "echo_json",
     "event_options",
+    "html_options",
     "load_calendar",
     "load_events",
     "main",

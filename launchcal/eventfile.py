@@ -8,12 +8,9 @@ found, the line, so a publisher can fix the file without guessing.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-import tomllib
 from collections.abc import Callable, Mapping
-from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from launchcal import places, tz
 from launchcal.errors import (
@@ -24,6 +21,9 @@ from launchcal.errors import (
     WallTimeError,
 )
 from launchcal.event import Calendar, Event, Location, Organizer, Status, check_web_url
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["EVENT_FIELDS", "from_flags", "load", "loads", "parse_duration", "parse_wall_time"]
 
@@ -131,20 +131,23 @@ def load(path: str | Path, *, fold: tz.Fold | None = None) -> Calendar:
     Raises:
         EventFileError: the file cannot be read or one of its fields is wrong.
     """
-    file = Path(path)
+    file = str(path)
     try:
-        text = file.read_text(encoding="utf-8")
+        with open(file, encoding="utf-8") as handle:
+            text = handle.read()
     except FileNotFoundError:
         raise EventFileError(f"{file}: no such event file") from None
     except UnicodeDecodeError:
         raise EventFileError(f"{file}: not a UTF-8 text file") from None
     except OSError as error:
         raise EventFileError(f"{file}: cannot read it ({error.strerror})") from None
-    return loads(text, source=str(file), fold=fold)
+    return loads(text, source=file, fold=fold)
 
 
 def loads(text: str, *, source: str = "<string>", fold: tz.Fold | None = None) -> Calendar:
     """Read event-file text; ``source`` names it in error messages."""
+    import tomllib  # not needed for events given by flags
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -271,6 +274,8 @@ class _Reader:
     ) -> None:
         for key in raw:
             if key not in known:
+                import difflib
+
                 close = difflib.get_close_matches(key, known, n=1)
                 hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(known)}"
                 problem = f"unknown field {where}".strip()

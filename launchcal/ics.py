@@ -72,6 +72,7 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 # (from undecodable command-line bytes) cannot be written as UTF-8.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_WEB = re.compile(r"https?://", re.IGNORECASE)
 # A URI value is written as it is: keep control characters out of it the same way.
 _URL_UNSAFE = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029]")
 
@@ -194,16 +195,18 @@ def _vevent(event: Event, shared: _Shared) -> IcsEvent:
         component["DTEND"] = vDDDTypes(_day_after(event))
     summary = _text(event.title)
     component["SUMMARY"] = summary
+    # The model only takes http(s) URLs; the file never carries anything else.
+    link = event.link if event.link and _WEB.match(event.link) else None
     description = event.description
-    if event.link is not None and event.link not in description:
+    if link is not None and link not in description:
         # Google Calendar and Outlook drop URL on import: the description carries it too.
-        description = f"{description}\n\n{event.link}" if description else event.link
+        description = f"{description}\n\n{link}" if description else link
     if _clean(description):
         component["DESCRIPTION"] = _text(description)
     if event.location is not None and _clean(event.location.label):
         component["LOCATION"] = _text(event.location.label)
-    if event.link is not None:
-        component["URL"] = vUri(_url(event.link))
+    if link is not None:
+        component["URL"] = vUri(_url(link))
     if event.organizer is not None and event.organizer.email:
         organizer = vCalAddress(_url(f"mailto:{event.organizer.email}"))
         organizer.params["CN"] = _clean(event.organizer.name)

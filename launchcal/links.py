@@ -54,6 +54,7 @@ _FIELD_WORDS = {
     "link": "the web address",
 }
 _JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
+_WEB = re.compile(r"https?://", re.IGNORECASE)
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
@@ -112,7 +113,8 @@ def calendar_links(event: Event, *, limit: int = URL_LIMIT) -> CalendarLinks:
         "title": _clean(event.title),
         "description": _clean(event.description),
         "location": _clean(event.location.label) if event.location is not None else "",
-        "link": event.link or "",
+        # The model only takes http(s) URLs; a link is never made of anything else.
+        "link": event.link if event.link and _WEB.match(event.link) else "",
     }
     urls: dict[str, str] = {}
     cut: dict[str, tuple[str, ...]] = {}

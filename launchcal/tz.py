@@ -15,7 +15,6 @@ import re
 import zoneinfo
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Literal
 
 from launchcal.errors import AmbiguousTimeError, InputError, NonexistentTimeError
@@ -26,6 +25,7 @@ __all__ = [
     "canonical_zone",
     "database",
     "format_offset",
+    "listed_zones",
     "localize",
     "zone",
     "zone_label",
@@ -42,16 +42,16 @@ class TzDatabase:
     """The compiled tz database launchcal uses, and where it came from."""
 
     version: str
-    path: Path
+    path: str
     source: str
 
     def __str__(self) -> str:
         return f"tzdata {self.version} ({self.source}, {self.path})"
 
 
-def _read_version(directory: Path) -> str | None:
+def _read_version(directory: str) -> str | None:
     try:
-        with (directory / "tzdata.zi").open(encoding="utf-8") as handle:
+        with open(os.path.join(directory, "tzdata.zi"), encoding="utf-8") as handle:
             match = _VERSION_RE.match(handle.readline())
     except OSError:
         return None
@@ -65,18 +65,18 @@ def _version_key(version: str | None) -> tuple[int, str]:
     return (int(version[:4]), version[4:])
 
 
-def _package_dir() -> Path | None:
+def _package_dir() -> str | None:
     try:
         import tzdata  # type: ignore[import-untyped]
     except ImportError:
         return None
-    return Path(tzdata.__file__).parent / "zoneinfo"
+    return os.path.join(os.path.dirname(tzdata.__file__), "zoneinfo")
 
 
 def _choose() -> TzDatabase:
     forced = os.environ.get("LAUNCHCAL_TZDIR")
     if forced:
-        path = Path(forced)
+        path = forced
         version = _read_version(path)
         if version is None:
             raise InputError(
@@ -89,8 +89,8 @@ def _choose() -> TzDatabase:
     if package is not None and (version := _read_version(package)):
         candidates.append(TzDatabase(version, package, "tzdata package"))
     for entry in zoneinfo.TZPATH:
-        if version := _read_version(Path(entry)):
-            candidates.append(TzDatabase(version, Path(entry), "system"))
+        if version := _read_version(entry):
+            candidates.append(TzDatabase(version, entry, "system"))
     if not candidates:
         raise InputError("no tz database found: install the 'tzdata' package")
     # max() keeps the first of equals, so the package wins a tie: the same data on every machine.
@@ -106,7 +106,7 @@ def database() -> TzDatabase:
         True
     """
     chosen = _choose()
-    zoneinfo.reset_tzpath([str(chosen.path)])
+    zoneinfo.reset_tzpath([chosen.path])
     zoneinfo.ZoneInfo.clear_cache()
     return chosen
 
@@ -117,6 +117,7 @@ class _Catalogue:
     links: dict[str, str]
     preferred: frozenset[str]
     by_folded: dict[str, str]
+    listed: tuple[str, ...]
 
 
 @cache
@@ -124,7 +125,7 @@ def _catalogue() -> _Catalogue:
     root = database().path
     zones: set[str] = set()
     links: dict[str, str] = {}
-    with (root / "tzdata.zi").open(encoding="utf-8") as handle:
+    with open(os.path.join(root, "tzdata.zi"), encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("Z "):
                 zones.add(line.split(maxsplit=2)[1])
@@ -134,23 +135,34 @@ def _catalogue() -> _Catalogue:
     # A link that zone.tab still lists (Europe/Amsterdam, Africa/Addis_Ababa) is a name people use
     # for their own country; only the others (Asia/Calcutta, US/Pacific) are legacy spellings.
     preferred = set(zones) | {"UTC"}
+    listed: set[str] = set()
     for table in ("zone.tab", "zone1970.tab"):
         try:
-            text = (root / table).read_text(encoding="utf-8")
+            with open(os.path.join(root, table), encoding="utf-8") as handle:
+                text = handle.read()
         except OSError:
             continue
         for line in text.splitlines():
             if line and not line.startswith("#"):
                 preferred.add(line.split("\t")[2])
+                if table == "zone.tab":
+                    listed.add(line.split("\t")[2])
     names = zones | set(links)
     by_folded = {name.casefold(): name for name in names}
-    return _Catalogue(frozenset(zones), links, frozenset(preferred & names), by_folded)
+    return _Catalogue(
+        frozenset(zones), links, frozenset(preferred & names), by_folded, tuple(sorted(listed))
+    )
 
 
 def zone_names() -> frozenset[str]:
     """Every zone name the database knows, links included."""
     catalogue = _catalogue()
     return catalogue.zones | frozenset(catalogue.links)
+
+
+def listed_zones() -> tuple[str, ...]:
+    """The zones ``zone.tab`` lists: one per region people live in, each country's own name."""
+    return _catalogue().listed
 
 
 def canonical_zone(name: str) -> str | None:
@@ -214,11 +226,14 @@ def zone_label(moment: dt.datetime) -> str:
     Examples:
         >>> zone_label(dt.datetime(2022, 7, 4, tzinfo=zone("Asia/Kathmandu")))
         'UTC+05:45'
+        >>> zone_label(dt.datetime(2022, 1, 4, tzinfo=zone("Europe/London")))
+        'GMT'
     """
     name = moment.tzname() or ""
-    if name and name[0].isalpha() and not name.startswith(("UTC", "GMT")):
+    # The database writes "+0545" or "-03" where a zone has no abbreviation in use.
+    if name.isalpha():
         return name
-    return "UTC" + format_offset(moment.utcoffset()) if name != "UTC" else "UTC"
+    return "UTC" + format_offset(moment.utcoffset())
 
 
 def _describe(moment: dt.datetime) -> str:

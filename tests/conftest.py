@@ -18,6 +18,10 @@ os.environ["LAUNCHCAL_TZDIR"] = str(Path(tzdata.__file__).parent / "zoneinfo")
 # The viewer's own zone ("local") is part of some outputs: make it the same everywhere.
 os.environ["TZ"] = "UTC"
 time.tzset()
+# The reader's language ("--locale" default) comes from LC_ALL, LC_MESSAGES, LANG: English here.
+for _variable in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

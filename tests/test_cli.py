@@ -122,8 +122,8 @@ def test_when_multi_event_file_and_selection(runner: CliRunner) -> None:
     assert out.split("\n\n") == [
         "Aurora keynote starts at 17:00 in UTC: Wed 9 Sep 2026, UTC, same day",
         "Berlin hardware night starts at 00:30 in UTC: Sun 25 Oct 2026, UTC, same day (night)",
-        "Winter showcase (postponed) is on Tue 15 Dec 2026 in Asia/Tokyo; its time is still to be "
-        "announced (seen from UTC)\n",
+        "Winter showcase (postponed) is on Tue 15 Dec 2026 (Asia/Tokyo); the time is not announced "
+        "yet\n",
     ]
     code, out, _ = run(runner, "when", season, "--event", "aurora-keynote", "--in", "Tokyo")
     assert code == 0
@@ -222,7 +222,7 @@ BAD = [
     ),
     (
         ["whn"],
-        "Error: No such command 'whn' (see 'launchcal --help')",
+        "Error: No such command 'whn'. Did you mean 'when'? (see 'launchcal --help')",
     ),
     (
         ["check", *FLAGS, "--claim", "3 in Nairobi"],
@@ -273,3 +273,45 @@ def test_python_dash_m_and_no_traceback() -> None:
     assert done.stderr.startswith("Error: Invalid value for '--in': unknown place 'Mars/Olympus'")
     assert "Traceback" not in done.stderr
     assert done.stderr.count("\n") == 1
+
+
+def test_shell_completion_offers_place_names() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "launchcal"],
+        env={
+            "_LAUNCHCAL_COMPLETE": "bash_complete",
+            "COMP_WORDS": "launchcal when --in Nairob",
+            "COMP_CWORD": "3",
+            "PATH": "/usr/bin:/bin",
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert "plain,Nairobi" in done.stdout.splitlines()
+
+
+def test_when_in_all_is_a_world_clock(runner: CliRunner, example: Path) -> None:
+    code, out, _ = run(runner, "when", example, "--in", "all")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == (
+        "Xiaomi 12S series launch: Mon 4 Jul 2022 19:00 CST (UTC+08:00, Asia/Shanghai), on 419 "
+        "clocks in 36 offsets"
+    )
+    assert lines[2].split() == ["UTC", "offset", "Time", "Date", "Day", "Night", "Zones"]
+    assert lines[3].split() == ["-11:00", "00:00", "Mon", "4", "Jul", "2022", "same", "day",
+                                "night", "Pago", "Pago,", "Niue,", "Midway"]  # fmt: skip
+    assert "Kolkata, Colombo" in next(line for line in lines if line.startswith("+05:30"))
+    assert lines[-1].split()[:7] == ["+14:00", "01:00", "Tue", "5", "Jul", "2022", "next"]
+    assert len(lines) == 3 + 36
+
+
+def test_when_in_all_json_lists_every_zone(runner: CliRunner, example: Path) -> None:
+    code, out, _ = run(runner, "when", example, "--in", "ALL", "--json")
+    assert code == 0
+    times = json.loads(out)["events"][0]["times"]
+    assert len(times) == 419
+    kiritimati = next(t for t in times if t["zone"] == "Pacific/Kiritimati")
+    assert kiritimati["local"] == "2022-07-05T01:00:00+14:00"

@@ -25,7 +25,7 @@ import tzdata
 
 from launchcal import eventfile, ics
 from launchcal.event import Calendar, Event
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 from tests.ics_cases import STAMP, expected_events, hard_calendar
 
 UTC = dt.UTC
@@ -259,8 +259,8 @@ print(json.dumps([{
 
 def files() -> dict[str, Calendar]:
     return {
-        "example": eventfile.load(DATA / "xiaomi-12s.toml"),
-        "feed": eventfile.load(DATA / "launch-season.toml"),
+        "example": eventfile.load(ROOT / "examples" / "xiaomi-12s.toml"),
+        "feed": eventfile.load(ROOT / "examples" / "launch-season.toml"),
         "hard": hard_calendar(),
     }
 

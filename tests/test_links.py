@@ -19,8 +19,8 @@ from launchcal.event import Event, Location
 from tests.conftest import DATA, ROOT
 from tests.ics_cases import CJK_EMOJI
 
-EXAMPLE = DATA / "xiaomi-12s.toml"
-SEASON = DATA / "launch-season.toml"
+EXAMPLE = ROOT / "examples" / "xiaomi-12s.toml"
+SEASON = ROOT / "examples" / "launch-season.toml"
 HOUR = dt.timedelta(hours=1)
 
 

@@ -1,0 +1,408 @@
+"""Remaining time and its words, in any locale, and a countdown that runs in the terminal.
+
+Time is counted in real elapsed seconds between UTC instants, so a countdown across a DST
+change in the viewer's zone is not off by an hour; the viewer is told their clocks change.
+Remaining time is floored: a countdown never says a launch has started before it has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import re
+import shutil
+import time
+import unicodedata
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, TextIO
+
+from launchcal import i18n, tz
+from launchcal.convert import ClockChange, clock_change
+from launchcal.errors import InputError, WallTimeError
+from launchcal.event import Event, Status
+from launchcal.places import Place, local_place
+
+__all__ = [
+    "Countdown",
+    "State",
+    "choose",
+    "countdown",
+    "countdown_data",
+    "countdown_text",
+    "countdowns",
+    "parse_now",
+    "parse_now_here",
+    "watch",
+]
+
+State = Literal["upcoming", "live", "ended", "started"]
+
+# Unicode isolates keep a left-to-right title whole inside right-to-left text.
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+@dataclass(frozen=True)
+class Countdown:
+    """Where an event stands at ``now``, for one viewer, in one locale."""
+
+    event: Event
+    now: dt.datetime
+    state: State
+    seconds: int
+    text: str
+    note: str
+    locale: str
+    clock_change: ClockChange | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The entry of ``launchcal countdown --json``."""
+        end = self.event.end
+        return {
+            "id": self.event.id,
+            "title": self.event.title,
+            "state": self.state,
+            "seconds": self.seconds,
+            "text": self.text,
+            "start": self.event.start.isoformat(),
+            "end": None if end is None else end.isoformat(),
+            "note": self.note or None,
+        }
+
+
+def _floor_seconds(delta: dt.timedelta) -> int:
+    return math.floor(delta.total_seconds())
+
+
+def _state(event: Event, now: dt.datetime) -> State:
+    if now < event.utc_start:
+        return "upcoming"
+    end = event.utc_end
+    if end is None:
+        return "started"
+    return "live" if now < end else "ended"
+
+
+def countdown(
+    event: Event,
+    *,
+    now: dt.datetime | None = None,
+    locale: str | None = None,
+    precision: int = 3,
+    viewer: Place | None = None,
+) -> Countdown:
+    """How long until ``event`` starts (or since it started or ended), in words.
+
+    Args:
+        event: the launch.
+        now: the instant to count from (aware); default: the clock.
+        locale: a CLDR locale (see :func:`launchcal.i18n.resolve_locale`); default: the
+            environment's (``LC_ALL``, ``LC_MESSAGES``, ``LANG``).
+        precision: how many units to keep, largest first (1-4: days, hours, minutes, seconds).
+        viewer: whose clock the start is shown on; default: the viewer's own zone.
+
+    Examples:
+        >>> from launchcal.places import Place
+        >>> e = Event.at("Launch", dt.datetime(2022, 7, 4, 19), "Asia/Shanghai",
+        ...              duration=dt.timedelta(hours=2))
+        >>> now = dt.datetime(2022, 7, 1, 14, 48, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+        >>> nairobi = Place("Nairobi", "Africa/Nairobi", "city")
+        >>> c = countdown(e, now=now, locale="en", viewer=nairobi)
+        >>> c.state, c.seconds
+        ('upcoming', 274320)
+        >>> c.text
+        'Launch starts in 3 days, 4 hours, 12 minutes (Mon 4 Jul 2022, 14:00 in Nairobi)'
+    """
+    if precision < 1:
+        raise InputError("precision must be 1 or more")
+    if now is None:
+        now = dt.datetime.now(dt.UTC)
+    elif now.tzinfo is None or now.utcoffset() is None:
+        raise InputError("now must carry its time zone")
+    now = now.astimezone(dt.UTC)
+    locale = i18n.locale_from_environment() if locale is None else locale
+    viewer = viewer or local_place()
+    state = _state(event, now)
+    seconds = _floor_seconds(event.utc_start - now)
+    words = _Words(event, now, locale, precision, viewer)
+    change = clock_change(viewer.zone, now, event.utc_start) if state == "upcoming" else None
+    note = i18n.clock_change_words(change, locale) if change else ""
+    return Countdown(event, now, state, seconds, words.sentence(state), note, locale, change)
+
+
+class _Words:
+    """The sentence for one state: English sentences, or CLDR words elsewhere."""
+
+    def __init__(
+        self, event: Event, now: dt.datetime, locale: str, precision: int, viewer: Place
+    ) -> None:
+        self.event = event
+        self.now = now
+        self.locale = locale
+        self.precision = precision
+        self.viewer = viewer
+        self.english = i18n.is_english(locale)
+
+    def relative(self, delta: dt.timedelta, future: bool, precision: int | None = None) -> str:
+        parts = i18n.split_seconds(_floor_seconds(delta), precision or self.precision)
+        return i18n.relative_words(parts, future, self.locale)
+
+    def start_words(self) -> str:
+        local = self.event.start.astimezone(tz.zone(self.viewer.zone))
+        if self.english:
+            if not self.event.time_known:  # a date, on the event's own calendar
+                own = self.event.start
+                return f"{own:%a} {own.day} {own:%b %Y} in {self.event.zone}, time to be announced"
+            date = f"{local:%a} {local.day} {local:%b %Y}"
+            return f"{date}, {local:%H:%M} in {self.viewer.name}"
+        if not self.event.time_known:
+            return i18n.date_words(self.event.start.date(), self.locale)
+        return i18n.date_time_words(local, self.locale, zone=True)
+
+    def title(self) -> str:
+        title = self.event.title
+        if self.event.status in (Status.CANCELLED, Status.POSTPONED):
+            title = f"{title} ({self.event.status.value})"
+        if not self.english and i18n.is_rtl(self.locale):
+            return _FSI + title + _PDI
+        return title
+
+    def sentence(self, state: State) -> str:
+        event, now = self.event, self.now
+        # A date whose time is still to be announced is counted in whole days.
+        precision = self.precision if event.time_known else 1
+        since_start = self.relative(now - event.utc_start, False, precision)
+        if state == "upcoming":
+            until = self.relative(event.utc_start - now, True, precision)
+            if self.english:
+                return f"{self.title()} starts {until} ({self.start_words()})"
+            return f"{self.title()}: {until} ({self.start_words()})"
+        end = event.utc_end
+        if state == "started" or end is None:
+            if self.english:
+                return f"{self.title()} started {since_start}"
+            return f"{self.title()}: {since_start} ({self.start_words()})"
+        if state == "live":
+            left = self.relative(end - now, True)
+            if self.english:
+                return f"{self.title()} is live now, started {since_start}, ends {left}"
+            return f"{self.title()}: {i18n.range_words(since_start, left, self.locale)}"
+        since_end = self.relative(now - end, False)
+        if self.english:
+            return f"{self.title()} ended {since_end}"
+        return f"{self.title()}: {i18n.range_words(since_start, since_end, self.locale)}"
+
+
+def choose(events: Sequence[Event], now: dt.datetime, *, all_events: bool = False) -> list[Event]:
+    """The events to count down to: the next one that has not ended, or all in start order.
+
+    "Not ended" means upcoming or live; an event without an end that has started is past
+    once a later one exists. When every event is past, the most recent one is shown.
+    """
+    ordered = sorted(events, key=lambda e: e.utc_start)
+    if all_events or not ordered:
+        return ordered
+    now = now.astimezone(dt.UTC)
+    for event in ordered:
+        if _state(event, now) in ("upcoming", "live"):
+            return [event]
+    return [ordered[-1]]
+
+
+def countdowns(
+    events: Sequence[Event],
+    *,
+    now: dt.datetime | None = None,
+    locale: str | None = None,
+    precision: int = 3,
+    all_events: bool = False,
+    viewer: Place | None = None,
+) -> list[Countdown]:
+    """:func:`countdown` for the events :func:`choose` picks, all at the same ``now``."""
+    now = dt.datetime.now(dt.UTC) if now is None else now
+    locale = i18n.locale_from_environment() if locale is None else locale
+    viewer = viewer or local_place()
+    return [
+        countdown(event, now=now, locale=locale, precision=precision, viewer=viewer)
+        for event in choose(events, now, all_events=all_events)
+    ]
+
+
+def countdown_text(found: Sequence[Countdown]) -> str:
+    """Each countdown's sentence, with its clock-change note on the next line."""
+    return "\n".join(c.text + (f"\n{c.note}" if c.note else "") for c in found)
+
+
+def countdown_data(found: Sequence[Countdown]) -> dict[str, Any]:
+    """The document of ``launchcal countdown --json``."""
+    locale = found[0].locale if found else i18n.ENGLISH
+    return {
+        "now": found[0].now.isoformat().replace("+00:00", "Z") if found else None,
+        "locale": locale,
+        "events": [c.to_dict() for c in found],
+    }
+
+
+# --- --now in the forms people type ------------------------------------------------------
+
+_DAY_MONTH = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b")
+
+
+def parse_now_here(text: str) -> dt.datetime:
+    """:func:`parse_now` on the viewer's own clock (``--now`` without an offset)."""
+    from launchcal.places import local_place
+
+    return parse_now(text, local_place().zone)
+
+
+def parse_now(text: str, zone: str) -> dt.datetime:
+    """Read ``--now``: ISO 8601 first, then the free forms pendulum reads ("July 1 2022 2pm").
+
+    A time without an offset is on the viewer's clock (``zone``). Forms that would be a
+    guess are refused: ``01/07/2022`` (day or month first?), a time that a DST change makes
+    nonexistent or ambiguous, an abbreviation such as ``PDT`` that pendulum cannot place.
+
+    Examples:
+        >>> parse_now("2022-07-01T14:48:00+08:00", "UTC").isoformat()
+        '2022-07-01T14:48:00+08:00'
+        >>> parse_now("2022-07-01 14:48", "Africa/Nairobi").isoformat()
+        '2022-07-01T14:48:00+03:00'
+        >>> parse_now("July 1 2022 2:48pm", "UTC").isoformat()
+        '2022-07-01T14:48:00+00:00'
+    """
+    cleaned = text.strip()
+    if cleaned.casefold() == "now":
+        return dt.datetime.now(dt.UTC)
+    try:
+        value = dt.datetime.fromisoformat(cleaned)
+    except ValueError:
+        value = _parse_free(text, cleaned)
+    if value.tzinfo is not None and value.utcoffset() is not None:
+        return value
+    wall = value.replace(tzinfo=None)
+    try:
+        return tz.localize(wall, zone)
+    except WallTimeError as error:
+        readings = " or ".join(
+            repr(tz.localize(wall, zone, fold).isoformat()) for fold in ("earlier", "later")
+        )
+        raise InputError(f"{error.problem}; write {readings}") from None
+
+
+def _parse_free(text: str, cleaned: str) -> dt.datetime:
+    hint = "write it like '2022-07-01 14:48' or '2022-07-01T14:48:00+08:00'"
+    day_month = _DAY_MONTH.match(cleaned)
+    first, second = (int(day_month.group(i)) for i in (1, 2)) if day_month else (0, 0)
+    if first != second and max(first, second) <= 12 and min(first, second) >= 1:
+        raise InputError(f"{text!r} could mean either order of day and month; {hint}")
+    tz.database()  # pendulum reads zones through zoneinfo: point it at our database first
+    import pendulum
+
+    try:
+        with warnings.catch_warnings():
+            # dateutil drops a zone abbreviation it does not know with only a warning.
+            warnings.simplefilter("error")
+            parsed = pendulum.parse(cleaned, strict=False, tz=None)
+    except Exception:  # pendulum raises ParserError, ValueError, OverflowError or a warning
+        raise InputError(f"cannot read {text!r} as a date and time; {hint}") from None
+    if not isinstance(parsed, dt.datetime):
+        raise InputError(f"{text!r} is not a date and time; {hint}")
+    offset = parsed.utcoffset()
+    if parsed.tzinfo is None or offset is None:
+        return dt.datetime(*parsed.timetuple()[:6], parsed.microsecond)
+    return dt.datetime(*parsed.timetuple()[:6], parsed.microsecond, tzinfo=dt.timezone(offset))
+
+
+# --- the live terminal countdown -----------------------------------------------------------
+
+_HIDE_CURSOR, _SHOW_CURSOR, _CLEAR_LINE = "\x1b[?25l", "\x1b[?25h", "\r\x1b[2K"
+_COLORS: dict[State, str] = {
+    "upcoming": "\x1b[1m",
+    "live": "\x1b[1;32m",
+    "started": "\x1b[1;32m",
+    "ended": "\x1b[2m",
+}
+_RESET = "\x1b[0m"
+
+
+def _fit(text: str, columns: int) -> str:
+    """``text`` cut to ``columns`` terminal cells (wide CJK characters take two), with "…"."""
+    cells = [2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text]
+    if sum(cells) <= columns:
+        return text
+    used = 0
+    for index, width in enumerate(cells):
+        if used + width > columns - 1:
+            return text[:index] + "…"
+        used += width
+    return text  # pragma: no cover - the sum above was larger
+
+
+def watch(
+    event: Event,
+    stream: TextIO,
+    *,
+    now: dt.datetime | None = None,
+    locale: str | None = None,
+    precision: int = 3,
+    viewer: Place | None = None,
+    interactive: bool | None = None,
+    color: bool | None = None,
+    clock: Callable[[], float] = time.time,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """Count down on ``stream`` until ``event`` goes live, then say so and return.
+
+    On a terminal one line is redrawn in place once a second (cursor hidden, restored on
+    every exit, Ctrl-C included); elsewhere (a pipe, a log) a line is printed once a minute
+    and no control codes are written. Colour only on a terminal, and never with ``NO_COLOR``.
+    ``now`` starts the countdown's clock at another instant; it then runs in real time.
+    """
+    locale = i18n.locale_from_environment() if locale is None else locale
+    viewer = viewer or local_place()
+    if interactive is None:
+        interactive = stream.isatty()
+    if color is None:
+        color = interactive and not os.environ.get("NO_COLOR")
+    started = clock()
+    base = dt.datetime.fromtimestamp(started, dt.UTC) if now is None else now.astimezone(dt.UTC)
+
+    def current() -> dt.datetime:
+        return base + dt.timedelta(seconds=clock() - started)
+
+    def paint(found: Countdown) -> str:
+        # A line longer than the terminal would wrap, and only its last row be redrawn.
+        text = _fit(found.text, shutil.get_terminal_size().columns - 1)
+        return f"{_COLORS[found.state]}{text}{_RESET}" if color else text
+
+    found = countdown(event, now=base, locale=locale, precision=precision, viewer=viewer)
+    if found.note:
+        stream.write(found.note + "\n")
+    if interactive:
+        stream.write(_HIDE_CURSOR)
+    printed_at: float | None = None
+    try:
+        while True:
+            if interactive:
+                stream.write(_CLEAR_LINE + paint(found))
+            elif printed_at is None or clock() - printed_at >= 60 or found.state != "upcoming":
+                stream.write(found.text + "\n")
+                printed_at = clock()
+            stream.flush()
+            if found.state != "upcoming":
+                return
+            # Floored seconds change as the remaining time crosses a whole second: look half a
+            # second after that, so each frame shows a new second, and at the start itself.
+            remaining = (event.utc_start - current()).total_seconds()
+            sleep(min((remaining - 0.5) % 1 or 1.0, remaining))
+            found = countdown(
+                event, now=current(), locale=locale, precision=precision, viewer=viewer
+            )
+    except KeyboardInterrupt:
+        return
+    finally:
+        if interactive:
+            stream.write(_SHOW_CURSOR + "\n")
+            stream.flush()

@@ -1,0 +1,553 @@
+"""Words in the reader's language, from CLDR (through babel) and from nothing else.
+
+Everything here reads CLDR data as babel ships it, resolving the inheritance babel 2.18 skips:
+
+* **Unit lengths.** CLDR's root aliases a missing ``long`` unit pattern to ``short``; babel does
+  not, so ``babel.units.format_unit(3, "duration-day", locale="sw")`` prints ``"3 duration-day"``
+  (also zh, ja, ar). :func:`duration_words` looks each plural form up in ``long``, then ``short``.
+* **List styles.** CLDR resolves each part (start, middle, end, 2) of a list pattern on its own,
+  through the aliases ``unit`` -> ``unit-short`` -> ``standard``; babel takes the first style that
+  exists at all, so German and Hindi ``unit`` lists raise ``KeyError``. :func:`format_list`
+  resolves per part.
+* **Renamed zones.** babel's metazone table is keyed by the old IANA names (Asia/Calcutta,
+  Europe/Kiev), so Asia/Kolkata, Europe/Kyiv, ... get a bare ``GMT+05:30``. :func:`zone_name`
+  looks the metazone up under every name the tz database links to the zone.
+
+English takes no babel at all where launchcal's own English wording is used (``launchcal
+when``); :func:`resolve_locale` and :func:`locale_from_environment` find the locale files
+without importing babel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+from launchcal.errors import InputError
+
+if TYPE_CHECKING:
+    from babel.core import Locale
+
+    from launchcal.convert import ClockChange
+
+__all__ = [
+    "ENGLISH",
+    "UNITS",
+    "UnknownLocaleError",
+    "clock_change_words",
+    "clock_words",
+    "date_time_words",
+    "date_words",
+    "duration_words",
+    "format_list",
+    "is_english",
+    "is_rtl",
+    "locale_from_environment",
+    "offset_words",
+    "range_words",
+    "relative_words",
+    "resolve_locale",
+    "split_seconds",
+    "zone_name",
+]
+
+#: The locale used when the environment names none, or names ``C``/``POSIX``.
+ENGLISH = "en"
+
+Unit = Literal["day", "hour", "minute", "second"]
+#: The units of a countdown, largest first, with their length in seconds.
+UNITS: tuple[tuple[Unit, int], ...] = (
+    ("day", 86400),
+    ("hour", 3600),
+    ("minute", 60),
+    ("second", 1),
+)
+
+Part = tuple[Unit, int]
+
+
+class UnknownLocaleError(InputError):
+    """A locale CLDR does not have; ``suggestions`` holds up to three close identifiers."""
+
+    def __init__(self, text: str, suggestions: Sequence[str]) -> None:
+        self.text = text
+        self.suggestions = tuple(suggestions)
+        message = f"unknown locale {text!r}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        else:
+            message += "; use a CLDR locale such as 'en', 'fr_CA', 'sw' or 'zh_Hant'"
+        super().__init__(message)
+
+
+# --- which locale: without importing babel when it can be helped ----------------------------
+
+
+@cache
+def _locale_files() -> dict[str, str]:
+    """CLDR locale identifiers babel ships, keyed by their case-folded form."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("babel")
+    names: list[str] = []
+    if spec is not None and spec.submodule_search_locations:
+        folder = os.path.join(next(iter(spec.submodule_search_locations)), "locale-data")
+        names = [entry[:-4] for entry in os.listdir(folder) if entry.endswith(".dat")]
+    return {name.casefold(): name for name in names if name != "root"}
+
+
+def _clean(text: str) -> str:
+    """``en_US.UTF-8`` -> ``en_US``; ``fr-CA`` -> ``fr_CA``."""
+    return text.strip().split(".", 1)[0].split("@", 1)[0].replace("-", "_")
+
+
+def resolve_locale(text: str) -> str:
+    """The CLDR identifier for what a person typed, or an error with close suggestions.
+
+    ``C`` and ``POSIX`` mean English. Case, ``-`` for ``_`` and an encoding suffix do not
+    matter; a region CLDR knows by another name is found through babel's likely subtags.
+
+    Examples:
+        >>> resolve_locale("fr-ca"), resolve_locale("en_US.UTF-8"), resolve_locale("C")
+        ('fr_CA', 'en_US', 'en')
+        >>> resolve_locale("zh_CN")
+        'zh_Hans_CN'
+    """
+    cleaned = _clean(text)
+    if cleaned.upper() in ("C", "POSIX"):
+        return ENGLISH
+    files = _locale_files()
+    found = files.get(cleaned.casefold())
+    if found is not None:
+        return found
+    if cleaned and re.fullmatch(r"[A-Za-z]{2,8}(_[A-Za-z0-9]{2,8})*", cleaned):
+        from babel.core import Locale
+        from babel.core import UnknownLocaleError as BabelUnknown
+
+        try:
+            return str(Locale.parse(cleaned))
+        except (BabelUnknown, ValueError):
+            pass
+    raise UnknownLocaleError(text, _suggestions(cleaned, files))
+
+
+def _suggestions(cleaned: str, files: Mapping[str, str]) -> list[str]:
+    """Close identifiers, or the code of a language typed by its English name ("Swahili")."""
+    import difflib
+
+    folded = cleaned.casefold()
+    if "_" in folded and folded.split("_", 1)[0] in files:
+        # A region CLDR lacks for a language it has: the language itself is the useful answer.
+        return [files[folded.split("_", 1)[0]]]
+    if len(folded) > 3:
+        from babel.core import Locale
+
+        names = {str(name).casefold(): code for code, name in Locale("en").languages.items()}
+        named = difflib.get_close_matches(folded.replace("_", " "), list(names), n=3, cutoff=0.8)
+        found = [names[n] for n in named if names[n].casefold() in files]
+        if found:
+            return [files[code.casefold()] for code in found]
+    close = difflib.get_close_matches(folded, list(files), n=3, cutoff=0.6)
+    return [files[c] for c in close]
+
+
+def locale_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """The reader's locale from ``LC_ALL``, ``LC_MESSAGES`` or ``LANG`` (in that order).
+
+    Unset, ``C`` and ``POSIX`` give English; a locale CLDR lacks falls back to its language,
+    then to English: the environment is a preference, not an input to reject.
+
+    Examples:
+        >>> locale_from_environment({"LANG": "sw_KE.UTF-8"})
+        'sw_KE'
+        >>> locale_from_environment({"LC_ALL": "C.UTF-8", "LANG": "fr_FR.UTF-8"})
+        'en'
+    """
+    env = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(variable, "")
+        if not value:
+            continue
+        for candidate in (value, _clean(value).split("_", 1)[0]):
+            try:
+                return resolve_locale(candidate)
+            except UnknownLocaleError:
+                continue
+        return ENGLISH
+    return ENGLISH
+
+
+def is_english(locale: str) -> bool:
+    """Whether launchcal's own English sentences apply (``en``, ``en_GB``, ...)."""
+    return locale == ENGLISH or locale.startswith(ENGLISH + "_")
+
+
+@cache
+def _locale(identifier: str) -> Locale:
+    from babel.core import Locale
+
+    return Locale.parse(identifier)
+
+
+def is_rtl(locale: str) -> bool:
+    """Whether the locale's script runs right to left (ar, he, fa, ur, ...)."""
+    return bool(_locale(locale).character_order == "right-to-left")
+
+
+# --- CLDR lookups with the inheritance babel leaves out ------------------------------------
+
+_LIST_STYLE_CHAIN = {
+    # CLDR root.xml aliases, resolved part by part.
+    "unit": ("unit", "unit-short", "standard"),
+    "unit-short": ("unit-short", "standard"),
+    "standard": ("standard",),
+}
+
+
+def format_list(items: Sequence[str], locale: str, style: str = "unit") -> str:
+    """Join items with the locale's CLDR list pattern, each part resolved on its own.
+
+    Examples:
+        >>> format_list(["3 Tage", "4 Stunden", "12 Minuten"], "de")
+        '3 Tage, 4 Stunden und 12 Minuten'
+        >>> format_list(["3天", "4小时"], "zh")
+        '3天4小时'
+    """
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    patterns = _locale(locale).list_patterns
+
+    def part(name: str) -> str:
+        for candidate in _LIST_STYLE_CHAIN[style]:
+            found = patterns.get(candidate, {}).get(name)
+            if found:
+                return str(found)
+        raise KeyError(name)  # pragma: no cover - root defines every standard part
+
+    if len(items) == 2:
+        return part("2").format(items[0], items[1])
+    result = part("start").format(items[0], items[1])
+    for item in items[2:-1]:
+        result = part("middle").format(result, item)
+    return part("end").format(result, items[-1])
+
+
+def _number(value: int, locale: str) -> str:
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=_locale(locale)))
+
+
+def _plural(value: int, locale: str) -> str:
+    return str(_locale(locale).plural_form(value))
+
+
+def _pick(forms: Mapping[str, str], plural: str, need_number: bool) -> str | None:
+    for form in (plural, "other"):
+        pattern = forms.get(form)
+        if pattern and (not need_number or "{0}" in pattern):
+            return str(pattern)
+    return None
+
+
+def _unit_pattern(unit: Unit, plural: str, locale: str, need_number: bool = False) -> str:
+    patterns = _locale(locale)._data["unit_patterns"].get(f"duration-{unit}", {})
+    # root.xml: <unitLength type="long"><alias ... unitLength[@type='short']/>
+    for length in ("long", "short"):
+        found = _pick(patterns.get(length, {}), plural, need_number)
+        if found:
+            return found
+    raise KeyError(f"duration-{unit}")  # pragma: no cover - root has every short pattern
+
+
+def _relative_pattern(unit: Unit, plural: str, future: bool, locale: str, need_number: bool) -> str:
+    fields = _locale(locale)._data["date_fields"]
+    direction = "future" if future else "past"
+    for key in (unit, f"{unit}-short", f"{unit}-narrow"):
+        found = _pick(fields.get(key, {}).get(direction, {}), plural, need_number)
+        if found:
+            return found
+    raise KeyError(unit)  # pragma: no cover - root has every relative pattern
+
+
+def _unit_words(part: Part, locale: str) -> str:
+    unit, value = part
+    return _unit_pattern(unit, _plural(value, locale), locale).replace(
+        "{0}", _number(value, locale)
+    )
+
+
+def _relative_unit(part: Part, future: bool, locale: str) -> str:
+    unit, value = part
+    pattern = _relative_pattern(unit, _plural(value, locale), future, locale, False)
+    return pattern.replace("{0}", _number(value, locale))
+
+
+def split_seconds(seconds: int, precision: int) -> list[Part]:
+    """The ``precision`` largest units of a time, floored, zero units left out.
+
+    The window starts at the largest unit that is not zero, but never below minutes: under
+    a minute gives ``[]`` ("less than a minute"). Flooring means a countdown never reaches
+    zero before the moment itself.
+
+    Examples:
+        >>> split_seconds(3 * 86400 + 4 * 3600 + 12 * 60 + 59, 3)
+        [('day', 3), ('hour', 4), ('minute', 12)]
+        >>> split_seconds(3 * 86400 + 12 * 60, 2)
+        [('day', 3)]
+        >>> split_seconds(59, 3)
+        []
+    """
+    if precision < 1:
+        raise ValueError("precision must be at least 1")
+    rest = abs(seconds)
+    if rest < 60:
+        return []
+    first = next(i for i, (_, size) in enumerate(UNITS) if rest >= size)
+    parts: list[Part] = []
+    for unit, size in UNITS[first : first + precision]:
+        value, rest = divmod(rest, size)
+        if value:
+            parts.append((unit, value))
+    return parts
+
+
+def duration_words(parts: Sequence[Part], locale: str) -> str:
+    """``3 days, 4 hours, 12 minutes`` from CLDR unit and list patterns.
+
+    An empty ``parts`` (under a minute) is "less than a minute" in English and ``<1`` minute
+    in other languages (CLDR has no "less than" phrase).
+
+    Examples:
+        >>> duration_words([("day", 3), ("hour", 4), ("minute", 12)], "sw")
+        'siku 3, saa 4 na dakika 12'
+        >>> duration_words([], "fr")
+        '<1 minute'
+    """
+    if not parts:
+        if is_english(locale):
+            return "less than a minute"
+        return _unit_pattern("minute", _plural(1, locale), locale, True).replace("{0}", "<1")
+    return format_list([_unit_words(part, locale) for part in parts], locale)
+
+
+def _spaces(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def relative_words(parts: Sequence[Part], future: bool, locale: str) -> str:
+    """``in 3 days, 4 hours, 12 minutes`` / ``2 days ago``, from CLDR relative-time patterns.
+
+    CLDR's relative patterns hold one unit ("in {0} days"). Where the unit phrase appears
+    inside that pattern, the whole list takes its place ("in [3 days, 4 hours]"); where
+    the pattern inflects the unit (German "in 3 Tagen"), the direction stays on the unit
+    that carries it: the first unit when the direction word leads, the last when it trails.
+
+    Examples:
+        >>> relative_words([("day", 3), ("hour", 4)], True, "zh")
+        '3天4小时后'
+        >>> relative_words([("day", 2), ("hour", 5)], False, "de")
+        'vor 2 Tagen, 5 Stunden'
+        >>> relative_words([], True, "en")
+        'in less than a minute'
+    """
+    if not parts:
+        one = _plural(1, locale)
+        pattern = _relative_pattern("minute", one, future, locale, True)
+        if is_english(locale):
+            pattern = pattern.replace("{0} minute", "less than a minute")
+        return pattern.replace("{0}", "<1")
+    if len(parts) == 1:
+        return _relative_unit(parts[0], future, locale)
+    words = [_unit_words(part, locale) for part in parts]
+    unit, value = parts[0]
+    first_pattern = _relative_pattern(unit, _plural(value, locale), future, locale, False)
+    # The direction leads ("in {0} days", "vor {0} Tagen") or trails ("{0} days ago", "{0}天后").
+    index = 0 if not first_pattern.startswith("{0}") else -1
+    relative = _relative_unit(parts[index], future, locale)
+    whole = format_list(words, locale)
+    number = _number(parts[index][1], locale)
+    # Only a unit phrase that holds its number can stand for the whole list: Arabic "ساعة"
+    # (one hour, no digit) also occurs inside "خلال ساعة واحدة" ("in one hour").
+    needles = [w for w in (words[index], _spaces(words[index])) if number in w]
+    for needle in dict.fromkeys(needles):
+        at = _word_at(relative, needle)
+        if at >= 0:
+            return relative[:at] + whole + relative[at + len(needle) :]
+    if index == 0:
+        return format_list([relative, *words[1:]], locale)
+    return format_list([*words[:-1], relative], locale)
+
+
+def _cased(char: str) -> bool:
+    return char.lower() != char.upper()
+
+
+def _word_at(text: str, needle: str) -> int:
+    """Where ``needle`` stands as whole words in ``text``, or -1.
+
+    "2 Tage" inside "vor 2 Tagen" is not a match: the unit is inflected there. Only cased
+    scripts (Latin, Cyrillic, Greek, ...) glue inflections on; "3天" inside "3天后" is a match.
+    """
+    start = text.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (_cased(before) and _cased(needle[0])) and not (
+            _cased(after) and _cased(needle[-1])
+        ):
+            return start
+        start = text.find(needle, start + 1)
+    return -1
+
+
+# --- dates, times and zones --------------------------------------------------------------
+
+
+def date_words(moment: dt.date, locale: str) -> str:
+    """A date with its weekday, in the locale's own order (CLDR skeleton ``yMMMEd``).
+
+    Examples:
+        >>> date_words(dt.date(2022, 7, 4), "fr")
+        'lun. 4 juil. 2022'
+    """
+    from babel.dates import format_skeleton
+
+    return str(format_skeleton("yMMMEd", moment, locale=_locale(locale)))
+
+
+def clock_words(moment: dt.datetime, locale: str) -> str:
+    """The locale's short time (``14:00``, ``2:00 PM``, ``14:00``), in ``moment``'s own zone."""
+    from babel.dates import format_time
+
+    return str(format_time(moment.timetz(), "short", locale=_locale(locale)))
+
+
+def date_time_words(moment: dt.datetime, locale: str, *, zone: bool = False) -> str:
+    """Date and short time joined by the locale's CLDR date-time pattern (``{1}, {0}``).
+
+    With ``zone``, the zone's long name goes beside the time on the side the locale's full
+    time format puts it ("14:00 heure normale d’Afrique de l’Est", "东部非洲时间 14:00").
+    """
+    time_words = clock_words(moment, locale)
+    if zone:
+        full = str(_locale(locale).time_formats["full"].pattern)
+        name = zone_name(moment, locale)
+        zone_first = full.find("z") < min(
+            i for i in (full.find("H"), full.find("h"), 10**6) if i >= 0
+        )
+        time_words = (
+            f"{name} {time_words}" if zone_first and "z" in full else f"{time_words} {name}"
+        )
+    pattern = str(_locale(locale).datetime_formats["medium"])
+    return pattern.replace("{1}", date_words(moment, locale)).replace("{0}", time_words)
+
+
+def offset_words(moment: dt.datetime, locale: str) -> str:
+    """The UTC offset as the locale writes it (``UTC+03:00``, ``GMT+03:00``, ``غرينتش+03:00``)."""
+    from babel.dates import get_timezone_gmt
+
+    return str(get_timezone_gmt(moment, "long", locale=_locale(locale)))
+
+
+@cache
+def _zone_keys(zone: str) -> tuple[str, ...]:
+    """``zone`` and the older names that link to it, the names babel's tables are keyed by."""
+    from babel.core import get_global
+
+    from launchcal import tz
+
+    current = tz.canonical_zone(zone) or zone
+    targets = {zone, current}
+    names = [zone, current]
+    names += sorted(n for n in tz.zone_names() if tz.canonical_zone(n) in targets)
+    names += sorted(old for old, new in get_global("zone_aliases").items() if new in targets)
+    return tuple(dict.fromkeys(names))
+
+
+def zone_name(moment: dt.datetime, locale: str) -> str:
+    """The CLDR long name of ``moment``'s zone at that moment ("heure normale d’Afrique de l’Est").
+
+    babel 2.18 keys its metazones by the zone names of old tz releases, so a zone IANA has
+    renamed (Asia/Kolkata, was Asia/Calcutta) gets only ``GMT+05:30`` from
+    ``babel.dates.get_timezone_name``. Here the metazone is looked up under the zone's current
+    name and under every name the tz database links to it.
+
+    Examples:
+        >>> from launchcal import tz
+        >>> zone_name(dt.datetime(2022, 7, 4, tzinfo=tz.zone("Asia/Kolkata")), "en")
+        'India Standard Time'
+    """
+    from babel.core import get_global
+
+    babel_locale = _locale(locale)
+    key = getattr(moment.tzinfo, "key", None)
+    if key is not None:
+        variant = "daylight" if moment.dst() else "standard"
+        keys = _zone_keys(str(key))
+        for name in keys:
+            own = babel_locale.time_zones.get(name, {}).get("long", {}).get(variant)
+            if own and own != "∅∅∅":
+                return str(own)
+        meta_zones: Mapping[str, str] = get_global("meta_zones")
+        for name in keys:
+            metazone = meta_zones.get(name)
+            if metazone is None:
+                continue
+            long_names = babel_locale.meta_zones.get(metazone, {}).get("long", {})
+            found = long_names.get(variant) or long_names.get("generic")
+            if found and found != "∅∅∅":
+                return str(found)
+    return offset_words(moment, locale)
+
+
+def range_words(first: str, second: str, locale: str) -> str:
+    """Two phrases as a range, with the locale's CLDR interval fallback (``{0} – {1}``)."""
+    pattern = str(_locale(locale)._data["interval_formats"].get(None) or "{0} – {1}")
+    return pattern.replace("{0}", first).replace("{1}", second)
+
+
+def _english_amount(shift: dt.timedelta) -> str:
+    minutes = abs(int(shift.total_seconds())) // 60
+    hours, minutes = divmod(minutes, 60)
+    words = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in ((hours, "hour"), (minutes,
+             "minute")) if n]  # fmt: skip
+    return " ".join(words)
+
+
+def clock_change_words(change: ClockChange, locale: str) -> str:
+    """One short line: the viewer's clocks change before the launch.
+
+    English gets a sentence; other languages get the two CLDR zone names and the moment
+    of the change, since CLDR has no sentence for it.
+
+    Examples:
+        >>> from launchcal.convert import clock_change
+        >>> utc = dt.timezone.utc
+        >>> change = clock_change("Europe/London", dt.datetime(2026, 3, 1, tzinfo=utc),
+        ...                       dt.datetime(2026, 4, 1, tzinfo=utc))
+        >>> print(clock_change_words(change, "en"))  # doctest: +NORMALIZE_WHITESPACE
+        Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (GMT to BST),
+        before the launch.
+        >>> clock_change_words(change, "fr")
+        'heure moyenne de Greenwich → heure d’été britannique (dim. 29 mars 2026, 02:00)'
+    """
+    after = change.after
+    if is_english(locale):
+        way = "forward" if change.shift > dt.timedelta(0) else "back"
+        from launchcal import tz
+
+        return (
+            f"Note: clocks in {change.zone} go {way} {_english_amount(change.shift)} on "
+            f"{after:%a} {after.day} {after:%b %Y} ({tz.zone_label(change.before)} to "
+            f"{tz.zone_label(after)}), before the launch."
+        )
+    names = f"{zone_name(change.before, locale)} → {zone_name(after, locale)}"
+    return f"{names} ({date_time_words(after, locale)})"

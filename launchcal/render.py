@@ -1,0 +1,495 @@
+"""HTML out: the countdown widget (a snippet to paste into a blog post) and a whole event page.
+
+The only module that imports :mod:`jinja2`. It builds every template context; the templates in
+``templates/`` only lay the context out. Templates are autoescaped (their names end in
+``.html``) and use ``StrictUndefined``, so a missing value is an error, never an empty string.
+The widget's script (``countdown.js``) is a plain asset that reads the widget's ``data-``
+attributes; it is never rendered, so no event text can reach it.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import functools
+import importlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from launchcal import tz
+from launchcal.convert import see_all
+from launchcal.errors import InputError
+from launchcal.event import Calendar, Event, Status
+from launchcal.report import format_date
+
+if TYPE_CHECKING:
+    import jinja2
+
+__all__ = [
+    "SCRIPT_NAME",
+    "THEMES",
+    "Options",
+    "Rendered",
+    "html",
+    "ics_bytes",
+    "json_ld",
+    "page",
+    "parse_locale",
+    "safe_url",
+    "script",
+    "snippet",
+    "template_dirs",
+]
+
+Theme = Literal["light", "dark", "auto"]
+THEMES: tuple[Theme, ...] = ("light", "dark", "auto")
+
+#: The file ``--no-inline-script`` writes the widget's script to, beside the HTML.
+SCRIPT_NAME = "launchcal-countdown.js"
+
+#: The widget's own words. The numbers and dates are the viewer's locale (Intl in the browser);
+#: these stay as written here unless a --template-dir copy of the templates changes them.
+WORDS = {
+    "starts_in": "Starts in",
+    "live": "Live now",
+    "ended": "Ended",
+    "started": "Started",
+    "your_time": "your time",
+}
+
+_SCHEMA_STATUS = {
+    Status.SCHEDULED: "https://schema.org/EventScheduled",
+    Status.POSTPONED: "https://schema.org/EventPostponed",
+    Status.CANCELLED: "https://schema.org/EventCancelled",
+    Status.RESCHEDULED: "https://schema.org/EventRescheduled",
+}
+_LINKED_SCHEMES = ("http", "https", "mailto")
+# Inside <script type="application/ld+json"> only "</script" (or "<!--") could end the block
+# early; escaping every <, > and & as JSON \u escapes keeps the data intact and inert.
+_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+_JSON_ESCAPES |= {0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to render.
+
+    Attributes:
+        theme: ``light``, ``dark``, or ``auto`` (follows ``prefers-color-scheme``).
+        locale: a BCP 47 tag (``de``, ``ar-EG``) for the viewer's date and countdown; ``None``
+            uses the browser's language.
+        inline_script: ``False`` links :data:`SCRIPT_NAME` instead of inlining the script, for
+            sites whose Content-Security-Policy forbids inline scripts.
+        template_dir: a folder with the user's own copies of some or all templates.
+    """
+
+    theme: Theme = "auto"
+    locale: str | None = None
+    inline_script: bool = True
+    template_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.theme not in THEMES:
+            raise InputError(f"unknown theme {self.theme!r}; use light, dark or auto")
+        if self.locale is not None:
+            parse_locale(self.locale)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """An HTML document or snippet, and the script to write beside it (``--no-inline-script``)."""
+
+    html: str
+    script: str | None = None
+
+
+# --- templates -------------------------------------------------------------------------------
+
+
+def template_dirs(template_dir: Path | None = None) -> list[Path]:
+    """Where templates are looked up: the user's folder first, then the built-in ones.
+
+    A wheel ships the templates inside the package (``launchcal/templates``); a source checkout
+    or an editable install has them beside the package, in the top-level ``templates/``.
+    """
+    package = Path(__file__).resolve().parent
+    builtin = package / "templates"
+    if not builtin.is_dir():
+        builtin = package.parent / "templates"
+    if template_dir is None:
+        return [builtin]
+    if not template_dir.is_dir():
+        raise InputError(f"template folder {template_dir} does not exist")
+    return [template_dir, builtin]
+
+
+@functools.cache
+def _environment(template_dir: Path | None) -> jinja2.Environment:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dirs(template_dir)),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _render(name: str, context: Mapping[str, Any], template_dir: Path | None) -> str:
+    import jinja2
+
+    where = template_dir or "the built-in templates"
+    try:
+        return _environment(template_dir).get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as error:
+        raise InputError(
+            f"template {error.filename or error.name}, line {error.lineno}: {error.message}"
+        ) from None
+    except jinja2.TemplateNotFound as error:
+        raise InputError(f"template {error.name} is missing from {where}") from None
+    except jinja2.TemplateError as error:
+        raise InputError(f"template {name} (from {where}): {error.message}") from None
+
+
+def script(template_dir: Path | None = None) -> str:
+    """The widget's JavaScript, with comments and indentation stripped.
+
+    Raises:
+        InputError: the script could end an inline ``<script>`` element early.
+    """
+    import jinja2
+
+    env = _environment(template_dir)
+    assert env.loader is not None
+    try:
+        source, _, _ = env.loader.get_source(env, "countdown.js")
+    except jinja2.TemplateNotFound:
+        raise InputError(f"countdown.js is missing from {template_dir}") from None
+    lines = (line.strip() for line in source.splitlines())
+    code = "\n".join(line for line in lines if line and not line.startswith("//"))
+    if re.search(r"</script|<!--", code, re.IGNORECASE):
+        raise InputError("countdown.js must not contain '</script' or '<!--'")
+    return code
+
+
+# --- values the templates show ---------------------------------------------------------------
+
+
+def parse_locale(tag: str) -> tuple[str, bool]:
+    """Check a locale against CLDR; return it as a BCP 47 tag and whether it is right-to-left.
+
+    Examples:
+        >>> parse_locale("ar-EG"), parse_locale("en_GB")
+        (('ar-EG', True), ('en-GB', False))
+    """
+    from launchcal import i18n
+
+    locale = i18n.resolve_locale(tag)
+    return locale.replace("_", "-"), i18n.is_rtl(locale)
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is an http(s) or mailto URL, else ``None``: nothing else is ever linked.
+
+    Examples:
+        >>> safe_url("https://example.com/"), safe_url("javascript:alert(1)")
+        ('https://example.com/', None)
+    """
+    if not url or any(c.isspace() or ord(c) < 32 for c in url):
+        return None
+    scheme, colon, _ = url.partition(":")
+    return url if colon and scheme.lower() in _LINKED_SCHEMES else None
+
+
+def _utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _clock(moment: dt.datetime) -> str:
+    """``Mon 4 Jul 2022, 19:00``."""
+    return f"{format_date(moment.date())}, {moment:%H:%M}"
+
+
+def _zone_words(moment: dt.datetime, zone: str) -> str:
+    label = tz.zone_label(moment)
+    offset = "UTC" + tz.format_offset(moment.utcoffset())
+    zone_text = f"{label} ({offset})" if label not in (offset, "UTC") else offset
+    return f"{zone_text}, {zone}"
+
+
+def _status_text(event: Event) -> str:
+    if event.status is Status.CANCELLED:
+        return "Cancelled"
+    if event.status is Status.POSTPONED:
+        return "Postponed: the new date is not known yet"
+    if event.status is Status.RESCHEDULED and event.previous_start is not None:
+        before = event.previous_start.astimezone(event.start.tzinfo)
+        return f"Rescheduled (was {_clock(before)})"
+    return ""
+
+
+def _counts_down(event: Event) -> bool:
+    return event.time_known and event.status in (Status.SCHEDULED, Status.RESCHEDULED)
+
+
+def _audience(event: Event) -> list[dict[str, Any]]:
+    if not event.time_known:
+        return []
+    rows = []
+    for seen in see_all(event, event.audience):
+        rows.append(
+            {
+                "place": seen.place.name,
+                "datetime": seen.local.isoformat(),
+                "short": f"{seen.local:%a} {seen.local.day} {seen.local:%b}, {seen.local:%H:%M}",
+                "time": f"{seen.local:%H:%M}",
+                "date": format_date(seen.local.date()),
+                "zone": seen.label,
+                "offset": "UTC" + seen.utc_offset,
+                "day_shift": seen.day_shift,
+                "night": seen.night,
+            }
+        )
+    return rows
+
+
+def _widget_context(event: Event, options: Options, *, show_title: bool) -> dict[str, Any]:
+    from markupsafe import Markup
+
+    locale, rtl = (None, False) if options.locale is None else parse_locale(options.locale)
+    if event.time_known:
+        own_time = _clock(event.start)
+        zone_words = _zone_words(event.start, event.zone)
+        datetime = _utc(event.start)
+    else:
+        own_time = f"{format_date(event.start.date())}, time to be announced"
+        zone_words = event.zone
+        datetime = event.start.date().isoformat()
+    utc_end = event.utc_end
+    return {
+        "title": event.title,
+        "show_title": show_title,
+        "theme": options.theme,
+        "lang": locale,
+        "locale": locale,
+        "direction": "rtl" if rtl else "ltr",
+        "countdown": _counts_down(event),
+        "utc_start": _utc(event.start),
+        "utc_end": None if utc_end is None else _utc(utc_end),
+        "words": WORDS,
+        "status_text": _status_text(event),
+        "datetime": datetime,
+        "own_time": own_time,
+        "own_zone": zone_words,
+        "audience": _audience(event),
+        "script_src": None if options.inline_script else SCRIPT_NAME,
+        # Our own asset, checked by script() to hold no "</script": safe to inline as is.
+        "script": Markup(script(options.template_dir)) if options.inline_script else "",  # noqa: S704
+    }
+
+
+def json_ld(event: Event) -> dict[str, Any]:
+    """The schema.org ``Event`` that search engines read from the page.
+
+    Examples:
+        >>> e = Event.at("Launch", dt.datetime(2022, 7, 4, 19), "Asia/Shanghai")
+        >>> json_ld(e)["startDate"]
+        '2022-07-04T19:00:00+08:00'
+    """
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": event.start.isoformat() if event.time_known else str(event.start.date()),
+        "eventStatus": _SCHEMA_STATUS[event.status],
+    }
+    if event.end is not None and event.time_known:
+        data["endDate"] = event.end.isoformat()
+    if event.previous_start is not None:
+        data["previousStartDate"] = event.previous_start.isoformat()
+    if event.description:
+        data["description"] = event.description
+    if safe_url(event.url):
+        data["url"] = event.url
+    location = event.location
+    if location is not None:
+        places: list[dict[str, Any]] = []
+        if location.online:
+            virtual: dict[str, Any] = {"@type": "VirtualLocation"}
+            stream = safe_url(location.url) or safe_url(event.url)
+            if stream:
+                virtual["url"] = stream
+            places.append(virtual)
+        physical = location.address or (location.name if not location.online else "")
+        if physical:
+            place: dict[str, Any] = {"@type": "Place", "name": location.name or physical}
+            if location.address:
+                place["address"] = location.address
+            places.append(place)
+        data["eventAttendanceMode"] = "https://schema.org/" + (
+            "MixedEventAttendanceMode"
+            if len(places) == 2
+            else "OnlineEventAttendanceMode"
+            if location.online
+            else "OfflineEventAttendanceMode"
+        )
+        data["location"] = places[0] if len(places) == 1 else places
+    if event.organizer is not None:
+        organizer: dict[str, Any] = {"@type": "Organization", "name": event.organizer.name}
+        if safe_url(event.organizer.url):
+            organizer["url"] = event.organizer.url
+        data["organizer"] = organizer
+    return data
+
+
+def _script_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1).translate(_JSON_ESCAPES)
+
+
+def _optional(module: str) -> Any:
+    """A module of the calendar-export issue, or ``None`` while it is not part of launchcal.
+
+    INTEGRATION(issue 3): once ``launchcal.links`` and ``launchcal.ics`` are on main, this can
+    become plain imports; until then the page has no calendar section and ``build`` no .ics.
+    """
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as error:
+        if error.name != module:
+            raise  # the module is there but something it needs is not: say so
+        return None
+
+
+def _calendar_links(event: Event) -> dict[str, str]:
+    links = _optional("launchcal.links")
+    if links is None:
+        return {}
+    found: dict[str, str] = links.links(event)
+    return {name: url for name, url in found.items() if safe_url(url)}
+
+
+def ics_bytes(event: Event, *, stamp: dt.datetime | None = None) -> bytes | None:
+    """The event as an .ics file (:func:`launchcal.ics.to_ics`), ``None`` without that module."""
+    ics = _optional("launchcal.ics")
+    if ics is None:
+        return None
+    data: bytes = ics.to_ics(Calendar(events=(event,)), stamp=stamp)
+    return data
+
+
+def _page_context(
+    event: Event, options: Options, *, ics_href: str | None, stamp: dt.datetime | None
+) -> dict[str, Any]:
+    from markupsafe import Markup
+
+    context = _widget_context(event, options, show_title=False)
+    if ics_href is None:
+        payload = ics_bytes(event, stamp=stamp)
+        if payload is not None:
+            ics_href = "data:text/calendar;charset=utf-8;base64," + base64.b64encode(
+                payload
+            ).decode("ascii")
+    link_names = {
+        "google": "Google Calendar",
+        "outlook": "Outlook.com",
+        "office365": "Microsoft 365",
+        "yahoo": "Yahoo Calendar",
+    }
+    found = _calendar_links(event)
+    location = event.location
+    organizer = event.organizer
+    summary = f"{event.title}: {context['own_time']} {context['own_zone']}"
+    context.update(
+        {
+            "page_lang": context["lang"] or "en",
+            "summary": summary,
+            "description": event.description.strip(),
+            "url": safe_url(event.url),
+            "location": None
+            if location is None
+            else {
+                "name": location.name or ("Online" if location.online else ""),
+                "address": location.address,
+                "url": safe_url(location.url),
+            },
+            "organizer": None
+            if organizer is None
+            else {
+                "name": organizer.name,
+                "url": safe_url(organizer.url),
+                "email": safe_url(f"mailto:{organizer.email}") if organizer.email else None,
+            },
+            "calendar_links": [
+                {"name": name, "label": label, "url": found[name]}
+                for name, label in link_names.items()
+                if name in found
+            ],
+            "ics_href": ics_href,
+            "ics_name": f"{event.id}.ics",
+            "tzdata": tz.database().version,
+            # JSON with every <, > and & as \u escapes: inert inside <script>.
+            "json_ld": Markup(_script_json(json_ld(event))),  # noqa: S704
+        }
+    )
+    return context
+
+
+# --- public entry points ---------------------------------------------------------------------
+
+
+def snippet(event: Event, options: Options | None = None) -> str:
+    """The countdown widget: one element to paste into any page.
+
+    Examples:
+        >>> e = Event.at("Launch", dt.datetime(2022, 7, 4, 19), "Asia/Shanghai")
+        >>> '<time datetime="2022-07-04T11:00:00Z">' in snippet(e)
+        True
+    """
+    options = options or Options()
+    return _render(
+        "snippet.html", _widget_context(event, options, show_title=True), options.template_dir
+    )
+
+
+def page(
+    event: Event,
+    options: Options | None = None,
+    *,
+    ics_href: str | None = None,
+    stamp: dt.datetime | None = None,
+) -> str:
+    """A standalone event page: the widget, the audience's clocks, calendar links, JSON-LD.
+
+    Args:
+        event: the event.
+        options: theme, locale, script and template choices.
+        ics_href: where the page links its .ics download; ``None`` embeds the file in the page.
+        stamp: the DTSTAMP of the embedded .ics (now if ``None``).
+    """
+    options = options or Options()
+    context = _page_context(event, options, ics_href=ics_href, stamp=stamp)
+    return _render("page.html", context, options.template_dir)
+
+
+def html(
+    event: Event,
+    options: Options | None = None,
+    *,
+    whole_page: bool = False,
+    ics_href: str | None = None,
+    stamp: dt.datetime | None = None,
+) -> Rendered:
+    """The snippet (or page) and, with ``inline_script=False``, the script to write beside it."""
+    options = options or Options()
+    text = (
+        page(event, options, ics_href=ics_href, stamp=stamp)
+        if whole_page
+        else snippet(event, options)
+    )
+    return Rendered(text, None if options.inline_script else script(options.template_dir) + "\n")

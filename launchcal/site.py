@@ -1,0 +1,88 @@
+"""``launchcal build``: one folder, ready for any static host, with everything about one event.
+
+``index.html`` (the event page), ``widget.html`` (the snippet to embed), ``<id>.ics`` (the
+download the page links to), ``<id>.json`` (the event and its audience's clocks) and, with
+``--no-inline-script``, the widget's script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from launchcal import render, report
+from launchcal.errors import OutputError
+from launchcal.event import Event
+from launchcal.files import write_atomic
+
+__all__ = ["PAGE_NAME", "WIDGET_NAME", "build", "event_data"]
+
+PAGE_NAME = "index.html"
+WIDGET_NAME = "widget.html"
+
+
+def event_data(event: Event) -> dict[str, Any]:
+    """The JSON of ``launchcal when --json`` for the audience, plus what the page shows."""
+    data = report.when_data([event], list(event.audience))
+    entry = data["events"][0]
+    location = event.location
+    organizer = event.organizer
+    entry.update(
+        {
+            "previous_start": None
+            if event.previous_start is None
+            else event.previous_start.isoformat(),
+            "url": event.url,
+            "description": event.description,
+            "location": None
+            if location is None
+            else {
+                "name": location.name,
+                "online": location.online,
+                "url": location.url,
+                "address": location.address,
+            },
+            "organizer": None
+            if organizer is None
+            else {"name": organizer.name, "email": organizer.email, "url": organizer.url},
+        }
+    )
+    return data
+
+
+def build(
+    event: Event,
+    directory: str | Path,
+    options: render.Options | None = None,
+    *,
+    stamp: dt.datetime | None = None,
+) -> list[Path]:
+    """Render everything first, then write each file atomically; return the paths written.
+
+    Raises:
+        OutputError: ``directory`` is a file or cannot be made.
+    """
+    options = options or render.Options()
+    folder = Path(directory)
+    ics_name = f"{event.id}.ics"
+    ics = render.ics_bytes(event, stamp=stamp)
+    outputs: dict[str, str | bytes] = {}
+    page = render.html(
+        event, options, whole_page=True, ics_href=ics_name if ics is not None else None
+    )
+    outputs[PAGE_NAME] = page.html
+    outputs[WIDGET_NAME] = render.snippet(event, options)
+    if ics is not None:
+        outputs[ics_name] = ics
+    outputs[f"{event.id}.json"] = json.dumps(event_data(event), indent=2, ensure_ascii=False) + "\n"
+    if page.script is not None:
+        outputs[render.SCRIPT_NAME] = page.script
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"cannot build into {folder}: it is a file; give a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot make the folder {folder}: {error.strerror}") from None
+    return [write_atomic(folder / name, data) for name, data in outputs.items()]

