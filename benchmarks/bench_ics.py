@@ -112,7 +112,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     database = tz.database()
     calendar = Calendar(make_events(args.events), name="Launch season")
-    ours_time, ours = best_of(args.repeat, lambda: ics.to_ics(calendar, stamp=STAMP))
+
+    def ours_cold() -> bytes:
+        # Every run works out the zones' rules afresh, as a new process would.
+        ics._yearly_rules.cache_clear()
+        ics._changes.cache_clear()
+        return ics.to_ics(calendar, stamp=STAMP)
+
+    ours_time, ours = best_of(args.repeat, ours_cold)
     plain_time, plain = best_of(args.repeat, lambda: straightforward(calendar, STAMP))
     for name, output in (("launchcal", ours), ("icalendar", plain)):
         events = output.count(b"BEGIN:VEVENT\r\n")
