@@ -27,8 +27,10 @@ _EXPORTS = {
     "Place": "launchcal.places",
     "Status": "launchcal.event",
     "UnknownPlaceError": "launchcal.errors",
+    "calendar_links": "launchcal.links",
     "check_claim": "launchcal.check",
     "countdowns": "launchcal.countdown",
+    "event_ics": "launchcal.ics",
     "load": "launchcal.eventfile",
     "loads": "launchcal.eventfile",
     "localize": "launchcal.tz",
@@ -37,6 +39,7 @@ _EXPORTS = {
     "resolve_locale": "launchcal.i18n",
     "see": "launchcal.convert",
     "see_all": "launchcal.convert",
+    "to_ics": "launchcal.ics",
     "tz_database": "launchcal.tz",
     "when_data": "launchcal.report",
     "when_text": "launchcal.report",
@@ -60,8 +63,10 @@ __all__ = [
     "Status",
     "UnknownPlaceError",
     "__version__",
+    "calendar_links",
     "check_claim",
     "countdowns",
+    "event_ics",
     "load",
     "loads",
     "localize",
@@ -70,6 +75,7 @@ __all__ = [
     "resolve_locale",
     "see",
     "see_all",
+    "to_ics",
     "tz_database",
     "when_data",
     "when_text",
@@ -91,6 +97,8 @@ if TYPE_CHECKING:
     from launchcal.event import Calendar, Event, Location, Organizer, Status
     from launchcal.eventfile import load, loads
     from launchcal.i18n import resolve_locale
+    from launchcal.ics import event_ics, to_ics
+    from launchcal.links import calendar_links
     from launchcal.places import Place, resolve
     from launchcal.report import when_data, when_text
     from launchcal.tz import database as tz_database

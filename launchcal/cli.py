@@ -19,7 +19,7 @@ from launchcal import __version__
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
-    from launchcal.event import Event
+    from launchcal.event import Calendar, Event
     from launchcal.places import Place
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -180,6 +180,14 @@ def event_options(command: F) -> F:
 
 def load_events(params: dict[str, Any]) -> list[Event]:
     """Pop the event options out of ``params`` and return the chosen events."""
+    return list(load_calendar(params).events)
+
+
+def load_calendar(params: dict[str, Any]) -> Calendar:
+    """Pop the event options out of ``params``: the chosen events with their calendar's name,
+    description, url and refresh interval."""
+    import dataclasses
+
     from launchcal import eventfile
 
     path = params.pop("event_file")
@@ -202,8 +210,9 @@ def load_events(params: dict[str, Any]) -> list[Event]:
             )
         calendar = eventfile.from_flags(fold=fold, **flags)
     if not ids:
-        return list(calendar.events)
-    return [calendar.get(event_id) for event_id in ids]
+        return calendar
+    chosen = tuple(calendar.get(event_id) for event_id in dict.fromkeys(ids))
+    return dataclasses.replace(calendar, events=chosen)
 
 
 def echo_json(data: Any) -> None:
@@ -570,6 +579,66 @@ def build(**params: Any) -> None:
         click.echo(str(path))
 
 
+@cli.command(name="ics")
+@event_options
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+    metavar="FILE", help="Write the calendar file here (default: standard output).",
+)  # fmt: skip
+def ics_command(**params: Any) -> None:
+    """Calendar file (.ics) for the event(s): import it, or publish it as a feed.
+
+    One VEVENT per event in its own time zone, with its status and reminders; a file of
+    several events also tells subscribed calendars how often to refresh. DTSTAMP comes from
+    SOURCE_DATE_EPOCH when it is set, so two builds give the same bytes.
+
+    \b
+      launchcal ics examples/xiaomi-12s.toml -o xiaomi.ics
+      launchcal ics --title Launch --start '2022-07-04 19:00' --zone Asia/Shanghai
+    """
+    from launchcal import ics
+    from launchcal.files import write_atomic
+
+    data = ics.to_ics(load_calendar(params))
+    if params["output"] == "-":
+        click.echo(data, nl=False)
+    else:
+        write_atomic(params["output"], data)
+
+
+@cli.command(name="links")
+@event_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def links_command(**params: Any) -> None:
+    """Add-to-calendar links: Google Calendar, Outlook.com, Microsoft 365, Yahoo.
+
+    Long descriptions are cut so that every link stays under 2,000 characters; a note on
+    stderr says when. --json prints {"google": url, "outlook": url, "office365": url,
+    "yahoo": url}, or, for several events, such an object per event id.
+
+    \b
+      launchcal links examples/xiaomi-12s.toml
+      launchcal links examples/launch-season.toml --json
+    """
+    from launchcal import links
+
+    events = load_events(params)
+    found = [(event, links.calendar_links(event)) for event in events]
+    for event, result in found:
+        if result.cut:
+            click.echo(f"Note: {result.describe_cut(event.title)}", err=True)
+    if params["as_json"]:
+        data = {event.id: dict(result.urls) for event, result in found}
+        echo_json(data[events[0].id] if len(events) == 1 else data)
+        return
+    width = max(len(name) for name in links.SERVICES.values())
+    blocks = []
+    for event, result in found:
+        rows = [f"  {links.SERVICES[key]:<{width}}  {url}" for key, url in result.urls.items()]
+        blocks.append("\n".join([event.title, *rows]))
+    click.echo("\n\n".join(blocks))
+
+
 def main(args: Sequence[str] | None = None, prog_name: str = "launchcal") -> None:
     """Console-script entry point."""
     cli.main(args=args, prog_name=prog_name)
@@ -587,6 +656,7 @@ __all__ = [
     "echo_json",
     "event_options",
     "html_options",
+    "load_calendar",
     "load_events",
     "main",
 ]

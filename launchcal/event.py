@@ -54,6 +54,19 @@ class Location:
         if self.url is not None:
             check_web_url(self.url, "location url")
 
+    @property
+    def label(self) -> str:
+        """The place as one line for a calendar's location field.
+
+        Examples:
+            >>> Location("Kraftwerk Berlin", address="Köpenicker Str. 70, Berlin").label
+            'Kraftwerk Berlin, Köpenicker Str. 70, Berlin'
+            >>> Location(online=True).label
+            'Online'
+        """
+        parts = [part for part in (self.name, self.address) if part]
+        return ", ".join(parts) or "Online"
+
 
 @dataclass(frozen=True)
 class Organizer:
@@ -107,7 +120,9 @@ class Event:
         if self.end is not None:
             if self.end.tzinfo is None:
                 raise InputError("an event end must carry its time zone")
-            if self.end <= self.start:
+            # Compare instants: with one shared tzinfo Python compares wall times and ignores
+            # fold, so an end just after a fall-back (01:00 GMT after 01:30 BST) looked earlier.
+            if self.end.astimezone(dt.UTC) <= self.start.astimezone(dt.UTC):
                 raise InputError(
                     f"the end ({self.end.isoformat()}) must come after the start "
                     f"({self.start.isoformat()})"
@@ -172,6 +187,13 @@ class Event:
         if self.end is None:
             return None
         return self.end.astimezone(dt.UTC) - self.start.astimezone(dt.UTC)
+
+    @property
+    def link(self) -> str | None:
+        """The web page to open for the event: its own url, else the location's (a stream)."""
+        if self.url is not None:
+            return self.url
+        return self.location.url if self.location is not None else None
 
     @property
     def is_online(self) -> bool:

@@ -121,3 +121,14 @@ def test_calendar_ids_are_unique_and_selectable() -> None:
 )
 def test_slugify(text: str, slug: str) -> None:
     assert slugify(text) == slug
+
+
+def test_end_after_fall_back_is_after_start() -> None:
+    # 01:30 BST + 30 minutes = 01:00 GMT: an earlier wall time, but a later instant.
+    event = Event.at(
+        "Night", dt.datetime(2026, 10, 25, 1, 30), "Europe/London", fold="earlier",
+        duration=dt.timedelta(minutes=30),
+    )  # fmt: skip
+    assert event.end is not None
+    assert event.end.isoformat() == "2026-10-25T01:00:00+00:00"
+    assert event.duration == dt.timedelta(minutes=30)

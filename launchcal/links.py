@@ -1,0 +1,300 @@
+"""Add-to-calendar links: Google Calendar, Outlook.com, Microsoft 365 and Yahoo.
+
+None of these services documents its link format; the formats below are the ones the widely
+used generators send (add-to-calendar-button, spatie/calendar-links), with three rules kept
+strictly:
+
+* Google gets the wall time plus ``ctz=<IANA zone>``, so the entry keeps the event's own zone.
+  The zone name is passed as it is (add-to-calendar-button tests it with an unanchored regex for
+  abbreviations and so drops ``Europe/Amsterdam``, ``Europe/Istanbul``, ``Europe/Bucharest``).
+  Google rejects ``Etc/GMT+N`` and has no way to say which of two readings a repeated wall
+  time means (the night the clocks go back), so those, and UTC, go as UTC instants without
+  ``ctz``.
+* Outlook and Yahoo get UTC instants (``Z``); they show them in the reader's zone.
+* An event whose time is not announced yet is an all-day entry with an exclusive end date and
+  no zone.
+
+Links longer than about 2,000 characters fail in some browsers, mail clients and proxies, so
+the description (then the location, then the title) is cut to keep every URL shorter than
+:data:`URL_LIMIT`; :func:`calendar_links` says which links were cut.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import partial
+from urllib.parse import quote
+
+from launchcal.event import Event
+
+__all__ = ["SERVICES", "URL_LIMIT", "CalendarLinks", "calendar_links", "links"]
+
+#: Every URL stays shorter than this many characters.
+URL_LIMIT = 2000
+#: The link keys, in the order they are shown, with the names people know them by.
+SERVICES: Mapping[str, str] = {
+    "google": "Google Calendar",
+    "outlook": "Outlook.com",
+    "office365": "Microsoft 365",
+    "yahoo": "Yahoo Calendar",
+}
+
+_ELLIPSIS = "…"
+# Text fields in the order they are given up when a URL is too long; the event's page is
+# dropped whole, last (half a URL is worse than none).
+_CUTTABLE = ("description", "location", "title", "link")
+_FIELD_WORDS = {
+    "description": "the description",
+    "location": "the location",
+    "title": "the title",
+    "link": "the web address",
+}
+_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
+_WEB = re.compile(r"https?://", re.IGNORECASE)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class CalendarLinks:
+    """The four links for one event, and what had to be shortened to fit :data:`URL_LIMIT`.
+
+    ``cut`` maps a link key to the fields ("description", "location", "title", and "link" for
+    the event's page dropped from the details) that were cut short in it; it is empty when
+    every link holds the full text.
+    """
+
+    urls: Mapping[str, str]
+    cut: Mapping[str, tuple[str, ...]]
+    limit: int = URL_LIMIT
+
+    def describe_cut(self, title: str) -> str:
+        """What was cut, in a sentence for the person who publishes the links.
+
+        Examples:
+            >>> CalendarLinks({}, {"google": ("description",), "yahoo": ("description",)}
+            ...               ).describe_cut("Launch")
+            "cut the description of 'Launch' to keep the Google Calendar and Yahoo Calendar \
+links under 2,000 characters"
+        """
+        if not self.cut:
+            return ""
+        fields = [name for name in _CUTTABLE if any(name in cut for cut in self.cut.values())]
+        words = [_FIELD_WORDS[name] for name in fields]
+        services = [SERVICES[key] for key in SERVICES if key in self.cut]
+        return (
+            f"cut {_and(words)} of {title!r} to keep the {_and(services)} "
+            f"link{'s' if len(services) > 1 else ''} under {self.limit:,} characters"
+        )
+
+
+def links(event: Event) -> dict[str, str]:
+    """``{"google": url, "outlook": url, "office365": url, "yahoo": url}`` for the event.
+
+    Examples:
+        >>> launch = Event.at("Launch", dt.datetime(2022, 7, 4, 19), "Asia/Shanghai",
+        ...                   duration=dt.timedelta(hours=2))
+        >>> links(launch)["google"]
+        'https://calendar.google.com/calendar/render?action=TEMPLATE&text=Launch\
+&dates=20220704T190000/20220704T210000&ctz=Asia/Shanghai'
+        >>> links(launch)["outlook"]
+        'https://outlook.live.com/calendar/0/action/compose?rru=addevent\
+&startdt=2022-07-04T11:00:00Z&enddt=2022-07-04T13:00:00Z&subject=Launch'
+    """
+    return dict(calendar_links(event).urls)
+
+
+def calendar_links(event: Event, *, limit: int = URL_LIMIT) -> CalendarLinks:
+    """The four links, each shorter than ``limit`` characters, and which ones were cut."""
+    fields = {
+        "title": _clean(event.title),
+        "description": _clean(event.description),
+        "location": _clean(event.location.label) if event.location is not None else "",
+        # The model only takes http(s) URLs; a link is never made of anything else.
+        "link": event.link if event.link and _WEB.match(event.link) else "",
+    }
+    urls: dict[str, str] = {}
+    cut: dict[str, tuple[str, ...]] = {}
+    for key, build in _BUILDERS.items():
+        urls[key], shortened = _fit(event, build, fields, limit)
+        if shortened:
+            cut[key] = shortened
+    return CalendarLinks(urls, cut, limit)
+
+
+# --- the four formats -----------------------------------------------------------------------
+
+
+def _google(event: Event, text: Mapping[str, str]) -> str:
+    query = [("action", "TEMPLATE"), ("text", text["title"])]
+    if not event.time_known:
+        start, end = _all_day(event)
+        query.append(("dates", f"{start:%Y%m%d}/{end:%Y%m%d}"))
+    elif _google_zone(event) is None:
+        start_utc, end_utc = _utc_span(event)
+        query.append(("dates", f"{start_utc:%Y%m%dT%H%M%SZ}/{end_utc:%Y%m%dT%H%M%SZ}"))
+    else:
+        end = event.end or event.start
+        query.append(("dates", f"{event.start:%Y%m%dT%H%M%S}/{end:%Y%m%dT%H%M%S}"))
+        query.append(("ctz", event.zone))
+    query += [("details", text["details"]), ("location", text["location"])]
+    return _url("https://calendar.google.com/calendar/render", query)
+
+
+def _microsoft(event: Event, text: Mapping[str, str], *, host: str) -> str:
+    query = [("rru", "addevent")]
+    if event.time_known:
+        start_utc, end_utc = _utc_span(event)
+        query += [("startdt", f"{start_utc:%Y-%m-%dT%H:%M:%SZ}"),
+                  ("enddt", f"{end_utc:%Y-%m-%dT%H:%M:%SZ}")]  # fmt: skip
+    else:
+        start, end = _all_day(event)
+        query += [("startdt", start.isoformat()), ("enddt", end.isoformat()), ("allday", "true")]
+    query += [("subject", text["title"]), ("location", text["location"]),
+              ("body", text["details"])]  # fmt: skip
+    return _url(f"https://{host}/calendar/0/action/compose", query)
+
+
+def _yahoo(event: Event, text: Mapping[str, str]) -> str:
+    query = [("v", "60"), ("title", text["title"])]
+    if event.time_known:
+        start_utc, end_utc = _utc_span(event)
+        query += [("st", f"{start_utc:%Y%m%dT%H%M%SZ}"), ("et", f"{end_utc:%Y%m%dT%H%M%SZ}")]
+    else:
+        start, end = _all_day(event)
+        query += [("st", f"{start:%Y%m%d}"), ("et", f"{end:%Y%m%d}"), ("dur", "allday")]
+    query += [("desc", text["details"]), ("in_loc", text["location"])]
+    return _url("https://calendar.yahoo.com/", query)
+
+
+_Builder = Callable[[Event, Mapping[str, str]], str]
+_BUILDERS: dict[str, _Builder] = {
+    "google": _google,
+    "outlook": partial(_microsoft, host="outlook.live.com"),
+    "office365": partial(_microsoft, host="outlook.office.com"),
+    "yahoo": _yahoo,
+}
+
+
+def _url(base: str, query: list[tuple[str, str]]) -> str:
+    # "/" and ":" are legal in a query and keep dates and zone names readable.
+    parts = [f"{key}={quote(value, safe='/:', errors='replace')}" for key, value in query if value]
+    return base + "?" + "&".join(parts)
+
+
+# --- times ----------------------------------------------------------------------------------
+
+
+def _google_zone(event: Event) -> str | None:
+    """The zone to send as ``ctz``, or None when the instant must go as UTC."""
+    zone = event.zone
+    if zone == "UTC" or zone.startswith("Etc/"):
+        return None
+    if any(_repeated(moment) for moment in (event.start, event.end) if moment):
+        return None
+    return zone
+
+
+def _repeated(moment: dt.datetime) -> bool:
+    """Whether the wall time occurs twice (the clocks go back over it) in its zone."""
+    return moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset()
+
+
+def _utc_span(event: Event) -> tuple[dt.datetime, dt.datetime]:
+    """Start and end as UTC instants; an event without an end is a moment (end = start)."""
+    return event.utc_start, event.utc_end or event.utc_start
+
+
+def _all_day(event: Event) -> tuple[dt.date, dt.date]:
+    """First day and the exclusive end day of an event whose time is not known."""
+    first = event.start.date()
+    if event.end is None:
+        return first, first + dt.timedelta(days=1)
+    end_day = event.end.date()
+    just_before = (event.end.astimezone(dt.UTC) - dt.timedelta(microseconds=1)).astimezone(
+        event.end.tzinfo
+    )
+    return first, end_day if just_before.date() < end_day else end_day + dt.timedelta(days=1)
+
+
+# --- text -----------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """One kind of line break and no control characters (they mean nothing in a form field)."""
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _details(text: Mapping[str, str]) -> dict[str, str]:
+    """The fields a link shows; the details end with the event's page (no URL field there)."""
+    description, link = text["description"], text["link"]
+    details = description
+    if link and link not in description:
+        details = f"{description}\n\n{link}" if description else link
+    return {**text, "details": details}
+
+
+def _fit(
+    event: Event, builder: _Builder, fields: Mapping[str, str], limit: int
+) -> tuple[str, tuple[str, ...]]:
+    """Build the URL, cutting fields (in :data:`_CUTTABLE` order) until it is short enough."""
+
+    def build(text: Mapping[str, str]) -> str:
+        return builder(event, _details(text))
+
+    current = dict(fields)
+    url = build(current)
+    cut: list[str] = []
+    for name in _CUTTABLE:
+        if len(url) < limit:
+            break
+        full = current[name]
+        if not full:
+            continue
+        if name == "link":
+            current[name] = ""
+            cut.append(name)
+            url = build(current)
+            continue
+        # The longest prefix that fits: the URL grows with the prefix, so bisect on its length.
+        low, high = 0, len(full)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if len(build({**current, name: _shorten(full, middle)})) < limit:
+                low = middle
+            else:
+                high = middle - 1
+        current[name] = _shorten(full, low)
+        cut.append(name)
+        url = build(current)
+    return url, tuple(cut)
+
+
+def _shorten(text: str, length: int) -> str:
+    """``text`` cut to about ``length`` characters at a word or at least a character boundary.
+
+    Examples:
+        >>> _shorten("Watch the livestream from Beijing", 22)
+        'Watch the livestream…'
+    """
+    if length >= len(text):
+        return text
+    if length <= 1:
+        return ""
+    end = length - 1  # room for the ellipsis
+    # Never split a letter from the accent or an emoji from the joiner that follows it.
+    while end > 0 and (
+        unicodedata.combining(text[end]) or text[end] in _JOINERS or text[end - 1] == "\u200d"
+    ):
+        end -= 1
+    space = text.rfind(" ", 0, end + 1)
+    if space > end - 40 and space > 0:
+        end = space
+    return text[:end].rstrip() + _ELLIPSIS
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

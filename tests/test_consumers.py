@@ -1,0 +1,341 @@
+"""The files launchcal writes, read by real calendar software: Radicale (a CalDAV server) through
+the caldav client, the ical, icalendar and vobject parsers, and khal.
+
+A server answering 201 proves little (Radicale stores an event with a bogus TZID and files it
+at the wrong time), so every Radicale test asks the server itself, with a CalDAV time-range
+query, where it put the event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import caldav
+import pytest
+import tzdata
+
+from launchcal import eventfile, ics
+from launchcal.event import Calendar, Event
+from tests.conftest import DATA, ROOT
+from tests.ics_cases import STAMP, expected_events, hard_calendar
+
+UTC = dt.UTC
+
+
+def utc(*args: int) -> dt.datetime:
+    return dt.datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+
+
+# --- Radicale ---------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[caldav.Principal]:
+    """A Radicale server on a free loopback port with empty storage, for this module."""
+    storage = tmp_path_factory.mktemp("radicale")
+    port = _free_port()
+    log = storage / "radicale.log"
+    with log.open("wb") as sink:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "radicale", "--config", "",
+             "--server-hosts", f"127.0.0.1:{port}", "--auth-type", "none",
+             "--storage-filesystem-folder", str(storage / "collections"),
+             "--web-type", "none", "--logging-level", "warning"],
+            stdout=sink, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("Radicale did not start:\n" + log.read_text(errors="replace"))
+                time.sleep(0.02)
+        # With auth none, any user name is accepted and owns its own principal.
+        client = caldav.DAVClient(
+            url=f"http://127.0.0.1:{port}/", username="launchcal", password="launchcal"
+        )
+        yield client.principal()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def upload(principal: caldav.Principal, name: str, files: list[bytes]) -> caldav.Calendar:
+    calendar = principal.make_calendar(name=name, cal_id=name)
+    for data in files:
+        calendar.add_event(data.decode("utf-8"))
+    return calendar
+
+
+def found(calendar: caldav.Calendar, start: dt.datetime, end: dt.datetime) -> set[str]:
+    """UIDs the *server* files in [start, end): post_filter=False keeps caldav from widening
+    the range and filtering on the client."""
+    hits = calendar.search(start=start, end=end, event=True, post_filter=False)
+    return {str(hit.icalendar_component["UID"]) for hit in hits}
+
+
+def test_radicale_finds_the_two_hour_show_only_within_its_hours(
+    radicale: caldav.Principal,
+) -> None:
+    calendar = upload(radicale, "example", [(DATA / "xiaomi-12s.ics").read_bytes()])
+    show = {"xiaomi-12s-launch@launchcal"}
+    assert found(calendar, utc(2022, 7, 4, 11, 0), utc(2022, 7, 4, 11, 1)) == show
+    assert found(calendar, utc(2022, 7, 4, 12, 59), utc(2022, 7, 4, 13, 0)) == show
+    assert found(calendar, utc(2022, 7, 4, 10, 0), utc(2022, 7, 4, 11, 0)) == set()
+    assert found(calendar, utc(2022, 7, 4, 13, 0), utc(2022, 7, 4, 14, 0)) == set()
+
+
+def hard_files() -> list[bytes]:
+    # CalDAV stores one event (one UID) per resource: upload each as its own file.
+    return [ics.event_ics(event, stamp=STAMP) for event in hard_calendar().events]
+
+
+# (uid, a minute the server must file the event in, a minute it must not)
+PLACEMENTS = [
+    # London: 12:00 BST in July is 11:00Z, 12:00 GMT in January is 12:00Z.
+    ("london-july", utc(2026, 7, 15, 11, 0), utc(2026, 7, 15, 12, 0)),
+    ("london-july", utc(2026, 7, 15, 11, 59), utc(2026, 7, 15, 10, 59)),
+    ("london-january", utc(2026, 1, 15, 12, 0), utc(2026, 1, 15, 11, 0)),
+    ("london-january", utc(2026, 1, 15, 12, 59), utc(2026, 1, 15, 13, 0)),
+    # The two 01:30s of 2026-10-25 in London: 00:30Z (BST) and 01:30Z (GMT).
+    ("fold-earlier", utc(2026, 10, 25, 0, 30), utc(2026, 10, 25, 1, 30)),
+    ("fold-later", utc(2026, 10, 25, 1, 30), utc(2026, 10, 25, 0, 30)),
+    # tzdata 2026f: Vancouver stays on UTC-7 in December 2026 (older data: UTC-8, 20:00Z).
+    ("vancouver", utc(2026, 12, 15, 19, 0), utc(2026, 12, 15, 20, 0)),
+    ("kathmandu", utc(2026, 5, 1, 11, 0), utc(2026, 5, 1, 10, 59)),
+    ("utc", utc(2026, 5, 1, 0, 0), utc(2026, 4, 30, 23, 59)),
+    # Time to be announced: the whole date (floating, so read as UTC by the server).
+    ("tba", utc(2026, 12, 15, 12, 0), utc(2026, 12, 16, 12, 0)),
+]
+
+
+@pytest.fixture(scope="module")
+def hard_on_radicale(radicale: caldav.Principal) -> caldav.Calendar:
+    return upload(radicale, "hard", hard_files())
+
+
+@pytest.mark.parametrize(("uid", "inside", "outside"), PLACEMENTS)
+def test_radicale_files_each_event_at_the_right_instant(
+    hard_on_radicale: caldav.Calendar, uid: str, inside: dt.datetime, outside: dt.datetime
+) -> None:
+    minute = dt.timedelta(minutes=1)
+    assert f"{uid}@launchcal" in found(hard_on_radicale, inside, inside + minute)
+    assert f"{uid}@launchcal" not in found(hard_on_radicale, outside, outside + minute)
+
+
+def test_radicale_reads_later_years_through_the_first_vtimezone_it_kept(
+    radicale: caldav.Principal,
+) -> None:
+    # Radicale parses with vobject, which keeps the first VTIMEZONE it sees for a TZID for as
+    # long as the server runs and ignores the ones in later files. A 2026 file's VTIMEZONE
+    # must therefore place a later file's events right: its yearly rules go on.
+    # (Before its first change it cannot: a 1990 event in Shanghai, uploaded after a 2022
+    # file, lands an hour off. The parsers below read each file alone and get 1990 right.)
+    hour = dt.timedelta(hours=1)
+    first = [Event.at("Earlier", dt.datetime(2026, 1, 15, 12), zone, duration=hour,
+                      id=f"earlier-{number}")
+             for number, zone in enumerate(LATER_YEARS)]  # fmt: skip
+    later = [
+        Event.at("Later", wall, zone, duration=hour, id=f"later-{number}")
+        for number, (zone, (wall, _, _)) in enumerate(LATER_YEARS.items())
+    ]
+    calendar = upload(radicale, "later-years", [ics.event_ics(e, stamp=STAMP) for e in first])
+    for event in later:
+        calendar.add_event(ics.event_ics(event, stamp=STAMP).decode("utf-8"))
+    minute = dt.timedelta(minutes=1)
+    for number, (_, inside, outside) in enumerate(LATER_YEARS.values()):
+        assert f"later-{number}@launchcal" in found(calendar, inside, inside + minute)
+        assert f"later-{number}@launchcal" not in found(calendar, outside, outside + minute)
+
+
+# zone: (wall time of a later event, a minute the server must file it in, one it must not)
+LATER_YEARS = {
+    "America/New_York": (dt.datetime(2031, 7, 15, 12), utc(2031, 7, 15, 16), utc(2031, 7, 15, 17)),
+    # Israel's summer time starts on the Friday before the last Sunday of March.
+    "Asia/Jerusalem": (dt.datetime(2027, 3, 26, 12), utc(2027, 3, 26, 9), utc(2027, 3, 26, 10)),
+    "America/Santiago": (dt.datetime(2030, 1, 15, 12), utc(2030, 1, 15, 15), utc(2030, 1, 15, 16)),
+    "Europe/Dublin": (dt.datetime(2029, 7, 1, 12), utc(2029, 7, 1, 11), utc(2029, 7, 1, 12)),
+}  # fmt: skip
+
+
+def test_radicale_keeps_the_hostile_text_in_one_event(hard_on_radicale: caldav.Calendar) -> None:
+    everything = hard_on_radicale.search(event=True, post_filter=False)
+    assert len(everything) == len(hard_calendar().events)
+    july = hard_on_radicale.event_by_uid("london-july@launchcal").icalendar_component
+    assert str(july["SUMMARY"]) == (
+        "Launch\nBEGIN:VEVENT\nUID:evil@example.com\nSUMMARY:injected\nEND:VEVENT"
+    )
+    assert len(july.walk("VALARM")) == 2
+
+
+# --- three parsers, each file in its own process ----------------------------------------------
+
+# Each script prints the events as expected_events() describes them. Times with a TZID are read
+# through the file's own VTIMEZONE wherever the parser allows (icalendar's to_tz, vobject always),
+# so the VTIMEZONEs launchcal writes are what is checked, not the parser's tz database.
+PARSERS = {
+    "icalendar": r"""
+import datetime as dt, json, sys
+from icalendar import Calendar
+cal = Calendar.from_ical(open(sys.argv[1], "rb").read())
+zones = {t.tz_name: t.to_tz(lookup_tzid=False) for t in cal.walk("VTIMEZONE")}
+def when(prop):
+    if prop is None:
+        return None
+    value = prop.dt
+    if not isinstance(value, dt.datetime):
+        return value.isoformat()
+    if "TZID" in prop.params:
+        value = value.replace(tzinfo=zones[prop.params["TZID"]])
+    return value.astimezone(dt.timezone.utc).isoformat()
+def text(component, name):
+    return str(component[name]) if name in component else None
+print(json.dumps([{
+    "uid": text(e, "UID"), "summary": text(e, "SUMMARY"), "description": text(e, "DESCRIPTION"),
+    "location": text(e, "LOCATION"), "url": text(e, "URL"),
+    "start": when(e.get("DTSTART")), "end": when(e.get("DTEND")),
+    "status": text(e, "STATUS"), "sequence": int(e["SEQUENCE"]),
+    "alarms": [int(a["TRIGGER"].dt.total_seconds()) for a in e.walk("VALARM")],
+} for e in cal.walk("VEVENT")]))
+""",
+    "vobject": r"""
+import datetime as dt, json, sys
+import vobject
+cal = vobject.readOne(open(sys.argv[1], encoding="utf-8").read())
+def when(event, name):
+    if name not in event.contents:
+        return None
+    value = event.contents[name][0].value
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).isoformat()
+    return value.isoformat()
+def text(event, name):
+    return event.contents[name][0].value if name in event.contents else None
+print(json.dumps([{
+    "uid": text(e, "uid"), "summary": text(e, "summary"), "description": text(e, "description"),
+    "location": text(e, "location"), "url": text(e, "url"),
+    "start": when(e, "dtstart"), "end": when(e, "dtend"),
+    "status": text(e, "status"), "sequence": int(text(e, "sequence")),
+    "alarms": [int(a.trigger.value.total_seconds()) for a in e.contents.get("valarm", [])],
+} for e in cal.vevent_list]))
+""",
+    "ical": r"""
+import datetime as dt, json, sys
+from ical.calendar_stream import IcsCalendarStream
+cal = IcsCalendarStream.calendar_from_ics(open(sys.argv[1], encoding="utf-8").read())
+def when(value):
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.timezone.utc).isoformat()
+    return value.isoformat()
+print(json.dumps([{
+    "uid": e.uid, "summary": e.summary, "description": e.description, "location": e.location,
+    "url": e.url, "start": when(e.dtstart), "end": when(e.dtend),
+    "status": e.status.value if e.status else None, "sequence": e.sequence,
+    "alarms": [int(a.trigger.total_seconds()) for a in e.alarm],
+} for e in cal.events]))
+""",
+}
+
+
+def files() -> dict[str, Calendar]:
+    return {
+        "example": eventfile.load(ROOT / "examples" / "xiaomi-12s.toml"),
+        "feed": eventfile.load(ROOT / "examples" / "launch-season.toml"),
+        "hard": hard_calendar(),
+    }
+
+
+@pytest.fixture(scope="module")
+def parsed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Any]:
+    """Every parser on every file, each pair in its own process, all at once."""
+    folder = tmp_path_factory.mktemp("parsed")
+    # ical reads zones by name through zoneinfo: give it the database launchcal uses.
+    env = {**os.environ, "PYTHONTZPATH": str(Path(tzdata.__file__).parent / "zoneinfo")}
+    running = {}
+    for name, calendar in files().items():
+        path = folder / f"{name}.ics"
+        path.write_bytes(ics.to_ics(calendar, stamp=STAMP))
+        for parser, script in PARSERS.items():
+            running[parser, name] = subprocess.Popen(
+                [sys.executable, "-c", script, str(path)], env=env,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+            )  # fmt: skip
+    results = {}
+    for key, process in running.items():
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, f"{key} failed:\n{err}"
+        results[key] = json.loads(out)
+    return results
+
+
+@pytest.mark.parametrize("parser", sorted(PARSERS))
+@pytest.mark.parametrize("name", ["example", "feed", "hard"])
+def test_parsers_read_every_field_back_exactly(
+    parsed: dict[tuple[str, str], Any], parser: str, name: str
+) -> None:
+    assert parsed[parser, name] == expected_events(files()[name])
+
+
+# --- khal -------------------------------------------------------------------------------------
+
+KHAL_CONFIG = """\
+[calendars]
+[[launch]]
+path = {folder}/calendar
+type = calendar
+[sqlite]
+path = {folder}/khal.db
+[locale]
+timeformat = %H:%M
+dateformat = %Y-%m-%d
+longdateformat = %Y-%m-%d
+datetimeformat = %Y-%m-%d %H:%M
+longdatetimeformat = %Y-%m-%d %H:%M
+"""
+
+
+@pytest.mark.parametrize(
+    ("zone", "line"),
+    [
+        ("Africa/Nairobi", "2022-07-04 14:00 -> 2022-07-04 16:00 Xiaomi 12S series launch"),
+        ("America/Los_Angeles", "2022-07-04 04:00 -> 2022-07-04 06:00 Xiaomi 12S series launch"),
+    ],
+)
+def test_khal_imports_and_lists_the_launch_in_the_readers_zone(
+    tmp_path: Path, zone: str, line: str
+) -> None:
+    (tmp_path / "calendar").mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(KHAL_CONFIG.format(folder=tmp_path), encoding="utf-8")
+    env = {**os.environ, "TZ": zone, "HOME": str(tmp_path)}
+    khal = [sys.executable, "-m", "khal", "-c", str(config)]
+    subprocess.run(
+        [*khal, "import", "--batch", str(DATA / "xiaomi-12s.ics")], check=True, env=env,
+        capture_output=True,
+    )  # fmt: skip
+    listed = subprocess.run(
+        [*khal, "list", "--day-format", "", "--format", "{start} -> {end} {title}",
+         "2022-07-04", "1d"],
+        check=True, env=env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert listed.stdout.splitlines() == [line]
