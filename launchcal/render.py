@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import functools
-import importlib
 import json
 import re
 from collections.abc import Mapping
@@ -352,35 +351,17 @@ def _script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1).translate(_JSON_ESCAPES)
 
 
-def _optional(module: str) -> Any:
-    """A module of the calendar-export issue, or ``None`` while it is not part of launchcal.
-
-    INTEGRATION(issue 3): once ``launchcal.links`` and ``launchcal.ics`` are on main, this can
-    become plain imports; until then the page has no calendar section and ``build`` no .ics.
-    """
-    try:
-        return importlib.import_module(module)
-    except ModuleNotFoundError as error:
-        if error.name != module:
-            raise  # the module is there but something it needs is not: say so
-        return None
-
-
 def _calendar_links(event: Event) -> dict[str, str]:
-    links = _optional("launchcal.links")
-    if links is None:
-        return {}
-    found: dict[str, str] = links.links(event)
-    return {name: url for name, url in found.items() if safe_url(url)}
+    from launchcal import links
+
+    return {name: url for name, url in links.links(event).items() if safe_url(url)}
 
 
-def ics_bytes(event: Event, *, stamp: dt.datetime | None = None) -> bytes | None:
-    """The event as an .ics file (:func:`launchcal.ics.to_ics`), ``None`` without that module."""
-    ics = _optional("launchcal.ics")
-    if ics is None:
-        return None
-    data: bytes = ics.to_ics(Calendar(events=(event,)), stamp=stamp)
-    return data
+def ics_bytes(event: Event, *, stamp: dt.datetime | None = None) -> bytes:
+    """The event as an .ics file (:func:`launchcal.ics.to_ics`), for the page and ``build``."""
+    from launchcal import ics
+
+    return ics.to_ics(Calendar(events=(event,)), stamp=stamp)
 
 
 def _page_context(
@@ -389,18 +370,13 @@ def _page_context(
     from markupsafe import Markup
 
     context = _widget_context(event, options, show_title=False)
+    from launchcal.links import SERVICES
+
     if ics_href is None:
         payload = ics_bytes(event, stamp=stamp)
-        if payload is not None:
-            ics_href = "data:text/calendar;charset=utf-8;base64," + base64.b64encode(
-                payload
-            ).decode("ascii")
-    link_names = {
-        "google": "Google Calendar",
-        "outlook": "Outlook.com",
-        "office365": "Microsoft 365",
-        "yahoo": "Yahoo Calendar",
-    }
+        ics_href = "data:text/calendar;charset=utf-8;base64," + base64.b64encode(payload).decode(
+            "ascii"
+        )
     found = _calendar_links(event)
     location = event.location
     organizer = event.organizer
@@ -427,7 +403,7 @@ def _page_context(
             },
             "calendar_links": [
                 {"name": name, "label": label, "url": found[name]}
-                for name, label in link_names.items()
+                for name, label in SERVICES.items()
                 if name in found
             ],
             "ics_href": ics_href,

@@ -67,15 +67,11 @@ def build(
     options = options or render.Options()
     folder = Path(directory)
     ics_name = f"{event.id}.ics"
-    ics = render.ics_bytes(event, stamp=stamp)
     outputs: dict[str, str | bytes] = {}
-    page = render.html(
-        event, options, whole_page=True, ics_href=ics_name if ics is not None else None
-    )
+    page = render.html(event, options, whole_page=True, ics_href=ics_name)
     outputs[PAGE_NAME] = page.html
     outputs[WIDGET_NAME] = render.snippet(event, options)
-    if ics is not None:
-        outputs[ics_name] = ics
+    outputs[ics_name] = render.ics_bytes(event, stamp=stamp)
     outputs[f"{event.id}.json"] = json.dumps(event_data(event), indent=2, ensure_ascii=False) + "\n"
     if page.script is not None:
         outputs[render.SCRIPT_NAME] = page.script
