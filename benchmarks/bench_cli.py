@@ -5,7 +5,12 @@ a busy moment on a shared machine hits all of them alike; the median is reported
 ratio to ``python -c pass`` measured in the same run, beside the target of issue 6. The
 all-zones world clock (``when --in all``) is timed in-process.
 
-    python benchmarks/bench_cli.py [--runs 15] [--markdown]
+    python benchmarks/bench_cli.py [--runs 15] [--markdown] [--venv DIR]
+
+The processes run in a venv of their own holding launchcal and its runtime dependencies only
+(made on first use, by default in .venv-bench/): a test dependency's ``.pth`` file (caldav pulls
+in urllib3-future, whose ``.pth`` imports shutil at every start) would otherwise slow down
+``python -c pass`` itself and flatter every ratio.
 
 Exit status 1 when a figure misses its target.
 """
@@ -14,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,10 +30,18 @@ EXAMPLE = str(ROOT / "examples" / "xiaomi-12s.toml")
 NOW = "2022-07-01T14:48:00+08:00"
 
 
-def launchcal_command() -> list[str]:
-    script = Path(sys.executable).with_name("launchcal")
-    found = str(script) if script.exists() else shutil.which("launchcal")
-    return [found] if found else [sys.executable, "-m", "launchcal"]
+def bench_venv(folder: Path) -> Path:
+    """A venv with launchcal (editable, so it is this checkout) and its runtime dependencies."""
+    python = folder / "bin" / "python"
+    if not (folder / "bin" / "launchcal").exists():
+        print(f"making {folder} (launchcal and its runtime dependencies only) ...", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", "-e", str(ROOT)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return python
 
 
 def environment() -> dict[str, str]:
@@ -40,11 +52,11 @@ def environment() -> dict[str, str]:
     return env
 
 
-def rows() -> list[tuple[str, list[str], float | None, str]]:
+def rows(python: Path) -> list[tuple[str, list[str], float | None, str]]:
     """(label, command, target ratio, what the ratio is against)."""
-    lc = launchcal_command()
+    lc = [str(python.with_name("launchcal"))]
     return [
-        ("python -c pass", [sys.executable, "-c", "pass"], None, "pass"),
+        ("python -c pass", [str(python), "-c", "pass"], None, "pass"),
         ("launchcal --help", [*lc, "--help"], 4.0, "pass"),
         (
             "launchcal when --start ... --zone China --in Nairobi",
@@ -70,9 +82,9 @@ def rows() -> list[tuple[str, list[str], float | None, str]]:
     ]
 
 
-def measure(runs: int) -> dict[str, float | None]:
+def measure(python: Path, runs: int) -> dict[str, float | None]:
     env = environment()
-    table = rows()
+    table = rows(python)
     available: dict[str, list[str]] = {}
     for label, command, _, _ in table:
         warm = subprocess.run(command, capture_output=True, env=env, check=False)
@@ -112,14 +124,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--venv", type=Path, default=ROOT / ".venv-bench")
     args = parser.parse_args()
-    figures = measure(args.runs)
+    python = bench_venv(args.venv.resolve())
+    figures = measure(python, args.runs)
     base = figures["python -c pass"]
     assert base is not None
     when = figures["launchcal when examples/xiaomi-12s.toml"]
     lines = []
     missed = []
-    for label, _, target, against in rows():
+    for label, _, target, against in rows(python):
         ms = figures[label]
         if ms is None:
             lines.append((label, "n/a", "", "", "command not available"))

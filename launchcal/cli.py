@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
     from launchcal.event import Calendar, Event
-    from launchcal.places import Place
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,8 +33,63 @@ class InputProblem(click.ClickException):
     exit_code = EXIT_INPUT
 
 
+#: Each command, where it is defined ("module:function" in launchcal.commands) and the line
+#: ``launchcal --help`` lists it with,
+#: in the order listed. Commands load on first use, so ``--help`` imports none of them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "when": ("when:when", "When the event starts in each place: local time, day shift, night."),
+    "check": ("check:check", "Check a published time: exit 0 if right, 1 if wrong."),
+    "countdown": ("countdown:countdown", "How long until the event starts, is live or ended."),
+    "ics": ("ics:ics_command", "The event as an .ics calendar file, or a feed of several."),
+    "links": (
+        "links:links_command",
+        "Add-to-calendar links: Google, Outlook.com, Microsoft 365, Yahoo.",
+    ),
+    "html": ("html:html", "A countdown widget for a blog post, or a whole event page."),
+    "build": ("html:build", "A folder for a static host: page, widget, .ics and JSON."),
+    "places": ("places:places_command", "List what a place name can mean."),
+}
+
+
+def short_help(name: str) -> str:
+    """The line ``launchcal --help`` shows for a command (one source for both listings)."""
+    return COMMANDS[name][1]
+
+
 class LaunchcalGroup(click.Group):
-    """A group whose every error is one ``Error: ...`` line on stderr, with no traceback."""
+    """A group whose commands load on first use and whose every error is one ``Error: ...``
+    line on stderr, with no traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        import importlib
+
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module, _, attribute = entry[0].partition(":")
+        command: click.Command = getattr(
+            importlib.import_module(f"launchcal.commands.{module}"), attribute
+        )
+        return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as error:
+            # click draws its "did you mean" from the commands it holds; ours load lazily.
+            raise click.exceptions.NoSuchCommand(
+                error.command_name, possibilities=COMMANDS, ctx=ctx
+            ) from None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # The listing comes from COMMANDS, so that --help loads no command module.
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, line) for name, (_, line) in COMMANDS.items()])
 
     def main(
         self,
@@ -215,6 +269,15 @@ def load_calendar(params: dict[str, Any]) -> Calendar:
     return dataclasses.replace(calendar, events=chosen)
 
 
+def load_one_event(params: dict[str, Any], what: str) -> Event:
+    """Pop the event options; the one event they name, or a usage error listing the ids."""
+    events = load_events(params)
+    if len(events) > 1:
+        ids = ", ".join(event.id for event in events)
+        raise click.UsageError(f"{what} is for one event; pick it with --event ({ids})")
+    return events[0]
+
+
 def echo_json(data: Any) -> None:
     """Pretty, stable, UTF-8 JSON on stdout."""
     import json
@@ -262,381 +325,11 @@ def cli() -> None:
     """
 
 
-@cli.command()
-@event_options
-@click.option(
-    "--in",
-    "places",
-    type=VIEWER,
-    multiple=True,
-    metavar="PLACE",
-    help="Show the time here (repeatable; 'all': every zone, grouped by UTC offset). "
-    "Default: the event's audience and your zone.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "table", "markdown"]),
-    default="text",
-    show_default=True,
-    help="A sentence per place, or a world-clock table.",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-@click.option(
-    "--locale", type=LOCALE, metavar="LOCALE",
-    help="Language of dates and zone names (fr, sw, zh_Hant, ...). Default: LC_ALL/LANG.",
-)  # fmt: skip
-def when(**params: Any) -> None:
-    """When the event starts in each place: local time, day shift, night hours.
-
-    \b
-      launchcal when --start '2022-07-04 19:00' --zone China --in Nairobi
-      launchcal when examples/xiaomi-12s.toml --format table
-      launchcal when examples/xiaomi-12s.toml --in all
-    """
-    from launchcal import report
-
-    events = load_events(params)
-    if ALL in params["places"]:
-        if params["as_json"]:
-            echo_json(report.when_data(events, report.all_zones()))
-        else:
-            click.echo(report.world_clock(events, params["fmt"]))
-        return
-    places: list[Place] | None = list(params["places"]) or None
-    if params["as_json"]:
-        echo_json(report.when_data(events, places))
-    else:
-        locale = params["locale"] or _environment_locale()
-        click.echo(report.when_text(events, places, params["fmt"], locale=locale))
-
-
-@cli.command()
-@event_options
-@click.option(
-    "--claim", required=True, metavar="TEXT",
-    help="The sentence to check, like 'around 3am in Nairobi'.",
-)  # fmt: skip
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def check(**params: Any) -> None:
-    """Check a published time: exit 0 if right, 1 if wrong ("around" allows 30 minutes).
-
-    \b
-      launchcal check examples/xiaomi-12s.toml --claim 'around 3am in Nairobi'
-    """
-    from launchcal import check as checking
-    from launchcal import tz
-
-    events = load_events(params)
-    if len(events) > 1:
-        ids = ", ".join(event.id for event in events)
-        raise click.UsageError(f"the claim is about one event; pick it with --event ({ids})")
-    verdict = checking.check_claim(events[0], checking.parse_claim(params["claim"]))
-    if params["as_json"]:
-        echo_json(
-            {
-                "tzdata": tz.database().version,
-                "right": verdict.right,
-                "claim": verdict.claim.text,
-                "claimed": verdict.claim.time.strftime("%H:%M"),
-                "approximate": verdict.claim.approximate,
-                "place": verdict.claim.place.name,
-                "zone": verdict.claim.place.zone,
-                "local": verdict.actual.local.isoformat(),
-                "message": verdict.message,
-            }
-        )
-    else:
-        click.echo(verdict.message)
-    if not verdict.right:
-        sys.exit(1)
-
-
-@cli.command(name="places")
-@click.argument("query")
-@click.option("--limit", type=click.IntRange(1, 500), default=20, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-def places_command(query: str, limit: int, as_json: bool) -> None:
-    """List what QUERY can mean: cities, countries, zones, abbreviations.
-
-    \b
-      launchcal places Springfield
-    """
-    from launchcal import places
-
-    found = places.search(query, limit=limit)
-    if not found:
-        places.resolve(query)  # raises the "did you mean" error
-    if as_json:
-        echo_json(
-            [
-                {
-                    "name": p.name,
-                    "kind": p.kind,
-                    "region": p.region,
-                    "country": p.country,
-                    "country_code": p.country_code,
-                    "zone": p.zone,
-                    "population": p.population,
-                }
-                for p in found
-            ]
-        )
-        return
-    head = ("Name", "Region", "Country", "Zone", "Population", "Kind")
-    rows = [
-        (p.name, p.region, p.country, p.zone, f"{p.population:,}" if p.population else "", p.kind)
-        for p in found
-    ]
-    widths = [max(len(str(row[i])) for row in (head, *rows)) for i in range(len(head))]
-    for row in (head, *rows):
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-
-
-def _environment_locale() -> str:
+def environment_locale() -> str:
+    """The reader's locale from LC_ALL, LC_MESSAGES or LANG (English when unset)."""
     from launchcal import i18n
 
     return i18n.locale_from_environment()
-
-
-def html_options(command: F) -> F:
-    """The rendering choices shared by ``html`` and ``build``."""
-    decorators = [
-        click.option(
-            "--theme", type=click.Choice(["light", "dark", "auto"]), default="auto",
-            show_default=True, help="Colours; auto follows the reader's light/dark setting.",
-        ),
-        click.option(
-            "--locale", type=LOCALE, metavar="LOCALE",
-            help="Language of the reader's date and countdown (default: the browser's).",
-        ),
-        click.option(
-            "--no-inline-script", "external_script", is_flag=True,
-            help="Write the script to its own file beside the HTML (for a strict CSP).",
-        ),
-        click.option(
-            "--template-dir", type=click.Path(exists=True, file_okay=False),
-            help="A folder with your own copies of the templates (others stay built in).",
-        ),
-    ]  # fmt: skip
-    for decorator in reversed(decorators):
-        command = decorator(command)
-    return command
-
-
-def _one_event(params: dict[str, Any], what: str) -> Event:
-    events = load_events(params)
-    if len(events) > 1:
-        ids = ", ".join(event.id for event in events)
-        raise click.UsageError(f"{what} is for one event; pick it with --event ({ids})")
-    return events[0]
-
-
-def _render_options(params: dict[str, Any]) -> Any:
-    from pathlib import Path
-
-    from launchcal import render
-
-    folder = params["template_dir"]
-    return render.Options(
-        theme=params["theme"],
-        locale=params["locale"],
-        inline_script=not params["external_script"],
-        template_dir=None if folder is None else Path(folder),
-    )
-
-
-@cli.command()
-@event_options
-@click.option(
-    "--now",
-    type=NOW,
-    metavar="DATETIME",
-    help="Count from this instant instead of the clock ('2022-07-01T14:48:00+08:00'; "
-    "without an offset, on your clock).",
-)
-@click.option(
-    "--locale",
-    type=LOCALE,
-    metavar="LOCALE",
-    help="Language of the words (fr, sw, zh_Hant, ...). Default: LC_ALL/LC_MESSAGES/LANG.",
-)
-@click.option(
-    "--precision",
-    type=click.IntRange(1, 4),
-    default=3,
-    show_default=True,
-    help="How many units to show, largest first (days, hours, minutes, seconds).",
-)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-@click.option(
-    "--watch",
-    is_flag=True,
-    help="Keep counting down in the terminal until the event goes live (Ctrl-C stops).",
-)
-@click.option(
-    "--all", "all_events", is_flag=True,
-    help="Every event in the file, not only the next one that has not ended.",
-)  # fmt: skip
-def countdown(**params: Any) -> None:
-    """How long until the event starts, is live or ended, in your language.
-
-    \b
-      launchcal countdown examples/xiaomi-12s.toml
-      launchcal countdown examples/xiaomi-12s.toml --locale sw --now '2022-07-01 09:48'
-      launchcal countdown examples/launch-season.toml --all --json
-    """
-    from launchcal import countdown as counting
-
-    events = load_events(params)
-    locale = params["locale"] or _environment_locale()
-    if params["watch"]:
-        if params["as_json"] or params["all_events"]:
-            raise click.UsageError("--watch follows one event; leave out --json and --all")
-        (event,) = counting.choose(events, params["now"] or _utc_now())
-        counting.watch(
-            event, sys.stdout, now=params["now"], locale=locale, precision=params["precision"]
-        )
-        return
-    found = counting.countdowns(
-        events,
-        now=params["now"],
-        locale=locale,
-        precision=params["precision"],
-        all_events=params["all_events"],
-    )
-    if params["as_json"]:
-        echo_json(counting.countdown_data(found))
-    else:
-        click.echo(counting.countdown_text(found))
-
-
-def _utc_now() -> Any:
-    import datetime as dt
-
-    return dt.datetime.now(dt.UTC)
-
-
-@cli.command()
-@event_options
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="Write to FILE instead of stdout.",
-)
-@click.option("--page", "whole_page", is_flag=True, help="A whole event page, not a snippet.")
-@html_options
-def html(**params: Any) -> None:
-    """A countdown widget to paste into a blog post, or (--page) a whole event page.
-
-    Readers see the countdown ticking and the start in their own zone and language; without
-    JavaScript they still see the time in the event's zone and the audience cities.
-
-    \b
-      launchcal html examples/xiaomi-12s.toml > widget.html
-      launchcal html examples/xiaomi-12s.toml --page -o launch.html
-    """
-    from pathlib import Path
-
-    from launchcal import files, render
-
-    event = _one_event(params, "the widget")
-    output = None if params["output"] is None else Path(params["output"])
-    if params["external_script"] and output is None:
-        raise click.UsageError("--no-inline-script writes the script beside the HTML; give -o FILE")
-    result = render.html(event, _render_options(params), whole_page=params["whole_page"])
-    if output is None:
-        click.echo(result.html, nl=False)
-        return
-    if result.script is not None:
-        files.write_atomic(output.parent / render.SCRIPT_NAME, result.script)
-    files.write_atomic(output, result.html)
-
-
-@cli.command()
-@event_options
-@click.option(
-    "-o", "--output", type=click.Path(file_okay=False), required=True,
-    metavar="DIR", help="The folder to write (made if missing).",
-)  # fmt: skip
-@html_options
-def build(**params: Any) -> None:
-    """Write an event page, the widget, the .ics and the event's JSON into a folder.
-
-    The folder is ready for any static host: index.html links the .ics beside it.
-
-    \b
-      launchcal build examples/xiaomi-12s.toml -o site/
-    """
-    from pathlib import Path
-
-    from launchcal import site
-
-    event = _one_event(params, "a build")
-    for path in site.build(event, Path(params["output"]), _render_options(params)):
-        click.echo(str(path))
-
-
-@cli.command(name="ics")
-@event_options
-@click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-    metavar="FILE", help="Write the calendar file here (default: standard output).",
-)  # fmt: skip
-def ics_command(**params: Any) -> None:
-    """Calendar file (.ics) for the event(s): import it, or publish it as a feed.
-
-    One VEVENT per event in its own time zone, with its status and reminders; a file of
-    several events also tells subscribed calendars how often to refresh. DTSTAMP comes from
-    SOURCE_DATE_EPOCH when it is set, so two builds give the same bytes.
-
-    \b
-      launchcal ics examples/xiaomi-12s.toml -o xiaomi.ics
-      launchcal ics --title Launch --start '2022-07-04 19:00' --zone Asia/Shanghai
-    """
-    from launchcal import ics
-    from launchcal.files import write_atomic
-
-    data = ics.to_ics(load_calendar(params))
-    if params["output"] == "-":
-        click.echo(data, nl=False)
-    else:
-        write_atomic(params["output"], data)
-
-
-@cli.command(name="links")
-@event_options
-@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
-def links_command(**params: Any) -> None:
-    """Add-to-calendar links: Google Calendar, Outlook.com, Microsoft 365, Yahoo.
-
-    Long descriptions are cut so that every link stays under 2,000 characters; a note on
-    stderr says when. --json prints {"google": url, "outlook": url, "office365": url,
-    "yahoo": url}, or, for several events, such an object per event id.
-
-    \b
-      launchcal links examples/xiaomi-12s.toml
-      launchcal links examples/launch-season.toml --json
-    """
-    from launchcal import links
-
-    events = load_events(params)
-    found = [(event, links.calendar_links(event)) for event in events]
-    for event, result in found:
-        if result.cut:
-            click.echo(f"Note: {result.describe_cut(event.title)}", err=True)
-    if params["as_json"]:
-        data = {event.id: dict(result.urls) for event, result in found}
-        echo_json(data[events[0].id] if len(events) == 1 else data)
-        return
-    width = max(len(name) for name in links.SERVICES.values())
-    blocks = []
-    for event, result in found:
-        rows = [f"  {links.SERVICES[key]:<{width}}  {url}" for key, url in result.urls.items()]
-        blocks.append("\n".join([event.title, *rows]))
-    click.echo("\n\n".join(blocks))
 
 
 def main(args: Sequence[str] | None = None, prog_name: str = "launchcal") -> None:
@@ -645,18 +338,25 @@ def main(args: Sequence[str] | None = None, prog_name: str = "launchcal") -> Non
 
 
 __all__ = [
+    "ALL",
+    "COMMANDS",
     "DURATION",
+    "FOLD",
     "LOCALE",
     "NOW",
     "PLACE",
+    "VIEWER",
     "WALL_TIME",
+    "LaunchcalGroup",
     "LibraryType",
     "PlaceType",
     "cli",
     "echo_json",
+    "environment_locale",
     "event_options",
-    "html_options",
     "load_calendar",
     "load_events",
+    "load_one_event",
     "main",
+    "short_help",
 ]

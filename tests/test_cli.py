@@ -11,7 +11,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from launchcal.cli import cli
+from launchcal.cli import COMMANDS, cli
 from tests.conftest import TZDATA_VERSION
 
 FLAGS = ["--start", "2022-07-04 19:00", "--zone", "China"]
@@ -169,11 +169,30 @@ def test_version_names_tz_database(runner: CliRunner) -> None:
 
 def test_every_command_has_help(runner: CliRunner) -> None:
     assert isinstance(cli, click.Group)
-    for name, command in cli.commands.items():
+    names = cli.list_commands(click.Context(cli))
+    assert names == ["when", "check", "countdown", "ics", "links", "html", "build", "places"]
+    for name in names:
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None
+        assert command.name == name
         assert command.help, f"{name} has no help text"
+        assert command.short_help == COMMANDS[name][1]
         code, out, _ = run(runner, name, "--help")
         assert code == 0
         assert out.startswith(f"Usage: cli {name}") or out.startswith(f"Usage: launchcal {name}")
+
+
+def test_top_level_help_loads_no_command_and_no_heavy_library() -> None:
+    code = (
+        "import sys; from launchcal.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = ('launchcal.commands.', 'launchcal.places', 'jinja2', 'babel', 'icalendar',"
+        " 'pendulum', 'tzlocal', 'sqlite3', 'zoneinfo')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "when       When the event starts in each place" in done.stdout
+    assert done.stdout.splitlines()[-1] == "[]"
 
 
 BAD = [

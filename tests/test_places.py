@@ -458,3 +458,36 @@ def test_index_from_another_tzdata_release(monkeypatch: pytest.MonkeyPatch) -> N
     assert resolve("Calcutta").zone == "Asia/Kolkata"
     with pytest.raises(AmbiguousPlaceError, match="America/Chicago"):
         resolve("CST")
+
+
+@pytest.mark.parametrize(
+    ("target", "zone"),
+    [
+        ("/usr/share/zoneinfo/Europe/London", "Europe/London"),
+        ("../usr/share/zoneinfo/Asia/Calcutta", "Asia/Kolkata"),
+        ("/var/db/timezone/zoneinfo/America/New_York", "America/New_York"),
+        ("/usr/share/zoneinfo/posix/Africa/Nairobi", "Africa/Nairobi"),
+        ("/usr/share/zoneinfo/Etc/UTC", "UTC"),
+        ("/usr/share/zoneinfo/Mars/Olympus", None),
+        ("/etc/some-other-file", None),
+    ],
+)
+def test_system_zone_from_the_localtime_link(tmp_path: Path, target: str, zone: str | None) -> None:
+    link = tmp_path / "localtime"
+    link.symlink_to(target)
+    assert places._linked_zone(str(link)) == zone
+
+
+def test_local_without_tz_reads_the_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TZ")
+    monkeypatch.setattr(places, "_linked_zone", lambda: "Asia/Tokyo")
+    assert places.local_place().zone == "Asia/Tokyo"
+
+
+def test_local_falls_back_to_tzlocal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tzlocal
+
+    monkeypatch.delenv("TZ")
+    monkeypatch.setattr(places, "_linked_zone", lambda: None)
+    monkeypatch.setattr(tzlocal, "get_localzone_name", lambda: "Europe/Kiev")
+    assert places.local_place().zone == "Europe/Kyiv"

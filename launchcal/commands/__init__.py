@@ -1,0 +1,1 @@
+"""The commands of ``launchcal``, one module each, loaded when a command runs."""

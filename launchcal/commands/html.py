@@ -1,0 +1,116 @@
+"""`launchcal html` and `launchcal build`: the widget, the page, a folder for a static host."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from launchcal.cli import (
+    LOCALE,
+    F,
+    event_options,
+    load_one_event,
+    short_help,
+)
+
+
+def html_options(command: F) -> F:
+    """The rendering choices shared by ``html`` and ``build``."""
+    decorators = [
+        click.option(
+            "--theme", type=click.Choice(["light", "dark", "auto"]), default="auto",
+            show_default=True, help="Colours; auto follows the reader's light/dark setting.",
+        ),
+        click.option(
+            "--locale", type=LOCALE, metavar="LOCALE",
+            help="Language of the reader's date and countdown (default: the browser's).",
+        ),
+        click.option(
+            "--no-inline-script", "external_script", is_flag=True,
+            help="Write the script to its own file beside the HTML (for a strict CSP).",
+        ),
+        click.option(
+            "--template-dir", type=click.Path(exists=True, file_okay=False),
+            help="A folder with your own copies of the templates (others stay built in).",
+        ),
+    ]  # fmt: skip
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _render_options(params: dict[str, Any]) -> Any:
+    from pathlib import Path
+
+    from launchcal import render
+
+    folder = params["template_dir"]
+    return render.Options(
+        theme=params["theme"],
+        locale=params["locale"],
+        inline_script=not params["external_script"],
+        template_dir=None if folder is None else Path(folder),
+    )
+
+
+@click.command("html", short_help=short_help("html"))
+@event_options
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Write to FILE instead of stdout.",
+)
+@click.option("--page", "whole_page", is_flag=True, help="A whole event page, not a snippet.")
+@html_options
+def html(**params: Any) -> None:
+    """A countdown widget to paste into a blog post, or (--page) a whole event page.
+
+    Readers see the countdown ticking and the start in their own zone and language; without
+    JavaScript they still see the time in the event's zone and the audience cities.
+
+    \b
+      launchcal html examples/xiaomi-12s.toml > widget.html
+      launchcal html examples/xiaomi-12s.toml --page -o launch.html
+    """
+    from pathlib import Path
+
+    from launchcal import files, render
+
+    event = load_one_event(params, "the widget")
+    output = None if params["output"] is None else Path(params["output"])
+    if params["external_script"] and output is None:
+        raise click.UsageError("--no-inline-script writes the script beside the HTML; give -o FILE")
+    result = render.html(event, _render_options(params), whole_page=params["whole_page"])
+    if output is None:
+        click.echo(result.html, nl=False)
+        return
+    if result.script is not None:
+        files.write_atomic(output.parent / render.SCRIPT_NAME, result.script)
+    files.write_atomic(output, result.html)
+
+
+@click.command("build", short_help=short_help("build"))
+@event_options
+@click.option(
+    "-o", "--output", type=click.Path(file_okay=False), required=True,
+    metavar="DIR", help="The folder to write (made if missing).",
+)  # fmt: skip
+@html_options
+def build(**params: Any) -> None:
+    """Write an event page, the widget, the .ics and the event's JSON into a folder.
+
+    The folder is ready for any static host: index.html links the .ics beside it.
+
+    \b
+      launchcal build examples/xiaomi-12s.toml -o site/
+    """
+    from pathlib import Path
+
+    from launchcal import site
+
+    event = load_one_event(params, "a build")
+    for path in site.build(event, Path(params["output"]), _render_options(params)):
+        click.echo(str(path))

@@ -1,0 +1,40 @@
+"""`launchcal ics`: the event as an RFC 5545 calendar file or feed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from launchcal.cli import (
+    event_options,
+    load_calendar,
+    short_help,
+)
+
+
+@click.command("ics", short_help=short_help("ics"))
+@event_options
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+    metavar="FILE", help="Write the calendar file here (default: standard output).",
+)  # fmt: skip
+def ics_command(**params: Any) -> None:
+    """Calendar file (.ics) for the event(s): import it, or publish it as a feed.
+
+    One VEVENT per event in its own time zone, with its status and reminders; a file of
+    several events also tells subscribed calendars how often to refresh. DTSTAMP comes from
+    SOURCE_DATE_EPOCH when it is set, so two builds give the same bytes.
+
+    \b
+      launchcal ics examples/xiaomi-12s.toml -o xiaomi.ics
+      launchcal ics --title Launch --start '2022-07-04 19:00' --zone Asia/Shanghai
+    """
+    from launchcal import ics
+    from launchcal.files import write_atomic
+
+    data = ics.to_ics(load_calendar(params))
+    if params["output"] == "-":
+        click.echo(data, nl=False)
+    else:
+        write_atomic(params["output"], data)

@@ -1,0 +1,70 @@
+"""`launchcal when`: the event on many clocks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from launchcal.cli import (
+    ALL,
+    LOCALE,
+    VIEWER,
+    echo_json,
+    environment_locale,
+    event_options,
+    load_events,
+    short_help,
+)
+
+if TYPE_CHECKING:
+    from launchcal.places import Place
+
+
+@click.command("when", short_help=short_help("when"))
+@event_options
+@click.option(
+    "--in",
+    "places",
+    type=VIEWER,
+    multiple=True,
+    metavar="PLACE",
+    help="Show the time here (repeatable; 'all': every zone, grouped by UTC offset). "
+    "Default: the event's audience and your zone.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "table", "markdown"]),
+    default="text",
+    show_default=True,
+    help="A sentence per place, or a world-clock table.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--locale", type=LOCALE, metavar="LOCALE",
+    help="Language of dates and zone names (fr, sw, zh_Hant, ...). Default: LC_ALL/LANG.",
+)  # fmt: skip
+def when(**params: Any) -> None:
+    """When the event starts in each place: local time, day shift, night hours.
+
+    \b
+      launchcal when --start '2022-07-04 19:00' --zone China --in Nairobi
+      launchcal when examples/xiaomi-12s.toml --format table
+      launchcal when examples/xiaomi-12s.toml --in all
+    """
+    from launchcal import report
+
+    events = load_events(params)
+    if ALL in params["places"]:
+        if params["as_json"]:
+            echo_json(report.when_data(events, report.all_zones()))
+        else:
+            click.echo(report.world_clock(events, params["fmt"]))
+        return
+    places: list[Place] | None = list(params["places"]) or None
+    if params["as_json"]:
+        echo_json(report.when_data(events, places))
+    else:
+        locale = params["locale"] or environment_locale()
+        click.echo(report.when_text(events, places, params["fmt"], locale=locale))
