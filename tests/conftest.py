@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -52,3 +55,30 @@ def viewer_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], Non
     yield set_zone
     monkeypatch.setenv("TZ", "UTC")
     tzlocal.reload_localzone()
+
+
+def imported_by(*args: str, env: dict[str, str] | None = None) -> set[str]:
+    """The modules a fresh interpreter holds after running ``launchcal ARGS`` (output dropped).
+
+    Runs the click group itself, not the entry point (which leaves with ``os._exit``).
+    """
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from launchcal.cli import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "    try:\n"
+        "        cli.main(sys.argv[1:], prog_name='launchcal')\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True, text=True, check=True, cwd=ROOT, env=env,
+    )  # fmt: skip
+    return set(json.loads(done.stdout))
+
+
+def loaded(modules: set[str], *prefixes: str) -> list[str]:
+    """Those of ``modules`` that are, or are inside, one of the named packages."""
+    return sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in prefixes))

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from launchcal.cli import COMMANDS, cli
-from tests.conftest import TZDATA_VERSION
+from tests.conftest import TZDATA_VERSION, imported_by, loaded
 
 FLAGS = ["--start", "2022-07-04 19:00", "--zone", "China"]
 
@@ -183,16 +183,11 @@ def test_every_command_has_help(runner: CliRunner) -> None:
 
 
 def test_top_level_help_loads_no_command_and_no_heavy_library() -> None:
-    code = (
-        "import sys; from launchcal.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "heavy = ('launchcal.commands.', 'launchcal.places', 'jinja2', 'babel', 'icalendar',"
-        " 'pendulum', 'tzlocal', 'sqlite3', 'zoneinfo')\n"
-        "print(sorted(m for m in sys.modules if m.startswith(heavy)))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "when       When the event starts in each place" in done.stdout
-    assert done.stdout.splitlines()[-1] == "[]"
+    modules = imported_by("--help")
+    heavy = ("launchcal.commands", "launchcal.places", "jinja2", "babel", "icalendar", "pendulum",
+             "tzlocal", "sqlite3", "zoneinfo")  # fmt: skip
+    assert loaded(modules, *heavy) == []
+    assert "click" in modules
 
 
 BAD = [
@@ -334,3 +329,29 @@ def test_when_in_all_json_lists_every_zone(runner: CliRunner, example: Path) -> 
     assert len(times) == 419
     kiritimati = next(t for t in times if t["zone"] == "Pacific/Kiritimati")
     assert kiritimati["local"] == "2022-07-05T01:00:00+14:00"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "first_line"),
+    [
+        (["when", "examples/xiaomi-12s.toml", "--in", "all"], 0, "Xiaomi 12S series launch: "),
+        (["check", "examples/xiaomi-12s.toml", "--claim", "3am in Nairobi"], 1, "wrong: "),
+        (["--version"], 0, "launchcal 0.1.0, tzdata "),
+    ],
+)
+def test_entry_point_flushes_everything_and_keeps_the_exit_status(
+    tmp_path: Path, args: list[str], code: int, first_line: str
+) -> None:
+    """main() leaves with os._exit: the output must still be complete, the status kept."""
+    out = tmp_path / "out.txt"
+    with out.open("w") as stream:
+        done = subprocess.run(
+            [sys.executable, "-m", "launchcal", *args],
+            stdout=stream, cwd=Path(__file__).parent.parent, check=False,
+        )  # fmt: skip
+    assert done.returncode == code
+    text = out.read_text()
+    assert text.startswith(first_line)
+    assert text.endswith("\n")
+    if "all" in args:
+        assert len(text.splitlines()) == 3 + 36

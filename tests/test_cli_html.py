@@ -12,7 +12,7 @@ from freezegun import freeze_time
 from launchcal import eventfile, render, site
 from launchcal.cli import cli
 from launchcal.event import Event
-from tests.conftest import DATA
+from tests.conftest import DATA, imported_by, loaded
 
 EXAMPLE = DATA / "xiaomi-12s-zones.toml"
 TWO_EVENTS = """
@@ -196,15 +196,4 @@ def test_build_library_refuses_a_file(tmp_path: Path) -> None:
 
 
 def test_help_does_not_import_jinja2() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; from launchcal.cli import main\n"
-        "try:\n    main(['html', '--help'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('jinja2', 'babel', 'icalendar') if m in sys.modules))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.splitlines()[-1] == "[]"
+    assert loaded(imported_by("html", "--help"), "jinja2", "babel", "icalendar") == []

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from freezegun import freeze_time
 
 from launchcal.cli import cli
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, imported_by, loaded
 
 XIAOMI = DATA / "xiaomi-12s-iana.toml"
 SEASON = DATA / "season-iana.toml"
@@ -235,20 +235,8 @@ def test_when_clock_change_note(runner: CliRunner, viewer_zone: Callable[[str], 
 
 
 def test_english_when_does_not_load_babel_or_pendulum() -> None:
-    code = (
-        "import sys\n"
-        "from launchcal.cli import main\n"
-        "try:\n"
-        f"    main(['when', {str(XIAOMI)!r}])\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('babel', 'pendulum')))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-        env={**os.environ, "LANG": "en_US.UTF-8"},
-    )  # fmt: skip
-    assert result.stdout.splitlines()[-1] == "[]"
+    modules = imported_by("when", str(XIAOMI), env={**os.environ, "LANG": "en_US.UTF-8"})
+    assert loaded(modules, "babel", "pendulum") == []
 
 
 # --- --watch in a real pseudo-terminal -----------------------------------------------------

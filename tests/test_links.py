@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import doctest
 import json
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,7 +14,7 @@ from click.testing import CliRunner
 from launchcal import eventfile, links, tz
 from launchcal.cli import cli
 from launchcal.event import Event, Location
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, imported_by, loaded
 from tests.ics_cases import CJK_EMOJI
 
 EXAMPLE = ROOT / "examples" / "xiaomi-12s.toml"
@@ -265,15 +263,6 @@ def test_cli_says_on_stderr_when_it_cut(runner: CliRunner, tmp_path: Path) -> No
 
 
 def test_links_and_help_do_not_import_icalendar() -> None:
-    script = (
-        "import sys\nfrom launchcal.cli import main\n"
-        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('icalendar', 'jinja2', 'babel', 'pendulum') if m in sys.modules),"
-        " file=sys.stderr)\n"
-    )
     for args in (["--help"], ["links", str(EXAMPLE)], ["ics", "--help"]):
-        done = subprocess.run(
-            [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True,
-            cwd=ROOT,
-        )  # fmt: skip
-        assert done.stderr.splitlines()[-1] == "[]", args
+        modules = imported_by(*args)
+        assert loaded(modules, "icalendar", "jinja2", "babel", "pendulum") == [], args
