@@ -82,11 +82,11 @@ def rows(python: Path) -> list[tuple[str, list[str], float | None, str]]:
     ]
 
 
-def measure(python: Path, runs: int) -> dict[str, float | None]:
+def time_commands(commands: dict[str, list[str]], runs: int) -> dict[str, float | None]:
+    """Median wall time (ms) of each command, run round-robin; ``None`` where it fails."""
     env = environment()
-    table = rows(python)
     available: dict[str, list[str]] = {}
-    for label, command, _, _ in table:
+    for label, command in commands.items():
         warm = subprocess.run(command, capture_output=True, env=env, check=False)
         if warm.returncode == 0:
             available[label] = command
@@ -98,8 +98,12 @@ def measure(python: Path, runs: int) -> dict[str, float | None]:
             samples[label].append(time.perf_counter() - start)
     return {
         label: (statistics.median(samples[label]) * 1000 if label in samples else None)
-        for label, _, _, _ in table
+        for label in commands
     }
+
+
+def measure(python: Path, runs: int) -> dict[str, float | None]:
+    return time_commands({label: command for label, command, _, _ in rows(python)}, runs)
 
 
 def all_zones_ms(repeats: int = 7) -> float:

@@ -1,20 +1,15 @@
-"""Size and speed of ``launchcal html``, each beside its target.
+"""Size of ``launchcal html``'s output, beside its target.
 
-    python benchmarks/bench_html.py [--runs N]
+    python benchmarks/bench_html.py
 
 Prints the example's snippet and page sizes (raw and gzipped) against the 3 KB gzipped budget
-of the snippet (and the widgets it replaces), then the time of ``launchcal html`` against
-``python -c pass`` (budget: 12x).
+of the snippet, and the widgets it replaces. Its speed is in ``benchmarks/bench_cli.py``.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-import statistics
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,34 +57,11 @@ def sizes(path: Path) -> None:
         )
 
 
-def _median_seconds(command: list[str], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
-def speed(path: Path, runs: int) -> None:
-    base = _median_seconds([sys.executable, "-c", "pass"], runs)
-    cli = [sys.executable, "-m", "launchcal"]
-    print(f"python -c pass: {base * 1000:.0f} ms (median of {runs})")
-    for args in (["html", str(path)], ["html", str(path), "--page"]):
-        took = _median_seconds([*cli, *args], runs)
-        print(
-            f"launchcal {' '.join(args[:1] + args[2:])}: {took * 1000:.0f} ms = "
-            f"{took / base:.1f} x python -c pass (budget 12x)"
-        )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    args = parser.parse_args()
-    path = _event_file()
-    sizes(path)
-    speed(path, args.runs)
+    parser.parse_args()
+    sizes(_event_file())
+    print("speed: python benchmarks/bench_cli.py (html and html --page against python -c pass)")
 
 
 if __name__ == "__main__":
