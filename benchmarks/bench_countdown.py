@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_cli import ROOT, bench_venv, time_commands
 
-EVENT = ROOT / "tests" / "data" / "xiaomi-12s-iana.toml"
+EVENT = ROOT / "examples" / "xiaomi-12s.toml"
 NOW = "2022-07-01T14:48:00+08:00"
 TARGET = 1.5
 

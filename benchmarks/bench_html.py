@@ -14,23 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "xiaomi-12s.toml"
-# The same event with IANA zone names, for checkouts without the place index.
-FALLBACK = ROOT / "tests" / "data" / "xiaomi-12s-zones.toml"
 BUDGET = 3 * 1024
 # Published sizes of the alternatives the issue names (before gzip, without their CSS).
 OTHERS = {"flipdown (JS)": 10 * 1024, "pqina Tick (JS)": 64 * 1024}
-
-
-def _event_file() -> Path:
-    from launchcal import eventfile
-    from launchcal.errors import LaunchcalError
-
-    try:
-        eventfile.load(EXAMPLE)
-    except LaunchcalError as error:
-        print(f"note: {EXAMPLE.name} does not load here ({error}); using {FALLBACK.name}")
-        return FALLBACK
-    return EXAMPLE
 
 
 def _gz(text: str) -> int:
@@ -60,7 +46,7 @@ def sizes(path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.parse_args()
-    sizes(_event_file())
+    sizes(EXAMPLE)
     print("speed: python benchmarks/bench_cli.py (html and html --page against python -c pass)")
 
 

@@ -19,7 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from launchcal import eventfile, render  # noqa: E402
-from launchcal.errors import LaunchcalError  # noqa: E402
 from launchcal.event import Event  # noqa: E402
 
 CLOCK = dt.datetime(2022, 7, 2, 7, 55, 55, tzinfo=dt.UTC)
@@ -30,10 +29,7 @@ POST = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 
 
 def _event() -> Event:
-    try:
-        return eventfile.load(ROOT / "examples" / "xiaomi-12s.toml").events[0]
-    except LaunchcalError:
-        return eventfile.load(ROOT / "tests" / "data" / "xiaomi-12s-zones.toml").events[0]
+    return eventfile.load(ROOT / "examples" / "xiaomi-12s.toml").events[0]
 
 
 def main() -> None:

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from launchcal import eventfile, ics, links, render, site
 from launchcal.event import Calendar, Event
-from tests.conftest import DATA
+from tests.conftest import EXAMPLES
 
 STAMP = dt.datetime(2022, 6, 1, 12, tzinfo=dt.UTC)
 
 
 def example() -> Event:
-    return eventfile.load(DATA / "xiaomi-12s-zones.toml").events[0]
+    return eventfile.load(EXAMPLES / "xiaomi-12s.toml").events[0]
 
 
 def test_page_lists_the_links_and_embeds_the_ics() -> None:

@@ -355,3 +355,41 @@ def test_entry_point_flushes_everything_and_keeps_the_exit_status(
     assert text.endswith("\n")
     if "all" in args:
         assert len(text.splitlines()) == 3 + 36
+
+
+@pytest.mark.parametrize(
+    ("args", "start", "must_name"),
+    [
+        (["--zone", "USA"], "Error: Invalid value for '--zone': 'USA' is ambiguous: ",
+         ["America/New_York", "America/Chicago", "America/Los_Angeles"]),
+        (["--zone", "CST"], "Error: Invalid value for '--zone': 'CST' is ambiguous: ",
+         ["China (Asia/Shanghai)", "United States (America/Chicago)"]),
+        (["--zone", "Brazil"], "Error: Invalid value for '--zone': 'Brazil' is ambiguous: ",
+         ["America/Sao_Paulo"]),
+        (["--zone", "Russia"], "Error: Invalid value for '--zone': 'Russia' is ambiguous: ",
+         ["Europe/Moscow"]),
+    ],
+)  # fmt: skip
+def test_ambiguous_zones_list_candidates(
+    runner: CliRunner, args: list[str], start: str, must_name: list[str]
+) -> None:
+    result = runner.invoke(
+        cli, ["when", "--start", "2022-07-04 19:00", *args], prog_name="launchcal"
+    )
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith(start)
+    assert result.stderr.count("\n") == 1
+    for name in must_name:
+        assert name in result.stderr
+
+
+def test_event_file_error_is_one_line_exit_2(runner: CliRunner) -> None:
+    bad = Path(__file__).parent / "data" / "bad-zone.toml"
+    result = runner.invoke(cli, ["when", str(bad)], prog_name="launchcal")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"Error: {bad}, event 'launch', field 'zone', line 3: unknown place 'Chnia'; did you mean "
+        "'China', 'Chía' or 'Chaniá'?\n"
+    )

@@ -12,9 +12,9 @@ from freezegun import freeze_time
 from launchcal import eventfile, render, site
 from launchcal.cli import cli
 from launchcal.event import Event
-from tests.conftest import DATA, imported_by, loaded
+from tests.conftest import DATA, EXAMPLES, imported_by, loaded
 
-EXAMPLE = DATA / "xiaomi-12s-zones.toml"
+EXAMPLE = EXAMPLES / "xiaomi-12s.toml"
 TWO_EVENTS = """
 [[event]]
 id = "one"

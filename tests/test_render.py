@@ -15,14 +15,14 @@ import pytest
 from launchcal import eventfile, render
 from launchcal.errors import InputError
 from launchcal.event import Event, Location, Organizer, Status
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, EXAMPLES, ROOT
 
 HOSTILE = "</script><script>alert(1)</script>"
 GOLDEN = DATA / "widget-xiaomi-12s.html"
 
 
 def example() -> Event:
-    return eventfile.load(DATA / "xiaomi-12s-zones.toml").events[0]
+    return eventfile.load(EXAMPLES / "xiaomi-12s.toml").events[0]
 
 
 def launch(title: str = "Launch", **fields: object) -> Event:
