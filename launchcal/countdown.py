@@ -113,7 +113,7 @@ def countdown(
         >>> c.state, c.seconds
         ('upcoming', 274320)
         >>> c.text
-        'Launch starts in 3 days, 4 hours, 12 minutes (Mon 4 Jul 2022, 14:00 in Nairobi)'
+        'Launch starts in 3 days, 4 hours and 12 minutes (Mon 4 Jul 2022, 14:00 in Nairobi)'
     """
     if precision < 1:
         raise InputError("precision must be 1 or more")

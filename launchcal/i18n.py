@@ -212,6 +212,8 @@ def format_list(items: Sequence[str], locale: str, style: str = "unit") -> str:
     """Join items with the locale's CLDR list pattern, each part resolved on its own.
 
     Examples:
+        >>> format_list(["3 days", "4 hours", "12 minutes"], "en")
+        '3 days, 4 hours and 12 minutes'
         >>> format_list(["3 Tage", "4 Stunden", "12 Minuten"], "de")
         '3 Tage, 4 Stunden und 12 Minuten'
         >>> format_list(["3天", "4小时"], "zh")
@@ -221,6 +223,11 @@ def format_list(items: Sequence[str], locale: str, style: str = "unit") -> str:
         return ""
     if len(items) == 1:
         return items[0]
+    if style == "unit" and is_english(locale):
+        # launchcal's English is British in form ("Mon 4 Jul 2022"), and announcements write
+        # "3 days, 4 hours and 12 minutes": CLDR's en_GB standard list (its unit list has no
+        # "and" at all).
+        locale, style = "en_GB", "standard"
     patterns = _locale(locale).list_patterns
 
     def part(name: str) -> str:
@@ -319,7 +326,7 @@ def split_seconds(seconds: int, precision: int) -> list[Part]:
 
 
 def duration_words(parts: Sequence[Part], locale: str) -> str:
-    """``3 days, 4 hours, 12 minutes`` from CLDR unit and list patterns.
+    """``3 days, 4 hours and 12 minutes`` from CLDR unit and list patterns.
 
     An empty ``parts`` (under a minute) is "less than a minute" in English and ``<1`` minute
     in other languages (CLDR has no "less than" phrase).
@@ -342,10 +349,10 @@ def _spaces(text: str) -> str:
 
 
 def relative_words(parts: Sequence[Part], future: bool, locale: str) -> str:
-    """``in 3 days, 4 hours, 12 minutes`` / ``2 days ago``, from CLDR relative-time patterns.
+    """``in 3 days, 4 hours and 12 minutes`` / ``2 days ago``, from CLDR relative-time patterns.
 
     CLDR's relative patterns hold one unit ("in {0} days"). Where the unit phrase appears
-    inside that pattern, the whole list takes its place ("in [3 days, 4 hours]"); where
+    inside that pattern, the whole list takes its place ("in [3 days and 4 hours]"); where
     the pattern inflects the unit (German "in 3 Tagen"), the direction stays on the unit
     that carries it: the first unit when the direction word leads, the last when it trails.
 

@@ -49,14 +49,14 @@ MINUTE = dt.timedelta(minutes=1)
             dt.datetime(2022, 7, 1, 14, 48, tzinfo=dt.timezone(dt.timedelta(hours=8))),
             "upcoming",
             274320,
-            "Xiaomi 12S series launch starts in 3 days, 4 hours, 12 minutes "
+            "Xiaomi 12S series launch starts in 3 days, 4 hours and 12 minutes "
             "(Mon 4 Jul 2022, 14:00 in Nairobi)",
         ),
         (
             START - 61 * SECOND,
             "upcoming",
             61,
-            "Xiaomi 12S series launch starts in 1 minute, 1 second (Mon 4 Jul 2022, 14:00 in "
+            "Xiaomi 12S series launch starts in 1 minute and 1 second (Mon 4 Jul 2022, 14:00 in "
             "Nairobi)",
         ),
         (
@@ -85,22 +85,22 @@ MINUTE = dt.timedelta(minutes=1)
             "live",
             -1200,
             "Xiaomi 12S series launch is live now, started 20 minutes ago, "
-            "ends in 1 hour, 40 minutes",
+            "ends in 1 hour and 40 minutes",
         ),
         # 20 min 59.9 s in: both phrases floored, so it never says it ends sooner than it does.
         (
             START + 20 * MINUTE + 59.9 * SECOND,
             "live",
             -1260,
-            "Xiaomi 12S series launch is live now, started 20 minutes, 59 seconds ago, "
-            "ends in 1 hour, 39 minutes",
+            "Xiaomi 12S series launch is live now, started 20 minutes and 59 seconds ago, "
+            "ends in 1 hour and 39 minutes",
         ),
         (
             END - SECOND,
             "live",
             -7199,
             "Xiaomi 12S series launch is live now, started 1 hour, "
-            "59 minutes, 59 seconds ago, ends in less than a minute",
+            "59 minutes and 59 seconds ago, ends in less than a minute",
         ),
         (END, "ended", -7200, "Xiaomi 12S series launch ended less than a minute ago"),
         (
@@ -120,7 +120,7 @@ def test_event_without_end_has_started() -> None:
     event = Event.at("Stream", dt.datetime(2022, 7, 4, 19), "Asia/Shanghai")
     found = count(event, now=START + 3 * dt.timedelta(hours=1) + 5 * MINUTE)
     assert (found.state, found.seconds) == ("started", -11100)
-    assert found.text == "Stream started 3 hours, 5 minutes ago"
+    assert found.text == "Stream started 3 hours and 5 minutes ago"
     assert count(event, now=START - SECOND).state == "upcoming"
 
 
@@ -128,9 +128,9 @@ def test_event_without_end_has_started() -> None:
     ("precision", "text"),
     [
         (1, "starts in 3 days "),
-        (2, "starts in 3 days, 4 hours "),
-        (3, "starts in 3 days, 4 hours, 12 minutes "),
-        (4, "starts in 3 days, 4 hours, 12 minutes, 5 seconds "),
+        (2, "starts in 3 days and 4 hours "),
+        (3, "starts in 3 days, 4 hours and 12 minutes "),
+        (4, "starts in 3 days, 4 hours, 12 minutes and 5 seconds "),
     ],
 )
 def test_precision(precision: int, text: str) -> None:
@@ -177,7 +177,7 @@ def test_real_elapsed_time_across_fall_back() -> None:
     now = dt.datetime(2026, 10, 31, 12, tzinfo=dt.timezone(dt.timedelta(hours=-4)))
     found = count(event, now=now, viewer=viewer)
     assert found.seconds == 25 * 3600
-    assert found.text.startswith("Autumn launch starts in 1 day, 1 hour (")
+    assert found.text.startswith("Autumn launch starts in 1 day and 1 hour (")
     assert found.note == (
         "Note: clocks in America/New_York go back 1 hour on Sun 1 Nov 2026 (EDT to EST), "
         "before the launch."
@@ -263,7 +263,7 @@ def test_status_and_date_only() -> None:
         "Winter showcase", dt.datetime(2026, 12, 15), "Asia/Tokyo", status=Status.POSTPONED
     )
     assert count(postponed, now=dt.datetime(2026, 12, 1, tzinfo=UTC)).text == (
-        "Winter showcase (postponed) starts in 13 days, 15 hours (Mon 14 Dec 2026, 18:00 in "
+        "Winter showcase (postponed) starts in 13 days and 15 hours (Mon 14 Dec 2026, 18:00 in "
         "Nairobi)"
     )
     tba = Event(
@@ -443,9 +443,9 @@ def test_watch_without_a_terminal_prints_a_line_a_minute() -> None:
     text, clock = run_watch(START - 150 * SECOND, interactive=False)
     assert "\x1b" not in text
     assert text.splitlines() == [
-        "Xiaomi 12S series launch starts in 2 minutes, 30 seconds (Mon 4 Jul 2022, 14:00 in "
+        "Xiaomi 12S series launch starts in 2 minutes and 30 seconds (Mon 4 Jul 2022, 14:00 in "
         "Nairobi)",
-        "Xiaomi 12S series launch starts in 1 minute, 29 seconds (Mon 4 Jul 2022, 14:00 in "
+        "Xiaomi 12S series launch starts in 1 minute and 29 seconds (Mon 4 Jul 2022, 14:00 in "
         "Nairobi)",
         "Xiaomi 12S series launch starts in less than a minute (Mon 4 Jul 2022, 14:00 in Nairobi)",
         "Xiaomi 12S series launch is live now, started less than a minute ago, ends in 2 hours",
@@ -457,7 +457,7 @@ def test_watch_without_a_terminal_prints_a_line_a_minute() -> None:
 def test_watch_on_an_event_already_live_says_so_once() -> None:
     text, clock = run_watch(LIVE, interactive=False)
     assert text == (
-        "Xiaomi 12S series launch is live now, started 20 minutes ago, ends in 1 hour, 40 minutes\n"
+        "Xiaomi 12S series launch is live now, started 20 minutes ago, ends in 1 hour and 40 minutes\n"
     )
     assert clock.sleeps == []
 

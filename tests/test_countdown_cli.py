@@ -37,7 +37,7 @@ def run(runner: CliRunner, *args: str | Path, env: dict[str, str] | None = None)
     [
         (
             "en",
-            "Xiaomi 12S series launch starts in 3 days, 4 hours, 12 minutes "
+            "Xiaomi 12S series launch starts in 3 days, 4 hours and 12 minutes "
             "(Mon 4 Jul 2022, 14:00 in Africa/Nairobi)",
         ),
         (
@@ -99,7 +99,7 @@ def test_flags_and_precision(runner: CliRunner) -> None:
         "Asia/Shanghai", "--now", "2022-07-04 10:58:30", "--precision", "4",
     )  # fmt: skip
     assert (code, err) == (0, "")
-    assert out == "Launch starts in 1 minute, 30 seconds (Mon 4 Jul 2022, 11:00 in UTC)\n"
+    assert out == "Launch starts in 1 minute and 30 seconds (Mon 4 Jul 2022, 11:00 in UTC)\n"
 
 
 @freeze_time("2026-10-25T03:00:00Z")
@@ -108,8 +108,8 @@ def test_next_event_and_all(runner: CliRunner) -> None:
     code, out, err = run(runner, "countdown", SEASON)
     assert (code, err) == (0, "")
     assert out == (
-        "Berlin hardware day is live now, started 2 hours, 30 minutes ago, ends in 5 hours, "
-        "30 minutes\n"
+        "Berlin hardware day is live now, started 2 hours and 30 minutes ago, ends in 5 hours "
+        "and 30 minutes\n"
     )
     code, out, _ = run(runner, "countdown", SEASON, "--all", "--precision", "1")
     assert out.splitlines() == [
@@ -263,9 +263,9 @@ def test_watch_updates_in_place_and_ctrl_c_exits_0() -> None:
     # 1 h 0 min 10 s before the start, with seconds shown: every tick is a new line of text.
     child = spawn("--now", "2022-07-04 09:59:50", "--precision", "4", env={"NO_COLOR": "1"})
     child.expect_exact("\x1b[?25l")  # cursor hidden
-    child.expect_exact("\r\x1b[2KLaunch starts in 1 hour, 10 seconds (Mon 4 Jul 2022")
-    child.expect_exact("\r\x1b[2KLaunch starts in 1 hour, 9 seconds (Mon 4 Jul 2022")
-    child.expect_exact("\r\x1b[2KLaunch starts in 1 hour, 8 seconds (Mon 4 Jul 2022")
+    child.expect_exact("\r\x1b[2KLaunch starts in 1 hour and 10 seconds (Mon 4 Jul 2022")
+    child.expect_exact("\r\x1b[2KLaunch starts in 1 hour and 9 seconds (Mon 4 Jul 2022")
+    child.expect_exact("\r\x1b[2KLaunch starts in 1 hour and 8 seconds (Mon 4 Jul 2022")
     seen = child.before + child.after
     child.sendintr()  # Ctrl-C
     child.expect_exact("\x1b[?25h")  # cursor restored

@@ -95,7 +95,7 @@ def test_babel_gaps_are_real() -> None:
     ("locale", "expected"),
     [
         # unit list, resolved per part: start/middle from "standard" where "unit" lacks them
-        ("en", "3 days, 4 hours, 12 minutes"),
+        ("en", "3 days, 4 hours and 12 minutes"),
         (
             "fr",
             "3\u00a0jours, 4\u00a0heures et 12 minutes",
@@ -126,7 +126,7 @@ def test_list_parts_resolve_one_by_one() -> None:
 @pytest.mark.parametrize(
     ("locale", "future", "past"),
     [
-        ("en", "in 3 days, 4 hours, 12 minutes", "3 days, 4 hours, 12 minutes ago"),
+        ("en", "in 3 days, 4 hours and 12 minutes", "3 days, 4 hours and 12 minutes ago"),
         (
             "fr",
             "dans 3\u00a0jours, 4\u00a0heures et 12 minutes",
