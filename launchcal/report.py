@@ -17,6 +17,7 @@ __all__ = [
     "day_shift_words",
     "format_date",
     "tba_line",
+    "text_table",
     "when_data",
     "when_line",
     "when_text",
@@ -265,15 +266,23 @@ def _layout(title: str, head: list[str], rows: list[list[str]], markdown: bool) 
         lines.append("|" + "|".join("---" for _ in head) + "|")
         lines.extend("| " + " | ".join(_markdown_escape(c) for c in row) + " |" for row in rows)
         return "\n".join(lines)
+    return "\n".join([title, "", *text_table(head, rows)])
+
+
+def text_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """Aligned columns, two spaces apart, counting wide (CJK) characters as two.
+
+    Examples:
+        >>> text_table(["Place", "Time"], [["Nairobi", "14:00"], ["北京", "19:00"]])
+        ['Place    Time', 'Nairobi  14:00', '北京     19:00']
+    """
     widths = [max(_width(row[i]) for row in [head, *rows]) for i in range(len(head))]
-    lines = [title, ""]
-    lines.extend(
+    return [
         "  ".join(
             cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
         ).rstrip()
         for row in [head, *rows]
-    )
-    return "\n".join(lines)
+    ]
 
 
 def all_zones() -> list[Place]:

@@ -393,3 +393,15 @@ def test_event_file_error_is_one_line_exit_2(runner: CliRunner) -> None:
         f"Error: {bad}, event 'launch', field 'zone', line 3: unknown place 'Chnia'; did you mean "
         "'China', 'Chía' or 'Chaniá'?\n"
     )
+
+
+def test_check_needs_one_event(runner: CliRunner) -> None:
+    season = Path(__file__).parent.parent / "examples" / "launch-season.toml"
+    result = runner.invoke(cli, ["check", str(season), "--claim", "3am in Tokyo"],
+                           prog_name="launchcal")  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: the claim is for one event; pick it with --event (aurora-keynote, "
+        "berlin-hardware-night, tba-showcase) (see 'launchcal check --help')\n"
+    )

@@ -10,7 +10,7 @@ import click
 from launchcal.cli import (
     echo_json,
     event_options,
-    load_events,
+    load_one_event,
     short_help,
 )
 
@@ -31,11 +31,8 @@ def check(**params: Any) -> None:
     from launchcal import check as checking
     from launchcal import tz
 
-    events = load_events(params)
-    if len(events) > 1:
-        ids = ", ".join(event.id for event in events)
-        raise click.UsageError(f"the claim is about one event; pick it with --event ({ids})")
-    verdict = checking.check_claim(events[0], checking.parse_claim(params["claim"]))
+    event = load_one_event(params, "the claim")
+    verdict = checking.check_claim(event, checking.parse_claim(params["claim"]))
     if params["as_json"]:
         echo_json(
             {

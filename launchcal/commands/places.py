@@ -21,6 +21,7 @@ def places_command(query: str, limit: int, as_json: bool) -> None:
       launchcal places Springfield
     """
     from launchcal import places
+    from launchcal.report import text_table
 
     found = places.search(query, limit=limit)
     if not found:
@@ -46,6 +47,4 @@ def places_command(query: str, limit: int, as_json: bool) -> None:
         (p.name, p.region, p.country, p.zone, f"{p.population:,}" if p.population else "", p.kind)
         for p in found
     ]
-    widths = [max(len(str(row[i])) for row in (head, *rows)) for i in range(len(head))]
-    for row in (head, *rows):
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    click.echo("\n".join(text_table(head, rows)))
