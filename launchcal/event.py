@@ -26,6 +26,7 @@ __all__ = [
     "Organizer",
     "Status",
     "check_web_url",
+    "end_after",
     "slugify",
 ]
 
@@ -165,10 +166,7 @@ class Event:
             ('2022-07-04T11:00:00+00:00', '2022-07-04T21:00:00+08:00')
         """
         start = tz.localize(wall, zone, fold)
-        end = None
-        if duration is not None:
-            # Duration is elapsed time: add it in UTC, then show the end on the event's clock.
-            end = (start.astimezone(dt.UTC) + duration).astimezone(start.tzinfo)
+        end = None if duration is None else end_after(start, duration)
         return cls(title=title, start=start, zone=zone, end=end, **fields)  # type: ignore[arg-type]
 
     @property
@@ -231,6 +229,21 @@ class Calendar:
                 return event
         ids = ", ".join(e.id for e in self.events)
         raise InputError(f"no event with id {event_id!r}; the ids are: {ids}")
+
+
+def end_after(start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
+    """The end of an event lasting ``duration`` of real time, on the start's own clock.
+
+    Elapsed time is added in UTC: three hours from 00:30 on the night London's clocks go
+    forward end at 04:30 BST.
+
+    Examples:
+        >>> from launchcal import tz
+        >>> start = tz.localize(dt.datetime(2026, 3, 29, 0, 30), "Europe/London")
+        >>> end_after(start, dt.timedelta(hours=3)).isoformat()
+        '2026-03-29T04:30:00+01:00'
+    """
+    return (start.astimezone(dt.UTC) + duration).astimezone(start.tzinfo)
 
 
 def slugify(text: str) -> str:

@@ -20,7 +20,15 @@ from launchcal.errors import (
     NonexistentTimeError,
     WallTimeError,
 )
-from launchcal.event import Calendar, Event, Location, Organizer, Status, check_web_url
+from launchcal.event import (
+    Calendar,
+    Event,
+    Location,
+    Organizer,
+    Status,
+    check_web_url,
+    end_after,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -172,7 +180,7 @@ def from_flags(
     if duration is not None:
         if duration <= dt.timedelta(0):
             raise InputError("--duration must be longer than zero")
-        end_at = (start_at.astimezone(dt.UTC) + duration).astimezone(start_at.tzinfo)
+        end_at = end_after(start_at, duration)
     time_known = isinstance(start, dt.datetime)
     event = Event(
         title=title or "The event",
@@ -314,7 +322,7 @@ class _Reader:
                 "give end or duration, not both", event=index, label=label, key="duration"
             )
         if duration is not None:
-            end = (start.astimezone(dt.UTC) + duration).astimezone(start.tzinfo)
+            end = end_after(start, duration)
         fields: dict[str, Any] = {
             "title": title,
             "start": start,
