@@ -1,17 +1,21 @@
 """Words in the reader's language, from CLDR (through babel) and from nothing else.
 
-Everything here reads CLDR data as babel ships it, resolving the inheritance babel 2.18 skips:
+Everything here reads CLDR data as babel ships it. Where a babel release leaves out part of
+CLDR's inheritance, launchcal notices the effect at run time (once per locale, cached) and
+resolves the inheritance itself; a babel release without the gap is used as it is:
 
-* **Unit lengths.** CLDR's root aliases a missing ``long`` unit pattern to ``short``; babel does
-  not, so ``babel.units.format_unit(3, "duration-day", locale="sw")`` prints ``"3 duration-day"``
-  (also zh, ja, ar). :func:`duration_words` looks each plural form up in ``long``, then ``short``.
+* **Unit lengths.** CLDR's root aliases a missing ``long`` unit pattern to ``short``; some babel
+  releases do not, so ``babel.units.format_unit(3, "duration-day", locale="sw")`` prints
+  ``"3 duration-day"``. :func:`duration_words` then looks each plural form up in ``long``, then
+  ``short``.
 * **List styles.** CLDR resolves each part (start, middle, end, 2) of a list pattern on its own,
   through the aliases ``unit`` -> ``unit-short`` -> ``standard``; babel takes the first style that
-  exists at all, so German and Hindi ``unit`` lists raise ``KeyError``. :func:`format_list`
-  resolves per part.
-* **Renamed zones.** babel's metazone table is keyed by the old IANA names (Asia/Calcutta,
-  Europe/Kiev), so Asia/Kolkata, Europe/Kyiv, ... get a bare ``GMT+05:30``. :func:`zone_name`
-  looks the metazone up under every name the tz database links to the zone.
+  exists at all, so a German or Hindi ``unit`` list can raise ``KeyError``. :func:`format_list`
+  then resolves per part.
+* **Renamed zones.** Some babel releases key the metazone table by old IANA names (Asia/Calcutta,
+  Europe/Kiev), so Asia/Kolkata, Europe/Kyiv, ... get a bare ``GMT+05:30``. When the table lacks
+  a zone's name, :func:`zone_name` looks the metazone up under every name the tz database links
+  to the zone.
 
 English takes no babel at all where launchcal's own English wording is used (``launchcal
 when``); :func:`resolve_locale` and :func:`locale_from_environment` find the locale files
@@ -68,6 +72,8 @@ UNITS: tuple[tuple[Unit, int], ...] = (
 )
 
 Part = tuple[Unit, int]
+#: The CLDR list styles launchcal joins with.
+ListStyle = Literal["standard", "unit", "unit-short"]
 
 
 class UnknownLocaleError(InputError):
@@ -208,7 +214,7 @@ _LIST_STYLE_CHAIN = {
 }
 
 
-def format_list(items: Sequence[str], locale: str, style: str = "unit") -> str:
+def format_list(items: Sequence[str], locale: str, style: ListStyle = "unit") -> str:
     """Join items with the locale's CLDR list pattern, each part resolved on its own.
 
     Examples:
@@ -228,6 +234,37 @@ def format_list(items: Sequence[str], locale: str, style: str = "unit") -> str:
         # "3 days, 4 hours and 12 minutes": CLDR's en_GB standard list (its unit list has no
         # "and" at all).
         locale, style = "en_GB", "standard"
+    if not _babel_lists_work(locale, style):
+        return _format_list_by_part(items, locale, style)
+    from babel.lists import format_list as babel_format_list
+
+    return str(babel_format_list(list(items), style=style, locale=_locale(locale)))
+
+
+@cache
+def _babel_lists_work(locale: str, style: ListStyle) -> bool:
+    """Whether babel formats this locale's ``style`` lists right by itself.
+
+    Some releases raise ``KeyError`` where a style lacks a part (German ``unit``), others
+    build a two-item list from a style without its own ``2`` part by applying ``start``
+    and ``end`` and repeat the last item (Arabic ``unit``: "x، وy، وy").
+    """
+    from babel.lists import format_list as babel_format_list
+
+    for count in (2, 3, 4):
+        items = [chr(0xE000 + i) for i in range(count)]  # private-use marks, one each
+        try:
+            found = str(babel_format_list(items, style=style, locale=_locale(locale)))
+        except KeyError:
+            return False
+        marks = [char for char in found if char in items]
+        if marks != items:
+            return False
+    return True
+
+
+def _format_list_by_part(items: Sequence[str], locale: str, style: ListStyle) -> str:
+    """CLDR's list inheritance resolved part by part, as root.xml's aliases say."""
     patterns = _locale(locale).list_patterns
 
     def part(name: str) -> str:
@@ -283,8 +320,24 @@ def _relative_pattern(unit: Unit, plural: str, future: bool, locale: str, need_n
     raise KeyError(unit)  # pragma: no cover - root has every relative pattern
 
 
+@cache
+def _babel_units_work(locale: str) -> bool:
+    """Whether babel finds this locale's long duration units (some releases print the raw key)."""
+    from babel.units import format_unit
+
+    for unit, _ in UNITS:
+        for value in (1, 3):
+            if "duration-" in str(format_unit(value, f"duration-{unit}", locale=_locale(locale))):
+                return False
+    return True
+
+
 def _unit_words(part: Part, locale: str) -> str:
     unit, value = part
+    if _babel_units_work(locale):
+        from babel.units import format_unit
+
+        return str(format_unit(value, f"duration-{unit}", length="long", locale=_locale(locale)))
     return _unit_pattern(unit, _plural(value, locale), locale).replace(
         "{0}", _number(value, locale)
     )
@@ -474,6 +527,8 @@ def _zone_keys(zone: str) -> tuple[str, ...]:
     current = tz.canonical_zone(zone) or zone
     targets = {zone, current}
     names = [zone, current]
+    if current in get_global("meta_zones"):
+        return tuple(dict.fromkeys(names))  # babel's table knows the zone by its own name
     names += sorted(n for n in tz.zone_names() if tz.canonical_zone(n) in targets)
     names += sorted(old for old, new in get_global("zone_aliases").items() if new in targets)
     return tuple(dict.fromkeys(names))
@@ -482,10 +537,10 @@ def _zone_keys(zone: str) -> tuple[str, ...]:
 def zone_name(moment: dt.datetime, locale: str) -> str:
     """The CLDR long name of ``moment``'s zone at that moment ("heure normale d’Afrique de l’Est").
 
-    babel 2.18 keys its metazones by the zone names of old tz releases, so a zone IANA has
-    renamed (Asia/Kolkata, was Asia/Calcutta) gets only ``GMT+05:30`` from
-    ``babel.dates.get_timezone_name``. Here the metazone is looked up under the zone's current
-    name and under every name the tz database links to it.
+    Some babel releases key their metazones by the zone names of old tz releases, so a zone
+    IANA has renamed (Asia/Kolkata, was Asia/Calcutta) gets only ``GMT+05:30`` from
+    ``babel.dates.get_timezone_name``. When babel's table lacks the zone's current name, the
+    metazone is looked up under every name the tz database links to it.
 
     Examples:
         >>> from launchcal import tz

@@ -240,7 +240,7 @@ LANGUAGES = {
         "\u2068Xiaomi 12S series launch\u2069: قبل يومين وساعتان – قبل يومين",
     ),
     "hi": (
-        "Xiaomi 12S series launch: 3 दिन, 4 घंटे, और 12 मिनट में "
+        "Xiaomi 12S series launch: 3 दिन, 4 घंटे और 12 मिनट में "
         "(सोम, 4 जुल॰ 2022, 2:00 pm पूर्वी अफ़्रीका समय)",
         "Xiaomi 12S series launch: 20 मिनट पहले – 1 घंटा और 40 मिनट में",
         "Xiaomi 12S series launch: 2 दिन और 2 घंटे पहले – 2 दिन पहले",
