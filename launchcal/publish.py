@@ -19,6 +19,7 @@ raised past the server's (RFC 5546 section 2.1.4), so clients move the entry the
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import enum
@@ -29,12 +30,15 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 from launchcal import ics
 from launchcal.errors import InputError, LaunchcalError
 from launchcal.event import Calendar, Event, Status
+
+if TYPE_CHECKING:
+    from caldav.davclient import DAVClient
 
 __all__ = [
     "DIGEST_PROPERTY",
@@ -51,7 +55,7 @@ __all__ = [
 ]
 
 #: Where the password comes from (never the command line).
-PASSWORD_VARIABLE = "LAUNCHCAL_CALDAV_PASSWORD"
+PASSWORD_VARIABLE = "LAUNCHCAL_CALDAV_PASSWORD"  # noqa: S105 - a variable's name
 #: The property that marks an entry as launchcal's and fingerprints what it wrote.
 DIGEST_PROPERTY = "X-LAUNCHCAL-DIGEST"
 #: A fixed DTSTAMP for the digest, so that the digest depends on the event alone.
@@ -136,7 +140,7 @@ class Plan:
 
     def counts(self) -> dict[Action, int]:
         """How many entries get each action, in the order of :class:`Action`."""
-        found = {action: 0 for action in Action}
+        found = dict.fromkeys(Action, 0)
         for change in self.changes:
             found[change.action] += 1
         return {action: count for action, count in found.items() if count}
@@ -242,15 +246,7 @@ def plan(
         PublishError: the login is refused, the calendar does not exist (the message lists the
             ones the server has), the server cannot be reached or TLS fails.
     """
-    import caldav
-
-    client = caldav.DAVClient(
-        url=url,
-        username=login.user if login else None,
-        password=login.password if login else None,
-        timeout=_TIMEOUT,
-    )
-    target = client.calendar(url=url)
+    target = _client(url, login).calendar(url=url)  # type: ignore[no-untyped-call]
     with _reporting(url, login):
         remote = {_uid(item): item for item in target.search(event=True)}
     changes = [_change(event, remote.pop(ics.uid(event), None)) for event in calendar.events]
@@ -301,7 +297,7 @@ def apply(plan: Plan) -> Iterator[Change]:
         PublishError: on the first change the server refuses (or an edit made on the server
             since :func:`plan` read it); the message names the events already sent.
     """
-    import caldav
+    from caldav.calendarobjectresource import Event as DavEvent
 
     sent: list[Change] = []
     for change in plan.writes:
@@ -311,7 +307,7 @@ def apply(plan: Plan) -> Iterator[Change]:
             elif change.action is Action.CREATE:
                 assert change.event is not None
                 name = quote(change.uid, safe="@-._~") + ".ics"
-                item = caldav.Event(
+                item = DavEvent(
                     client=plan.target.client,
                     url=plan.target.url.join(name),
                     data=entry(change.event, change.sequence, plan.stamp),
@@ -326,88 +322,86 @@ def apply(plan: Plan) -> Iterator[Change]:
         yield change
 
 
-class _reporting:
-    """Turns what caldav and the HTTP library raise into one :class:`PublishError` line."""
-
-    def __init__(
-        self,
-        url: str,
-        login: Credentials | None,
-        *,
-        change: Change | None = None,
-        sent: Sequence[Change] = (),
-    ) -> None:
-        self.url = url
-        self.login = login
-        self.change = change
-        self.sent = sent
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type[BaseException] | None, error: Any, _trace: Any) -> bool:
-        if error is None or isinstance(error, LaunchcalError):
-            return False
-        message = self._message(error)
+@contextlib.contextmanager
+def _reporting(
+    url: str,
+    login: Credentials | None,
+    *,
+    change: Change | None = None,
+    sent: Sequence[Change] = (),
+) -> Iterator[None]:
+    """Turn what caldav and the HTTP library raise into one :class:`PublishError` line."""
+    try:
+        yield
+    except LaunchcalError:
+        raise
+    except Exception as error:
+        message = _message(error, url, login, change)
         if message is None:
-            return False
-        if self.change is not None:
-            done = ", ".join(f"{c.action.value} {c.name}" for c in self.sent) or "nothing"
+            raise
+        if change is not None:
+            done = ", ".join(f"{c.action.value} {c.name}" for c in sent) or "nothing"
             message += f"; already sent: {done}"
         raise PublishError(message) from None
 
-    def _message(self, error: BaseException) -> str | None:
-        from caldav.lib import error as dav
-        from caldav.lib.http_sync import requests
 
-        url = _safe_url(self.url)
-        what = f"{self.change.action.value} {self.change.name}: " if self.change else ""
-        if isinstance(error, requests.exceptions.SSLError):
-            return f"{what}TLS failure talking to {url}: {_reason(error)}"
-        if isinstance(error, requests.exceptions.ConnectionError | requests.exceptions.Timeout):
-            return f"{what}cannot reach {url}: {_reason(error)}; check the address and the network"
-        if not isinstance(error, dav.DAVError):
-            return None
-        status = error.status
-        if isinstance(error, dav.ETagMismatchError | dav.ConsistencyError) or status == 412:
-            return (
-                f"{what}the entry changed on the server since launchcal read it; nothing was "
-                "overwritten: run publish again to see the new plan"
-            )
-        if status == 401:
-            who = f"user {self.login.user!r}" if self.login else "no login"
-            return (
-                f"{url} refused the login ({who}, 401 Unauthorized): check --user and "
-                f"{PASSWORD_VARIABLE} or ~/.netrc"
-            )
-        if status == 403 and self.change is None:
-            who = f"user {self.login.user!r}" if self.login else "an anonymous user"
-            return f"{url}: {who} may not use this calendar (403 Forbidden)"
-        if isinstance(error, dav.NotFoundError) or status == 404:
-            return f"no calendar at {url} (404 Not Found); {self._listing()}"
-        code = f"{status} " if status else ""
-        return f"{what}the server refused it ({code}{_server_reason(error)})"
+def _message(
+    error: Exception, url: str, login: Credentials | None, change: Change | None
+) -> str | None:
+    from caldav.lib import error as dav
+    from caldav.lib.http_sync import requests
 
-    def _listing(self) -> str:
-        """The calendars the user's principal lists, for a "did you mean"."""
-        import caldav
+    shown = _safe_url(url)
+    what = f"{change.action.value} {change.name}: " if change else ""
+    if isinstance(error, requests.exceptions.SSLError):
+        return f"{what}TLS failure talking to {shown}: {_reason(error)}"
+    if isinstance(error, requests.exceptions.ConnectionError | requests.exceptions.Timeout):
+        return f"{what}cannot reach {shown}: {_reason(error)}; check the address and the network"
+    if not isinstance(error, dav.DAVError):
+        return None
+    status = error.status
+    if isinstance(error, dav.ETagMismatchError | dav.ConsistencyError) or status == 412:
+        return (
+            f"{what}the entry changed on the server since launchcal read it; nothing was "
+            "overwritten: run publish again to see the new plan"
+        )
+    if status == 401:
+        who = f"user {login.user!r}" if login else "no login"
+        return (
+            f"{shown} refused the login ({who}, 401 Unauthorized): check --user and "
+            f"{PASSWORD_VARIABLE} or ~/.netrc"
+        )
+    if status == 403 and change is None:
+        who = f"user {login.user!r}" if login else "an anonymous user"
+        return f"{shown}: {who} may not use this calendar (403 Forbidden)"
+    if isinstance(error, dav.NotFoundError) or status == 404:
+        return f"no calendar at {shown} (404 Not Found); {_listing(url, login)}"
+    code = f"{status} " if status else ""
+    return f"{what}the server refused it ({code}{_server_reason(error)})"
 
-        parts = urlsplit(self.url)
-        root = parts._replace(path="/", query="", fragment="").geturl()
-        login = self.login
-        try:
-            client = caldav.DAVClient(
-                url=root,
-                username=login.user if login else None,
-                password=login.password if login else None,
-                timeout=_TIMEOUT,
-            )
-            found = [str(calendar.url) for calendar in client.principal().calendars()]
-        except Exception:  # noqa: BLE001 - best effort: the 404 is the error being reported
-            found = []
-        if not found:
-            return "the server lists no calendars for this login"
-        return "the server lists: " + ", ".join(found) + " (give one with --caldav)"
+
+def _listing(url: str, login: Credentials | None) -> str:
+    """The calendars the user's principal lists, for a "did you mean"."""
+    root = urlsplit(url)._replace(path="/", query="", fragment="").geturl()
+    try:
+        principal = _client(root, login).principal()  # type: ignore[no-untyped-call]
+        found = [str(calendar.url) for calendar in principal.calendars()]
+    except Exception:  # best effort: the 404 is the error being reported
+        found = []
+    if not found:
+        return "the server lists no calendars for this login"
+    return "the server lists: " + ", ".join(found) + " (give one with --caldav)"
+
+
+def _client(url: str, login: Credentials | None) -> DAVClient:
+    from caldav.davclient import DAVClient
+
+    return DAVClient(
+        url=url,
+        username=login.user if login else None,
+        password=login.password if login else None,
+        timeout=_TIMEOUT,
+    )
 
 
 def _reason(error: BaseException) -> str:

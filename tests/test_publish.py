@@ -213,7 +213,7 @@ def test_sequence_grows_past_the_servers_even_when_the_file_keeps_its_own(
         )
         changed = dataclasses.replace(calendar, events=(moved, *calendar.events[1:]))
         plan = publish.plan(changed, calendar_url, login)
-        assert [(c.action, c.sequence) for c in plan.changes][0] == (publish.Action.UPDATE, hours)
+        assert (plan.changes[0].action, plan.changes[0].sequence) == (publish.Action.UPDATE, hours)
         list(publish.apply(plan))
     stored = entries(calendar_url)["aurora-keynote@launchcal"].icalendar_component
     assert int(stored["SEQUENCE"]) == 2
@@ -301,12 +301,8 @@ def test_wrong_password_is_one_error_line_without_the_password(
     assert entries(calendar_url) == {}
 
 
-def test_a_user_without_rights_gets_403_and_an_error_line(
-    season: Path, calendar_url: str
-) -> None:
-    result = run(
-        str(season), "--caldav", calendar_url, "--user", "bob", password=USERS["bob"]
-    )
+def test_a_user_without_rights_gets_403_and_an_error_line(season: Path, calendar_url: str) -> None:
+    result = run(str(season), "--caldav", calendar_url, "--user", "bob", password=USERS["bob"])
     assert error_line(result) == (
         f"Error: {calendar_url}: user 'bob' may not use this calendar (403 Forbidden)"
     )
@@ -333,7 +329,11 @@ def test_a_rejected_event_names_the_server_reason_and_what_was_sent(
     season: Path, calendar_url: str
 ) -> None:
     huge = "x" * (MAX_BODY + 1000)
-    edit(season, 'id = "berlin-hardware-night"', f'id = "berlin-hardware-night"\ndescription = "{huge}"')
+    edit(
+        season,
+        'id = "berlin-hardware-night"',
+        f'id = "berlin-hardware-night"\ndescription = "{huge}"',
+    )
     line = error_line(run(str(season), "--caldav", calendar_url, "--user", "alice"))
     assert re.fullmatch(
         r"Error: create berlin-hardware-night: the server refused it \(413 [^)]*\); "
@@ -402,11 +402,16 @@ def test_credentials_refused(
 def test_a_broken_netrc_is_named_without_quoting_it(tmp_path: Path) -> None:
     netrc = tmp_path / ".netrc"
     netrc.write_text("machine dav.example.org login alice s3cret-word\n")  # "password" left out
-    with pytest.raises(InputError, match=r"\.netrc line \d+ cannot be read; fix that line") as raised:
+    with pytest.raises(
+        InputError, match=r"\.netrc line \d+ cannot be read; fix that line"
+    ) as raised:
         publish.credentials("https://dav.example.org/c/", None, environ={}, netrc_file=netrc)
     assert "s3cret" not in str(raised.value)
 
 
 def test_no_login_at_all_when_nothing_is_given(tmp_path: Path) -> None:
-    assert publish.credentials("https://dav.example.org/", None, environ={}, netrc_file=tmp_path / "x") is None
+    assert (
+        publish.credentials("https://dav.example.org/", None, environ={}, netrc_file=tmp_path / "x")
+        is None
+    )
     assert repr(publish.Credentials("alice", "secret")) == "Credentials(user='alice')"

@@ -16,11 +16,15 @@ if TYPE_CHECKING:
 @click.command("publish", short_help=short_help("publish"))
 @event_options
 @click.option(
-    "--caldav", "url", required=True, metavar="URL",
+    "--caldav",
+    "url",
+    required=True,
+    metavar="URL",
     help="The calendar's CalDAV URL, e.g. https://cloud.example.org/remote.php/dav/calendars/me/launches/",
 )
 @click.option(
-    "--user", metavar="NAME",
+    "--user",
+    metavar="NAME",
     help="Log in as NAME; the password comes from LAUNCHCAL_CALDAV_PASSWORD or ~/.netrc.",
 )
 @click.option("--dry-run", is_flag=True, help="Print the plan and change nothing.")
