@@ -181,7 +181,7 @@ def length(text: str, channel: Channel) -> int:
 
     Examples:
         >>> length("Launch https://www.mi.com/global/ 小米", "x")
-        34
+        35
         >>> length("Launch https://www.mi.com/global/ 小米", "mastodon")
         33
     """
