@@ -346,7 +346,10 @@ def test_a_rejected_event_names_the_server_reason_and_what_was_sent(
 @pytest.fixture(scope="module")
 def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     if shutil.which("openssl") is None:
-        pytest.skip("openssl is not installed: cannot make a self-signed certificate")
+        reason = "openssl is not installed: cannot make a self-signed certificate"
+        if os.environ.get("LAUNCHCAL_REQUIRE_TOOLS") == "1":
+            pytest.fail(f"LAUNCHCAL_REQUIRE_TOOLS=1 but {reason}", pytrace=False)
+        pytest.skip(f"{reason} (CI sets LAUNCHCAL_REQUIRE_TOOLS=1)")
     folder = tmp_path_factory.mktemp("radicale-tls")
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
@@ -415,3 +418,32 @@ def test_no_login_at_all_when_nothing_is_given(tmp_path: Path) -> None:
         is None
     )
     assert repr(publish.Credentials("alice", "secret")) == "Credentials(user='alice')"
+
+
+# --- the progress bar: on a terminal only -------------------------------------------------------
+
+
+def test_a_terminal_gets_a_progress_bar_and_a_pipe_does_not(season: Path, server: Server) -> None:
+    import pexpect
+
+    launchcal = str(Path(sys.executable).with_name("launchcal"))
+    env = {**os.environ, publish.PASSWORD_VARIABLE: ALICE}
+    url = server.make_calendar(f"launches-{next(_names)}")
+    child = pexpect.spawn(
+        launchcal, ["publish", str(season), "--caldav", url, "--user", "alice"],
+        env=env, encoding="utf-8", timeout=60, dimensions=(24, 120),
+    )  # fmt: skip
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    shown = child.before
+    assert "Publishing" in shown
+    assert f"Published to {url}: 3 create" in shown
+
+    url = server.make_calendar(f"launches-{next(_names)}")
+    piped = subprocess.run(
+        [launchcal, "publish", str(season), "--caldav", url, "--user", "alice"],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert piped.stderr == ""
+    assert piped.stdout.startswith(f"Published to {url}: 3 create\n")
