@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DIGEST_PROPERTY",
+    "NOTES",
     "PASSWORD_VARIABLE",
     "Action",
     "Change",
@@ -51,6 +52,7 @@ __all__ = [
     "apply",
     "credentials",
     "digest",
+    "entry",
     "plan",
 ]
 

@@ -176,6 +176,11 @@ def test_publish_reschedule_cancel_and_publish_again(
     # The server's own time-range search: the keynote at its new instant only, once.
     assert in_range(calendar_url, AURORA_NEW, AURORA_NEW + MINUTE) == ["aurora-keynote@launchcal"]
     assert in_range(calendar_url, AURORA_OLD, AURORA_OLD + MINUTE) == []
+    # The cancelled night stays where it was, now marked cancelled (02:30 CEST = 00:30Z).
+    berlin_start = dt.datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    assert in_range(calendar_url, berlin_start, berlin_start + MINUTE) == [
+        "berlin-hardware-night@launchcal"
+    ]
     now = entries(calendar_url)
     assert len(now) == 3
     berlin = now["berlin-hardware-night@launchcal"].icalendar_component
@@ -447,3 +452,19 @@ def test_a_terminal_gets_a_progress_bar_and_a_pipe_does_not(season: Path, server
     )  # fmt: skip
     assert piped.stderr == ""
     assert piped.stdout.startswith(f"Published to {url}: 3 create\n")
+
+
+def test_an_entry_created_on_the_server_meanwhile_is_not_overwritten(
+    season: Path, calendar_url: str, server: Server
+) -> None:
+    login = publish.Credentials("alice", ALICE)
+    plan = publish.plan(eventfile.load(season), calendar_url, login)
+    assert [c.action for c in plan.changes] == [publish.Action.CREATE] * 3
+    # Another client puts an entry with the first event's UID there after launchcal looked.
+    target = server.client().calendar(url=calendar_url)
+    target.save_event(FOREIGN.format(uid="aurora-keynote@launchcal"))
+    with pytest.raises(publish.PublishError, match="changed on the server") as raised:
+        list(publish.apply(plan))
+    assert str(raised.value).startswith("create aurora-keynote: ")
+    stored = entries(calendar_url)["aurora-keynote@launchcal"].icalendar_component
+    assert str(stored["SUMMARY"]) == "Written by hand"
