@@ -295,3 +295,9 @@ def test_email_sender_defaults_to_the_organizer() -> None:
     assert parsed["Subject"] == (
         "Berlin hardware night on Sun 25 Oct 2026, 02:30 CEST (UTC+02:00, Europe/Berlin)"
     )
+
+
+def test_the_command_offers_every_channel() -> None:
+    from launchcal.commands.share import CHANNEL_NAMES
+
+    assert tuple(CHANNEL_NAMES) == share.CHANNELS

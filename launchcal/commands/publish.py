@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     "url",
     required=True,
     metavar="URL",
-    help="The calendar's CalDAV URL, e.g. https://cloud.example.org/remote.php/dav/calendars/me/launches/",
+    help="The calendar's CalDAV URL (the collection itself, ending in /).",
 )
 @click.option(
     "--user",
@@ -41,8 +41,9 @@ def publish_command(**params: Any) -> None:
     before, so an edit made on the server meanwhile is never overwritten.
 
     \b
-      LAUNCHCAL_CALDAV_PASSWORD=... launchcal publish examples/launch-season.toml \\
-          --caldav https://dav.example.org/alice/launches/ --user alice --dry-run
+      read -rs LAUNCHCAL_CALDAV_PASSWORD && export LAUNCHCAL_CALDAV_PASSWORD
+      launchcal publish examples/launch-season.toml --user alice --dry-run \\
+          --caldav https://dav.example.org/alice/launches/
     """
     from launchcal import publish
 

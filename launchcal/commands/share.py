@@ -8,6 +8,7 @@ import click
 
 from launchcal.cli import LOCALE, environment_locale, event_options, load_calendar, short_help
 
+# The same as launchcal.share.CHANNELS (a test keeps them equal), without importing it for --help.
 CHANNEL_NAMES = [
     "discord",
     "slack",
