@@ -76,6 +76,7 @@ def radicale(folder: Path, *, tls: tuple[Path, Path] | None = None) -> Iterator[
         "type = htpasswd",
         f"htpasswd_filename = {users}",
         "htpasswd_encryption = bcrypt",
+        "delay = 0",  # Radicale waits ~1 s after each failed login (caldav first asks without)
         "[rights]",
         "type = owner_only",
         "[storage]",
