@@ -50,6 +50,7 @@ __all__ = [
     "Plan",
     "PublishError",
     "apply",
+    "calendar_url",
     "credentials",
     "digest",
     "entry",
@@ -154,6 +155,34 @@ class Credentials:
 
     user: str
     password: str = dataclasses.field(repr=False)
+
+
+def calendar_url(text: str) -> str:
+    """The calendar's URL, checked: ``http`` or ``https``, with a host.
+
+    Examples:
+        >>> calendar_url("https://dav.example.org/alice/launches/")
+        'https://dav.example.org/alice/launches/'
+        >>> calendar_url("dav.example.org/alice/launches/")
+        Traceback (most recent call last):
+        ...
+        launchcal.errors.InputError: 'dav.example.org/alice/launches/' is not a CalDAV URL; \
+did you mean 'https://dav.example.org/alice/launches/'?
+    """
+    url = text.strip()
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises for a port that is not a number
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        hint = (
+            f"did you mean 'https://{url}'?"
+            if parts is not None and not parts.scheme and "." in url.split("/")[0]
+            else "give the calendar's http:// or https:// address"
+        )
+        raise InputError(f"{_safe_url(url)!r} is not a CalDAV URL; {hint}")
+    return url
 
 
 def credentials(
@@ -406,14 +435,25 @@ def _client(url: str, login: Credentials | None) -> DAVClient:
     )
 
 
+#: What the HTTP library's long messages mean, in a few words.
+_CAUSES = (
+    ("certificate verify failed", "certificate verify failed"),
+    ("Connection refused", "Connection refused"),
+    ("timed out", "timed out"),
+    ("NameResolutionError", "no such host"),
+    ("Name or service not known", "no such host"),
+)
+
+
 def _reason(error: BaseException) -> str:
     """The innermost cause's words, without the URL and object dumps around it."""
     while error.__context__ is not None and error.args and not isinstance(error.args[0], str):
         error = error.__context__
     text = str(error.args[0]) if error.args else type(error).__name__
-    for marker in ("certificate verify failed", "Connection refused", "timed out"):
-        if marker.casefold() in str(error).casefold():
-            return marker
+    described = str(error).casefold()
+    for marker, words in _CAUSES:
+        if marker.casefold() in described:
+            return words
     return " ".join(text.split())[:200]
 
 
@@ -428,8 +468,12 @@ def _server_reason(error: Any) -> str:
 
 def _safe_url(url: str) -> str:
     """The URL as it may be shown: without any user name or password."""
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
+    try:
+        parts = urlsplit(url)
+        if parts.username is None and parts.password is None:
+            return url
+        port = parts.port
+    except ValueError:
+        return url.rpartition("@")[2]
     host = parts.hostname or ""
-    return parts._replace(netloc=f"{host}:{parts.port}" if parts.port else host).geturl()
+    return parts._replace(netloc=f"{host}:{port}" if port else host).geturl()

@@ -468,3 +468,24 @@ def test_an_entry_created_on_the_server_meanwhile_is_not_overwritten(
     assert str(raised.value).startswith("create aurora-keynote: ")
     stored = entries(calendar_url)["aurora-keynote@launchcal"].icalendar_component
     assert str(stored["SUMMARY"]) == "Written by hand"
+
+
+@pytest.mark.parametrize(
+    ("url", "line"),
+    [
+        ("dav.example.org/cal/", "Error: Invalid value for '--caldav': 'dav.example.org/cal/' is not "
+         "a CalDAV URL; did you mean 'https://dav.example.org/cal/'?"),
+        ("ftp://dav.example.org/cal/", "Error: Invalid value for '--caldav': "
+         "'ftp://dav.example.org/cal/' is not a CalDAV URL; give the calendar's http:// or "
+         "https:// address"),
+        ("http://[::1/cal/", "Error: Invalid value for '--caldav': 'http://[::1/cal/' is not a "
+         "CalDAV URL; give the calendar's http:// or https:// address"),
+        ("https://alice:s3cret@dav.example.org:8443/cal/", "Error: https://dav.example.org:8443/cal/: "
+         "give the user with --user and the password in LAUNCHCAL_CALDAV_PASSWORD or ~/.netrc, "
+         "not in the URL"),
+    ],
+)  # fmt: skip
+def test_bad_urls_are_refused_before_any_request(season: Path, url: str, line: str) -> None:
+    result = run(str(season), "--caldav", url, password=None, home=season.parent)
+    assert error_line(result) == line
+    assert "s3cret" not in result.output

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from launchcal.cli import event_options, load_calendar, short_help
+from launchcal.cli import LibraryType, event_options, load_calendar, short_help
 
 if TYPE_CHECKING:
     from launchcal.publish import Plan
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     "--caldav",
     "url",
     required=True,
+    type=LibraryType("url", "launchcal.publish:calendar_url"),
     metavar="URL",
     help="The calendar's CalDAV URL (the collection itself, ending in /).",
 )
