@@ -61,6 +61,8 @@ SENTENCES = {
     "status": "{title} ({status})",
     "own_time": "{date}, {time} {zone} (UTC{offset}, {iana})",
     "tba": "{date} ({iana}); the time is not announced yet",
+    "moved": "Moved from {previous}",
+    "previous": "{date}, {time} {zone}",
     "your_time": "{absolute} ({relative})",
     "slack_pattern": "{{date_long_pretty}} at {{time}}",
     "audience_heading": "Around the world",
@@ -77,10 +79,17 @@ class _Parts:
 
     title: str
     when: str
+    #: Where a rescheduled event was, on its own clock, else "".
+    previous: str
     audience: tuple[tuple[str, str], ...]
     link: str | None
     location: str
     description: str
+
+    @property
+    def moved(self) -> str:
+        """``Moved from ...`` for a rescheduled event, else ""."""
+        return SENTENCES["moved"].format(previous=self.previous) if self.previous else ""
 
 
 def _parts(event: Event, locale: str) -> _Parts:
@@ -94,6 +103,7 @@ def _parts(event: Event, locale: str) -> _Parts:
     return _Parts(
         title=title,
         when=own_time(event, locale),
+        previous=_previous(event, locale),
         audience=audience if event.time_known else (),
         link=event.link,
         location=location,
@@ -123,6 +133,27 @@ def own_time(event: Event, locale: str = "en") -> str:
     )
 
 
+def _previous(event: Event, locale: str) -> str:
+    """Where a rescheduled event was, on its own clock (for readers who saw the old time)."""
+    previous = event.previous_start
+    if event.status is not Status.RESCHEDULED or previous is None:
+        return ""
+    previous = previous.astimezone(event.start.tzinfo)
+    english = i18n.is_english(locale)
+    return SENTENCES["previous"].format(
+        date=format_date(previous.date()) if english else i18n.date_words(previous.date(), locale),
+        time=f"{previous:%H:%M}" if english else i18n.clock_words(previous, locale),
+        zone=tz.zone_label(previous) if english else i18n.zone_name(previous, locale),
+    )
+
+
+def _previous_unix(event: Event) -> int | None:
+    previous = event.previous_start
+    if event.status is not Status.RESCHEDULED or previous is None:
+        return None
+    return int(previous.timestamp())
+
+
 def _clock(seen: LocalTime, locale: str) -> str:
     english = i18n.is_english(locale)
     time = f"{seen.local:%H:%M}" if english else i18n.clock_words(seen.local, locale)
@@ -149,7 +180,9 @@ def _discord(event: Event, parts: _Parts) -> str:
         when = SENTENCES["your_time"].format(absolute=f"<t:{unix}:F>", relative=f"<t:{unix}:R>")
     else:
         when = parts.when
-    return "\n".join(line for line in (title, when, parts.link or "") if line)
+    previous = _previous_unix(event)
+    moved = "" if previous is None else SENTENCES["moved"].format(previous=f"<t:{previous}:f>")
+    return "\n".join(line for line in (title, when, moved, parts.link or "") if line)
 
 
 def _discord_escape(text: str) -> str:
@@ -163,8 +196,13 @@ def _slack(event: Event, parts: _Parts) -> str:
         when = f"<!date^{_unix(event)}^{pattern}|{_slack_escape(parts.when)}>"
     else:
         when = _slack_escape(parts.when)
+    previous = _previous_unix(event)
+    moved = ""
+    if previous is not None:
+        fallback = _slack_escape(parts.previous)
+        moved = SENTENCES["moved"].format(previous=f"<!date^{previous}^{pattern}|{fallback}>")
     link = f"<{parts.link}>" if parts.link else ""
-    return "\n".join(line for line in (title, when, link) if line)
+    return "\n".join(line for line in (title, when, moved, link) if line)
 
 
 def _slack_escape(text: str) -> str:
@@ -204,7 +242,8 @@ def _post(event: Event, parts: _Parts, channel: Channel) -> str:
 
     def compose(title: str) -> str:
         cities = " · ".join(f"{name} {clock}" for name, clock in audience)
-        return "\n".join(line for line in (title, parts.when, cities, parts.link or "") if line)
+        lines = (title, parts.when, parts.moved, cities, parts.link or "")
+        return "\n".join(line for line in lines if line)
 
     text = compose(parts.title)
     while length(text, channel) > limit and audience:
@@ -219,6 +258,8 @@ def _post(event: Event, parts: _Parts, channel: Channel) -> str:
 
 def _text(event: Event, parts: _Parts) -> str:
     lines = [parts.title, parts.when]
+    if parts.moved:
+        lines.append(parts.moved)
     if parts.audience:
         lines += ["", SENTENCES["audience_heading"] + ":"]
         lines += [f"  {name}: {clock}" for name, clock in parts.audience]
@@ -233,6 +274,8 @@ def _text(event: Event, parts: _Parts) -> str:
 
 def _markdown(event: Event, parts: _Parts) -> str:
     lines = [f"**{_markdown_escape(parts.title)}**", "", _markdown_escape(parts.when)]
+    if parts.moved:
+        lines[-1] += f"  \n{_markdown_escape(parts.moved)}"
     if parts.audience:
         lines += ["", *(f"- {_markdown_escape(n)}: {c}" for n, c in parts.audience)]
     if parts.location:
@@ -254,7 +297,8 @@ def _html(event: Event, parts: _Parts) -> str:
     if event.time_known:
         instant = event.utc_start.strftime("%Y-%m-%dT%H:%M:%SZ")
         when = f'<time datetime="{instant}">{when}</time>'
-    lines = [f"<p><strong>{e(parts.title)}</strong><br>", f"{when}</p>"]
+    moved = f"<br>\n{e(parts.moved)}" if parts.moved else ""
+    lines = [f"<p><strong>{e(parts.title)}</strong><br>", f"{when}{moved}</p>"]
     if parts.audience:
         lines += ["<ul>", *(f"<li>{e(n)}: {e(c)}</li>" for n, c in parts.audience), "</ul>"]
     if parts.location:

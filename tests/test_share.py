@@ -107,10 +107,12 @@ def from_own_time(text: str) -> dt.datetime:
 
 
 def from_unix(pattern: str) -> Callable[[str], dt.datetime]:
+    """The instant of the message's first timestamp (a second one says where it moved from)."""
+
     def decode(text: str) -> dt.datetime:
-        found = re.findall(pattern, text)
-        assert len(set(found)) == 1, text
-        return dt.datetime.fromtimestamp(int(found[0]), UTC)
+        found = re.search(pattern, text)
+        assert found is not None, text
+        return dt.datetime.fromtimestamp(int(found[1]), UTC)
 
     return decode
 
@@ -122,7 +124,7 @@ def from_html(text: str) -> dt.datetime:
 
 
 DECODERS: dict[share.Channel, Callable[[str], dt.datetime]] = {
-    "discord": from_unix(r"<t:(\d+):[FR]>"),
+    "discord": from_unix(r"<t:(\d+):F> \(<t:\1:R>\)"),
     "slack": from_unix(r"<!date\^(\d+)\^"),
     "telegram": from_own_time,
     "x": from_own_time,
@@ -301,3 +303,24 @@ def test_the_command_offers_every_channel() -> None:
     from launchcal.commands.share import CHANNEL_NAMES
 
     assert tuple(CHANNEL_NAMES) == share.CHANNELS
+
+
+MOVED_FROM = {
+    "discord": r"Moved from <t:(\d+):f>",
+    "slack": r"Moved from <!date\^(\d+)\^",
+}
+
+
+@pytest.mark.parametrize("channel", list(DECODERS))
+def test_a_rescheduled_event_says_where_it_moved_from(channel: share.Channel) -> None:
+    calendar = hard_calendar()
+    for event_id in ("moved", "moved-twice"):
+        event = calendar.get(event_id)
+        assert event.previous_start is not None
+        text = share.message(event, channel)
+        assert DECODERS[channel](text) == event.utc_start
+        if channel in MOVED_FROM:
+            assert from_unix(MOVED_FROM[channel])(text) == event.previous_start
+        else:
+            wall = event.previous_start.astimezone(event.start.tzinfo)
+            assert f"Moved from {wall:%a} {wall.day} {wall:%b %Y}, {wall:%H:%M} " in text
