@@ -48,6 +48,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "html": ("html:html", "A countdown widget for a blog post, or a whole event page."),
     "build": ("html:build", "A folder for a static host: page, widget, .ics and JSON."),
     "places": ("places:places_command", "List what a place name can mean."),
+    "publish": (
+        "publish:publish_command",
+        "Publish the events to a CalDAV calendar, idempotently.",
+    ),
+    "share": ("share:share_command", "A ready-to-paste message: Discord, Slack, X, email, ..."),
 }
 
 
