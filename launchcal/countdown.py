@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TextIO
 
-from launchcal import i18n, tz
+from launchcal import i18n, messages, placenames, tz
 from launchcal.convert import ClockChange, clock_change
 from launchcal.errors import InputError, WallTimeError
 from launchcal.event import Event, Status
@@ -39,9 +39,6 @@ __all__ = [
 ]
 
 State = Literal["upcoming", "live", "ended", "started"]
-
-# Unicode isolates keep a left-to-right title whole inside right-to-left text.
-_FSI, _PDI = "\u2068", "\u2069"
 
 
 @dataclass(frozen=True)
@@ -133,7 +130,7 @@ def countdown(
 
 
 class _Words:
-    """The sentence for one state: English sentences, or CLDR words elsewhere."""
+    """The sentence for one state, from launchcal's catalogs, with CLDR's words inside."""
 
     def __init__(
         self, event: Event, now: dt.datetime, locale: str, precision: int, viewer: Place
@@ -143,56 +140,62 @@ class _Words:
         self.locale = locale
         self.precision = precision
         self.viewer = viewer
-        self.english = i18n.is_english(locale)
+        self.say = messages.words(locale)
 
     def relative(self, delta: dt.timedelta, future: bool, precision: int | None = None) -> str:
         parts = i18n.split_seconds(_floor_seconds(delta), precision or self.precision)
+        if not parts:  # CLDR has no "less than a minute": launchcal's catalogs do
+            if future:
+                return self.say.gettext("in less than a minute")
+            return self.say.gettext("less than a minute ago")
         return i18n.relative_words(parts, future, self.locale)
 
     def start_words(self) -> str:
+        if not self.event.time_known:  # a date, on the event's own calendar
+            return self.say.gettext(
+                "%(date)s in %(zone)s, time to be announced",
+                date=i18n.reader_date(self.event.start.date(), self.locale),
+                zone=self.event.zone,
+            )
         local = self.event.start.astimezone(tz.zone(self.viewer.zone))
-        if self.english:
-            if not self.event.time_known:  # a date, on the event's own calendar
-                own = self.event.start
-                return f"{own:%a} {own.day} {own:%b %Y} in {self.event.zone}, time to be announced"
-            date = f"{local:%a} {local.day} {local:%b %Y}"
-            return f"{date}, {local:%H:%M} in {self.viewer.name}"
-        if not self.event.time_known:
-            return i18n.date_words(self.event.start.date(), self.locale)
-        return i18n.date_time_words(local, self.locale, zone=True)
+        return self.say.gettext(
+            "%(date)s, %(time)s in %(place)s",
+            date=i18n.reader_date(local.date(), self.locale),
+            time=i18n.reader_time(local, self.locale),
+            place=placenames.local_name(self.viewer, self.locale),
+        )
 
     def title(self) -> str:
-        title = self.event.title
-        if self.event.status in (Status.CANCELLED, Status.POSTPONED):
-            title = f"{title} ({self.event.status.value})"
-        if not self.english and i18n.is_rtl(self.locale):
-            return _FSI + title + _PDI
-        return title
+        event = self.event
+        if event.status in (Status.CANCELLED, Status.POSTPONED):
+            return messages.titled(event.title, event.status.value, self.locale)
+        return event.title
 
     def sentence(self, state: State) -> str:
-        event, now = self.event, self.now
+        event, now, say = self.event, self.now, self.say
         # A date whose time is still to be announced is counted in whole days.
         precision = self.precision if event.time_known else 1
         since_start = self.relative(now - event.utc_start, False, precision)
         if state == "upcoming":
             until = self.relative(event.utc_start - now, True, precision)
-            if self.english:
-                return f"{self.title()} starts {until} ({self.start_words()})"
-            return f"{self.title()}: {until} ({self.start_words()})"
+            return say.gettext(
+                "%(title)s starts %(until)s (%(start)s)",
+                title=self.title(),
+                until=until,
+                start=self.start_words(),
+            )
         end = event.utc_end
         if state == "started" or end is None:
-            if self.english:
-                return f"{self.title()} started {since_start}"
-            return f"{self.title()}: {since_start} ({self.start_words()})"
+            return say.gettext("%(title)s started %(since)s", title=self.title(), since=since_start)
         if state == "live":
-            left = self.relative(end - now, True)
-            if self.english:
-                return f"{self.title()} is live now, started {since_start}, ends {left}"
-            return f"{self.title()}: {i18n.range_words(since_start, left, self.locale)}"
+            return say.gettext(
+                "%(title)s is live now, started %(since)s, ends %(left)s",
+                title=self.title(),
+                since=since_start,
+                left=self.relative(end - now, True),
+            )
         since_end = self.relative(now - end, False)
-        if self.english:
-            return f"{self.title()} ended {since_end}"
-        return f"{self.title()}: {i18n.range_words(since_start, since_end, self.locale)}"
+        return say.gettext("%(title)s ended %(since)s", title=self.title(), since=since_end)
 
 
 def choose(events: Sequence[Event], now: dt.datetime, *, all_events: bool = False) -> list[Event]:
