@@ -80,8 +80,10 @@ class _Reader:
             offset = f"UTC{seen.utc_offset}"
             return label if label == offset or label == "UTC" else f"{label} ({offset})"
         name = i18n.zone_name(seen.local, self.locale)
-        offset = i18n.offset_words(seen.local, self.locale)
-        return name if name == offset else f"{name} ({offset})"
+        offset = self.say.isolate(i18n.offset_words(seen.local, self.locale))
+        return (
+            offset if name == i18n.offset_words(seen.local, self.locale) else f"{name} ({offset})"
+        )
 
     def zone_column(self, seen: LocalTime) -> str:
         return seen.label if self.english else i18n.zone_name(seen.local, self.locale)

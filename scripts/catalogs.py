@@ -32,13 +32,26 @@ TEMPLATE = FOLDER / f"{DOMAIN}.pot"
 HEADER = "# launchcal's own words. Edit the .po files; scripts/catalogs.py writes the rest."
 
 
+#: Headers babel fills with the clock or its own version: left out, so files change only with
+#: their messages (and a .mo compiled today equals one compiled last month).
+UNSTABLE = ("POT-Creation-Date", "PO-Revision-Date", "Generated-By")
+
+
+class _StableCatalog(Catalog):  # type: ignore[misc]
+    @property
+    def mime_headers(self) -> list[tuple[str, str]]:
+        return [(k, v) for k, v in super().mime_headers if k not in UNSTABLE]
+
+
 def _catalog(locale: str | None = None) -> Catalog:
-    return Catalog(
+    return _StableCatalog(
         locale=locale,
         domain=DOMAIN,
         project="launchcal",
-        version="",
-        msgid_bugs_address="",
+        version="2",
+        msgid_bugs_address="the launchcal issue tracker",
+        last_translator="The launchcal developers",
+        language_team="The launchcal developers",
         copyright_holder="The launchcal developers",
         header_comment=HEADER,
         fuzzy=False,
@@ -52,7 +65,7 @@ def _write(catalog: Catalog, path: Path) -> None:
     lines = [
         line
         for line in out.getvalue().decode().splitlines(keepends=True)
-        if not line.startswith(('"POT-Creation-Date:', '"PO-Revision-Date:', '"Generated-By:'))
+        if not line.startswith(tuple(f'"{name}:' for name in UNSTABLE))
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(lines), encoding="utf-8")
@@ -80,7 +93,9 @@ def extract() -> Catalog:
 
 def read(path: Path, locale: str | None = None) -> Catalog:
     with path.open("rb") as file:
-        return read_po(file, locale=locale)
+        catalog = read_po(file, locale=locale)
+    catalog.__class__ = _StableCatalog
+    return catalog
 
 
 def update() -> None:
