@@ -17,7 +17,6 @@ from click.testing import CliRunner
 
 from launchcal import i18n, messages, tz
 from launchcal.cli import cli
-
 from tests.conftest import imported_by, loaded
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +27,8 @@ NOW = "2022-07-01T14:48:00+08:00"
 
 def _catalogs_script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("catalogs", ROOT / "scripts" / "catalogs.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
