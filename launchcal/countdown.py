@@ -295,11 +295,18 @@ def parse_now(text: str, zone: str) -> dt.datetime:
 
 
 def _parse_free(text: str, cleaned: str) -> dt.datetime:
-    hint = "write it like '2022-07-01 14:48' or '2022-07-01T14:48:00+08:00'"
+    hint = messages.message("write it like '2022-07-01 14:48' or '2022-07-01T14:48:00+08:00'")
+    typed = repr(text)
     day_month = _DAY_MONTH.match(cleaned)
     first, second = (int(day_month.group(i)) for i in (1, 2)) if day_month else (0, 0)
     if first != second and max(first, second) <= 12 and min(first, second) >= 1:
-        raise InputError(f"{text!r} could mean either order of day and month; {hint}")
+        raise InputError(
+            messages.message(
+                "%(text)s could mean either order of day and month; %(hint)s",
+                text=typed,
+                hint=hint,
+            )
+        )
     tz.database()  # pendulum reads zones through zoneinfo: point it at our database first
     import pendulum
 
@@ -309,9 +316,15 @@ def _parse_free(text: str, cleaned: str) -> dt.datetime:
             warnings.simplefilter("error")
             parsed = pendulum.parse(cleaned, strict=False, tz=None)
     except Exception:  # pendulum raises ParserError, ValueError, OverflowError or a warning
-        raise InputError(f"cannot read {text!r} as a date and time; {hint}") from None
+        raise InputError(
+            messages.message(
+                "cannot read %(text)s as a date and time; %(hint)s", text=typed, hint=hint
+            )
+        ) from None
     if not isinstance(parsed, dt.datetime):
-        raise InputError(f"{text!r} is not a date and time; {hint}")
+        raise InputError(
+            messages.message("%(text)s is not a date and time; %(hint)s", text=typed, hint=hint)
+        )
     offset = parsed.utcoffset()
     if parsed.tzinfo is None or offset is None:
         return dt.datetime(*parsed.timetuple()[:6], parsed.microsecond)

@@ -46,7 +46,9 @@ __all__ = [
     "browser_words",
     "catalog_for",
     "catalog_locales",
+    "message",
     "titled",
+    "translated",
     "words",
 ]
 
@@ -204,6 +206,43 @@ def _rtl(locale: str) -> bool:
     from launchcal import i18n
 
     return i18n.is_rtl(locale)
+
+
+class Message(str):
+    """An English message that remembers its pattern and values, to be said again in another
+    language later: a ``LaunchcalError`` is raised before anyone knows the reader's locale.
+
+    Examples:
+        >>> error = message("%(text)s is not a date and time; %(hint)s", text="'soon'",
+        ...                 hint=message("same day"))
+        >>> str(error)
+        "'soon' is not a date and time; same day"
+        >>> translated(error, "de")
+        "'soon' ist kein Datum mit Uhrzeit; am selben Tag"
+    """
+
+    template: str
+    values: dict[str, object]
+
+
+def message(template: str, /, **values: object) -> Message:
+    """The English ``template`` filled with ``values``, keeping both for :func:`translated`.
+
+    Mark the call's template like any other message: ``message`` is one of the keywords
+    ``scripts/catalogs.py`` extracts.
+    """
+    found = Message(template % values if values else template)
+    found.template = template
+    found.values = values
+    return found
+
+
+def translated(text: str, locale: str) -> str:
+    """``text`` in ``locale`` when it is a :class:`Message` (its values translated too)."""
+    if not isinstance(text, Message) or catalog_for(locale) is None:
+        return str(text)
+    values = {k: translated(v, locale) if isinstance(v, str) else v for k, v in text.values.items()}
+    return words(locale).gettext(text.template, **values)
 
 
 #: An event's status as a reader sees it beside the title, keyed by ``Status.value``.

@@ -79,7 +79,7 @@ def po_files() -> list[Path]:
 def extract() -> Catalog:
     """The messages marked in launchcal/, with the file and line each comes from."""
     template = _catalog()
-    keywords = {**DEFAULT_KEYWORDS, "N_": None}
+    keywords = {**DEFAULT_KEYWORDS, "N_": None, "message": None}
     for filename, line, message, comments, context in extract_from_dir(
         str(PACKAGE), method_map=[("**.py", "python")], keywords=keywords, comment_tags=("NOTE:",)
     ):

@@ -65,7 +65,7 @@ def test_the_template_holds_every_message_the_code_marks(tmp_path: Path) -> None
     """Run the extraction step as the script does; a message added in the code shows up."""
     from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 
-    keywords = {**DEFAULT_KEYWORDS, "N_": None}
+    keywords = {**DEFAULT_KEYWORDS, "N_": None, "message": None}
     marked = {
         (context, message if isinstance(message, str) else message[0])
         for _, _, message, _, context in extract_from_dir(
@@ -299,3 +299,28 @@ def test_windhoek_1994_2017_is_not_given_todays_metazone(locale: str) -> None:
     )
     central = Locale.parse(locale).meta_zones["Africa_Central"]["long"]["standard"]
     assert _named("Africa/Windhoek", dt.datetime(2022, 7, 15, 12), locale) == central
+
+
+# --- errors in the reader's language ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "fr_FR.UTF-8",
+            "Error: Invalid value for '--now': '01/07/2022' peut se lire jour/mois ou mois/jour ; "
+            "écrivez par exemple '2022-07-01 14:48' ou '2022-07-01T14:48:00+08:00'\n",
+        ),
+        (
+            "C.UTF-8",
+            "Error: Invalid value for '--now': '01/07/2022' could mean either order of day and "
+            "month; write it like '2022-07-01 14:48' or '2022-07-01T14:48:00+08:00'\n",
+        ),
+    ],
+)
+def test_errors_in_the_readers_language(lang: str, expected: str) -> None:
+    result = CliRunner().invoke(
+        cli, ["countdown", XIAOMI, "--now", "01/07/2022"], env={"LANG": lang}, prog_name="launchcal"
+    )
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected)
