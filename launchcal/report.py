@@ -96,6 +96,16 @@ class _Reader:
             return self.say.gettext("%(zone)s (your zone)", zone=place.zone)
         return placenames.local_name(place, self.locale)
 
+    def own_start(self, event: Event) -> tuple[str, str]:
+        """The start on the event's own clock, and its UTC offset, for a table's title."""
+        own = event.start
+        if self.english:
+            when = f"{format_date(own.date())} {own:%H:%M} {tz.zone_label(own)}"
+            return when, f"UTC{tz.format_offset(own.utcoffset())}"
+        return i18n.date_time_words(own, self.locale, zone=True), i18n.offset_words(
+            own, self.locale
+        )
+
     def title(self, event: Event) -> str:
         """The title, with the status beside it when the event is not simply scheduled."""
         return messages.titled(event.title, event.status.value, self.locale)
@@ -158,17 +168,20 @@ def tba_line(event: Event, locale: str = "en") -> str:
     )
 
 
-def _headings(locale: str) -> list[str]:
+def _headings(locale: str, *keys: str) -> list[str]:
+    """The table headings named by ``keys``, in ``locale``."""
     say = messages.words(locale)
-    return [
-        say.pgettext("column", "Place"),
-        say.pgettext("column", "Time"),
-        say.pgettext("column", "Date"),
-        say.pgettext("column", "Zone"),
-        say.pgettext("column", "UTC offset"),
-        say.pgettext("column", "Day"),
-        say.pgettext("column", "Night"),
-    ]
+    words = {
+        "place": say.pgettext("column", "Place"),
+        "time": say.pgettext("column", "Time"),
+        "date": say.pgettext("column", "Date"),
+        "zone": say.pgettext("column", "Zone"),
+        "offset": say.pgettext("column", "UTC offset"),
+        "day": say.pgettext("column", "Day"),
+        "night": say.pgettext("column", "Night"),
+        "zones": say.pgettext("column", "Zones"),
+    }
+    return [words[key] for key in keys]
 
 
 def _table(event: Event, seen: Sequence[LocalTime], locale: str, markdown: bool) -> str:
@@ -188,17 +201,12 @@ def _table(event: Event, seen: Sequence[LocalTime], locale: str, markdown: bool)
     ]
     if reader.say.rtl:
         rows = [[reader.say.isolate(cell) for cell in row] for row in rows]
-    own = event.start
-    if reader.english:
-        when = f"{format_date(own.date())} {own:%H:%M} {tz.zone_label(own)}"
-        offset = f"UTC{tz.format_offset(own.utcoffset())}"
-    else:
-        when = i18n.date_time_words(own, locale, zone=True)
-        offset = i18n.offset_words(own, locale)
+    when, offset = reader.own_start(event)
     say = reader.say
     title = f"{say.isolate(reader.title(event))}: {say.isolate(when)} "
     title += f"({say.isolate(offset)}, {say.isolate(event.zone)})"
-    return _layout(title, _headings(locale), rows, markdown)
+    head = _headings(locale, "place", "time", "date", "zone", "offset", "day", "night")
+    return _layout(title, head, rows, markdown)
 
 
 def _width(text: str) -> int:
@@ -297,27 +305,36 @@ def all_zones() -> list[Place]:
     return [Place(name=zone, zone=zone, kind="zone") for zone in ("UTC", *tz.listed_zones())]
 
 
-def _city(zone: str) -> str:
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
+def _city(zone: str, locale: str) -> str:
+    """The city a zone is named after; English reads it off the IANA name, without babel."""
+    if i18n.is_english(locale):
+        return zone.rsplit("/", 1)[-1].replace("_", " ")
+    return i18n.city_of_zone(zone, locale)
 
 
-def world_clock(events: Sequence[Event], fmt: WhenFormat = "table", shown: int = 5) -> str:
+def world_clock(
+    events: Sequence[Event], fmt: WhenFormat = "table", shown: int = 5, *, locale: str = "en"
+) -> str:
     """Each event on every clock in the world, one row per UTC offset (``when --in all``).
 
     Args:
         events: the events to show.
         fmt: ``markdown`` for a Markdown table; anything else gives a text table.
         shown: how many zones each row names before "+N more".
+        locale: a CLDR locale for the words, dates and city names.
     """
     from launchcal.places import zone_populations
 
     markdown = fmt == "markdown"
+    reader = _Reader(locale)
+    say = reader.say
+    night = say.pgettext("column value", "night")
     blocks = []
     everywhere = all_zones()
     population = zone_populations()
     for event in events:
         if not event.time_known:
-            blocks.append(tba_line(event))
+            blocks.append(tba_line(event, locale))
             continue
         groups: dict[dt.timedelta | None, list[LocalTime]] = {}
         for seen in see_all(event, everywhere):
@@ -327,27 +344,32 @@ def world_clock(events: Sequence[Event], fmt: WhenFormat = "table", shown: int =
             first = members[0]
             # The biggest cities first: "+08:00 Shanghai, Manila, Hong Kong" reads like a clock.
             zones = sorted(members, key=lambda m: (-population.get(m.place.zone, 0), m.place.zone))
-            cities = list(dict.fromkeys(_city(m.place.zone) for m in zones))
+            cities = list(dict.fromkeys(_city(m.place.zone, locale) for m in zones))
             names = ", ".join(cities[:shown])
             if len(cities) > shown:
-                names += f" +{len(cities) - shown} more"
-            rows.append(
-                [
-                    first.utc_offset,
-                    f"{first.local:%H:%M}",
-                    format_date(first.local.date()),
-                    day_shift_words(first.day_shift),
-                    "night" if first.night else "",
-                    names,
-                ]
-            )
-        own = event.start
-        title = (
-            f"{event.title}: {format_date(own.date())} {own:%H:%M} {tz.zone_label(own)} "
-            f"(UTC{tz.format_offset(own.utcoffset())}, {event.zone}), on {len(everywhere)} "
-            f"clocks in {len(rows)} offsets"
+                more = len(cities) - shown
+                names += " " + say.ngettext("+%(count)d more", "+%(count)d more", more)
+            row = [
+                first.utc_offset,
+                reader.time(first.local),
+                reader.date(first.local.date()),
+                day_shift_words(first.day_shift, locale),
+                night if first.night else "",
+                names,
+            ]
+            rows.append([say.isolate(cell) for cell in row])
+        when, offset = reader.own_start(event)
+        title = say.gettext(
+            "%(title)s: %(when)s (%(offset)s, %(zone)s), on %(clocks)d clocks in %(offsets)d "
+            "offsets",
+            title=reader.title(event),
+            when=when,
+            offset=offset,
+            zone=event.zone,
+            clocks=len(everywhere),
+            offsets=len(rows),
         )
-        head = ["UTC offset", "Time", "Date", "Day", "Night", "Zones"]
+        head = _headings(locale, "offset", "time", "date", "day", "night", "zones")
         blocks.append(_layout(title, head, rows, markdown))
     return "\n\n".join(blocks)
 

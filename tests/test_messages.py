@@ -324,3 +324,18 @@ def test_errors_in_the_readers_language(lang: str, expected: str) -> None:
         cli, ["countdown", XIAOMI, "--now", "01/07/2022"], env={"LANG": lang}, prog_name="launchcal"
     )
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected)
+
+
+@pytest.mark.parametrize(
+    ("locale", "title_words", "head"),
+    [
+        ("fr", "sur 419 horloges et 36 décalages UTC", "Décalage UTC  Heure  Date"),
+        ("ru", "часовых поясов: 419, смещений от UTC: 36", "Смещение от UTC  Время  Дата"),
+        ("zh", "共419个时区、36种UTC偏移", "UTC偏移  时间   日期"),
+    ],
+)
+def test_world_clock_in_the_readers_language(locale: str, title_words: str, head: str) -> None:
+    lines = _run("when", XIAOMI, "--in", "all", "--locale", locale).splitlines()
+    assert title_words in lines[0]
+    assert lines[2].startswith(head)
+    assert len(lines) == 3 + 36
