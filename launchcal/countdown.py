@@ -13,7 +13,6 @@ import os
 import re
 import shutil
 import time
-import unicodedata
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -345,7 +344,7 @@ _RESET = "\x1b[0m"
 
 def _fit(text: str, columns: int) -> str:
     """``text`` cut to ``columns`` terminal cells (wide CJK characters take two), with "…"."""
-    cells = [2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text]
+    cells = [i18n.cell_width(c) for c in text]
     if sum(cells) <= columns:
         return text
     used = 0

@@ -42,6 +42,8 @@ __all__ = [
     "ENGLISH",
     "UNITS",
     "UnknownLocaleError",
+    "cell_width",
+    "cells",
     "city_of_zone",
     "clock_change_words",
     "clock_words",
@@ -664,6 +666,26 @@ def range_words(first: str, second: str, locale: str) -> str:
     """Two phrases as a range, with the locale's CLDR interval fallback (``{0} – {1}``)."""
     pattern = str(_locale(locale)._data["interval_formats"].get(None) or "{0} – {1}")
     return pattern.replace("{0}", first).replace("{1}", second)
+
+
+def cell_width(char: str) -> int:
+    """Terminal columns of one character: East Asian wide and full-width take two, format
+    characters (the isolates around values in right-to-left text) none."""
+    import unicodedata
+
+    if unicodedata.category(char) == "Cf":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def cells(text: str) -> int:
+    """Terminal columns of ``text`` (see :func:`cell_width`).
+
+    Examples:
+        >>> cells("北京"), cells("\u2068نيروبي\u2069")
+        (4, 6)
+    """
+    return sum(cell_width(c) for c in text)
 
 
 def exemplar_city(zone: str, locale: str) -> str | None:

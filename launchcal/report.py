@@ -209,18 +209,6 @@ def _table(event: Event, seen: Sequence[LocalTime], locale: str, markdown: bool)
     return _layout(title, head, rows, markdown)
 
 
-def _width(text: str) -> int:
-    """Terminal columns: East Asian wide and full-width characters take two, isolates none."""
-    import unicodedata
-
-    def cells(char: str) -> int:
-        if unicodedata.category(char) == "Cf":
-            return 0
-        return 2 if unicodedata.east_asian_width(char) in "WF" else 1
-
-    return sum(cells(c) for c in text)
-
-
 def _markdown_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
 
@@ -291,10 +279,10 @@ def text_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
         >>> text_table(["Place", "Time"], [["Nairobi", "14:00"], ["北京", "19:00"]])
         ['Place    Time', 'Nairobi  14:00', '北京     19:00']
     """
-    widths = [max(_width(row[i]) for row in [head, *rows]) for i in range(len(head))]
+    widths = [max(i18n.cells(row[i]) for row in [head, *rows]) for i in range(len(head))]
     return [
         "  ".join(
-            cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
+            cell + " " * (width - i18n.cells(cell)) for cell, width in zip(row, widths, strict=True)
         ).rstrip()
         for row in [head, *rows]
     ]
