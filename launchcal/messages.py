@@ -17,10 +17,14 @@ How a module marks and translates a message::
     say.ngettext("%(count)d day later", "%(count)d days later", n)
     say.pgettext("column", "Place")               # a context tells equal English words apart
     LABEL = messages.N_("Add to calendar")         # marked now, translated later
+    say.gettext(LABEL)
+    raise InputError(messages.message("cannot read %(text)s", text=...))  # said again by the
+                                                  # CLI in the reader's language
 
-``scripts/catalogs.py`` extracts the marked messages (the names above are babel's default
-keywords), updates every catalog and compiles the ``.mo`` files the wheel carries; a test fails
-while any catalog lacks a message, has a fuzzy one or breaks a placeholder.
+``scripts/catalogs.py`` extracts the marked messages (babel's default keywords, plus ``N_`` and
+``message``), updates every catalog and compiles the ``.mo`` files the wheel carries; a test fails
+while any catalog lacks a message, has a fuzzy one or breaks a placeholder. A page or widget
+carries its words as :func:`browser_words`: one ``{English: translation}`` dict per locale.
 
 English is the source language: its ``words`` object reads no catalog and imports neither
 gettext nor babel, so ``launchcal when`` in English costs nothing extra.
