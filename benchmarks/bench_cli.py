@@ -71,6 +71,19 @@ def rows(python: Path) -> list[tuple[str, list[str], float | None, str]]:
             1.5,
             "when",
         ),
+        # Another language reads CLDR through babel and one compiled catalog; English reads none.
+        (
+            "launchcal when examples/xiaomi-12s.toml --locale fr",
+            [*lc, "when", EXAMPLE, "--locale", "fr"],
+            12.0,
+            "pass",
+        ),
+        (
+            "launchcal countdown examples/xiaomi-12s.toml --now ... --locale sw",
+            [*lc, "countdown", EXAMPLE, "--now", NOW, "--locale", "sw"],
+            12.0,
+            "pass",
+        ),
         ("launchcal ics examples/xiaomi-12s.toml", [*lc, "ics", EXAMPLE], 12.0, "pass"),
         ("launchcal html examples/xiaomi-12s.toml", [*lc, "html", EXAMPLE], 12.0, "pass"),
         (

@@ -120,13 +120,22 @@ class LaunchcalGroup(click.Group):
         except click.ClickException as error:
             _fail(error.format_message(), error.exit_code)
         except LaunchcalError as error:
-            _fail(str(error), EXIT_INPUT)
+            _fail(reader_words(error), EXIT_INPUT)
         except BrokenPipeError:
             sys.exit(1)
         code = result if isinstance(result, int) else 0
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def reader_words(error: Exception) -> str:
+    """An error's message in the reader's language (LC_ALL, LC_MESSAGES, LANG) where launchcal
+    has a catalog and the message was made with :func:`launchcal.messages.message`."""
+    text = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+    from launchcal import messages
+
+    return messages.translated(text, environment_locale())
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -160,7 +169,7 @@ class LibraryType(click.ParamType[Any]):
         try:
             return getattr(importlib.import_module(module), function)(value)
         except LaunchcalError as error:
-            self.fail(str(error), param, ctx)
+            self.fail(reader_words(error), param, ctx)
 
 
 class PlaceType(LibraryType):

@@ -13,13 +13,12 @@ import os
 import re
 import shutil
 import time
-import unicodedata
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TextIO
 
-from launchcal import i18n, tz
+from launchcal import i18n, messages, placenames, tz
 from launchcal.convert import ClockChange, clock_change
 from launchcal.errors import InputError, WallTimeError
 from launchcal.event import Event, Status
@@ -39,9 +38,6 @@ __all__ = [
 ]
 
 State = Literal["upcoming", "live", "ended", "started"]
-
-# Unicode isolates keep a left-to-right title whole inside right-to-left text.
-_FSI, _PDI = "\u2068", "\u2069"
 
 
 @dataclass(frozen=True)
@@ -133,7 +129,7 @@ def countdown(
 
 
 class _Words:
-    """The sentence for one state: English sentences, or CLDR words elsewhere."""
+    """The sentence for one state, from launchcal's catalogs, with CLDR's words inside."""
 
     def __init__(
         self, event: Event, now: dt.datetime, locale: str, precision: int, viewer: Place
@@ -143,56 +139,62 @@ class _Words:
         self.locale = locale
         self.precision = precision
         self.viewer = viewer
-        self.english = i18n.is_english(locale)
+        self.say = messages.words(locale)
 
     def relative(self, delta: dt.timedelta, future: bool, precision: int | None = None) -> str:
         parts = i18n.split_seconds(_floor_seconds(delta), precision or self.precision)
+        if not parts:  # CLDR has no "less than a minute": launchcal's catalogs do
+            if future:
+                return self.say.gettext("in less than a minute")
+            return self.say.gettext("less than a minute ago")
         return i18n.relative_words(parts, future, self.locale)
 
     def start_words(self) -> str:
+        if not self.event.time_known:  # a date, on the event's own calendar
+            return self.say.gettext(
+                "%(date)s in %(zone)s, time to be announced",
+                date=i18n.reader_date(self.event.start.date(), self.locale),
+                zone=self.event.zone,
+            )
         local = self.event.start.astimezone(tz.zone(self.viewer.zone))
-        if self.english:
-            if not self.event.time_known:  # a date, on the event's own calendar
-                own = self.event.start
-                return f"{own:%a} {own.day} {own:%b %Y} in {self.event.zone}, time to be announced"
-            date = f"{local:%a} {local.day} {local:%b %Y}"
-            return f"{date}, {local:%H:%M} in {self.viewer.name}"
-        if not self.event.time_known:
-            return i18n.date_words(self.event.start.date(), self.locale)
-        return i18n.date_time_words(local, self.locale, zone=True)
+        return self.say.gettext(
+            "%(date)s, %(time)s in %(place)s",
+            date=i18n.reader_date(local.date(), self.locale),
+            time=i18n.reader_time(local, self.locale),
+            place=placenames.local_name(self.viewer, self.locale),
+        )
 
     def title(self) -> str:
-        title = self.event.title
-        if self.event.status in (Status.CANCELLED, Status.POSTPONED):
-            title = f"{title} ({self.event.status.value})"
-        if not self.english and i18n.is_rtl(self.locale):
-            return _FSI + title + _PDI
-        return title
+        event = self.event
+        if event.status in (Status.CANCELLED, Status.POSTPONED):
+            return messages.titled(event.title, event.status.value, self.locale)
+        return event.title
 
     def sentence(self, state: State) -> str:
-        event, now = self.event, self.now
+        event, now, say = self.event, self.now, self.say
         # A date whose time is still to be announced is counted in whole days.
         precision = self.precision if event.time_known else 1
         since_start = self.relative(now - event.utc_start, False, precision)
         if state == "upcoming":
             until = self.relative(event.utc_start - now, True, precision)
-            if self.english:
-                return f"{self.title()} starts {until} ({self.start_words()})"
-            return f"{self.title()}: {until} ({self.start_words()})"
+            return say.gettext(
+                "%(title)s starts %(until)s (%(start)s)",
+                title=self.title(),
+                until=until,
+                start=self.start_words(),
+            )
         end = event.utc_end
         if state == "started" or end is None:
-            if self.english:
-                return f"{self.title()} started {since_start}"
-            return f"{self.title()}: {since_start} ({self.start_words()})"
+            return say.gettext("%(title)s started %(since)s", title=self.title(), since=since_start)
         if state == "live":
-            left = self.relative(end - now, True)
-            if self.english:
-                return f"{self.title()} is live now, started {since_start}, ends {left}"
-            return f"{self.title()}: {i18n.range_words(since_start, left, self.locale)}"
+            return say.gettext(
+                "%(title)s is live now, started %(since)s, ends %(left)s",
+                title=self.title(),
+                since=since_start,
+                left=self.relative(end - now, True),
+            )
         since_end = self.relative(now - end, False)
-        if self.english:
-            return f"{self.title()} ended {since_end}"
-        return f"{self.title()}: {i18n.range_words(since_start, since_end, self.locale)}"
+        return say.gettext("%(title)s ended %(since)s", title=self.title(), since=since_end)
 
 
 def choose(events: Sequence[Event], now: dt.datetime, *, all_events: bool = False) -> list[Event]:
@@ -292,11 +294,18 @@ def parse_now(text: str, zone: str) -> dt.datetime:
 
 
 def _parse_free(text: str, cleaned: str) -> dt.datetime:
-    hint = "write it like '2022-07-01 14:48' or '2022-07-01T14:48:00+08:00'"
+    hint = messages.message("write it like '2022-07-01 14:48' or '2022-07-01T14:48:00+08:00'")
+    typed = repr(text)
     day_month = _DAY_MONTH.match(cleaned)
     first, second = (int(day_month.group(i)) for i in (1, 2)) if day_month else (0, 0)
     if first != second and max(first, second) <= 12 and min(first, second) >= 1:
-        raise InputError(f"{text!r} could mean either order of day and month; {hint}")
+        raise InputError(
+            messages.message(
+                "%(text)s could mean either order of day and month; %(hint)s",
+                text=typed,
+                hint=hint,
+            )
+        )
     tz.database()  # pendulum reads zones through zoneinfo: point it at our database first
     import pendulum
 
@@ -306,9 +315,15 @@ def _parse_free(text: str, cleaned: str) -> dt.datetime:
             warnings.simplefilter("error")
             parsed = pendulum.parse(cleaned, strict=False, tz=None)
     except Exception:  # pendulum raises ParserError, ValueError, OverflowError or a warning
-        raise InputError(f"cannot read {text!r} as a date and time; {hint}") from None
+        raise InputError(
+            messages.message(
+                "cannot read %(text)s as a date and time; %(hint)s", text=typed, hint=hint
+            )
+        ) from None
     if not isinstance(parsed, dt.datetime):
-        raise InputError(f"{text!r} is not a date and time; {hint}")
+        raise InputError(
+            messages.message("%(text)s is not a date and time; %(hint)s", text=typed, hint=hint)
+        )
     offset = parsed.utcoffset()
     if parsed.tzinfo is None or offset is None:
         return dt.datetime(*parsed.timetuple()[:6], parsed.microsecond)
@@ -329,7 +344,7 @@ _RESET = "\x1b[0m"
 
 def _fit(text: str, columns: int) -> str:
     """``text`` cut to ``columns`` terminal cells (wide CJK characters take two), with "…"."""
-    cells = [2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text]
+    cells = [i18n.cell_width(c) for c in text]
     if sum(cells) <= columns:
         return text
     used = 0

@@ -42,20 +42,28 @@ __all__ = [
     "ENGLISH",
     "UNITS",
     "UnknownLocaleError",
+    "cell_width",
+    "cells",
+    "city_of_zone",
     "clock_change_words",
     "clock_words",
     "date_time_words",
     "date_words",
     "duration_words",
+    "exemplar_city",
     "format_list",
     "is_english",
     "is_rtl",
+    "locale_data",
     "locale_from_environment",
     "offset_words",
     "range_words",
+    "reader_date",
+    "reader_time",
     "relative_words",
     "resolve_locale",
     "split_seconds",
+    "zone_keys",
     "zone_name",
 ]
 
@@ -197,6 +205,11 @@ def _locale(identifier: str) -> Locale:
     from babel.core import Locale
 
     return Locale.parse(identifier)
+
+
+def locale_data(identifier: str) -> Locale:
+    """babel's ``Locale`` for a CLDR identifier, parsed once per process."""
+    return _locale(identifier)
 
 
 def is_rtl(locale: str) -> bool:
@@ -518,7 +531,7 @@ def offset_words(moment: dt.datetime, locale: str) -> str:
 
 
 @cache
-def _zone_keys(zone: str) -> tuple[str, ...]:
+def zone_keys(zone: str) -> tuple[str, ...]:
     """``zone`` and the older names that link to it, the names babel's tables are keyed by."""
     from babel.core import get_global
 
@@ -552,8 +565,8 @@ def zone_name(moment: dt.datetime, locale: str) -> str:
     babel_locale = _locale(locale)
     key = getattr(moment.tzinfo, "key", None)
     if key is not None:
-        variant = "daylight" if moment.dst() else "standard"
-        keys = _zone_keys(str(key))
+        variant = "daylight" if _summer(moment) else "standard"
+        keys = zone_keys(str(key))
         for name in keys:
             own = babel_locale.time_zones.get(name, {}).get("long", {}).get(variant)
             if own and own != "∅∅∅":
@@ -563,11 +576,90 @@ def zone_name(moment: dt.datetime, locale: str) -> str:
             metazone = meta_zones.get(name)
             if metazone is None:
                 continue
+            if _negative_dst(str(key), moment.year) is not None:
+                fits = _metazone_offsets(metazone, str(key), moment.year)
+                if fits is not None and moment.utcoffset() not in fits:
+                    # babel knows only today's metazone: Windhoek, on West Africa Time with a
+                    # negative-DST winter 1994-2017, is not on Central Africa Time then.
+                    break
             long_names = babel_locale.meta_zones.get(metazone, {}).get("long", {})
-            found = long_names.get(variant) or long_names.get("generic")
+            found = long_names.get(variant)
+            if not found and not _two_seasons(str(key), moment.year):
+                found = long_names.get("generic")
             if found and found != "∅∅∅":
                 return str(found)
     return offset_words(moment, locale)
+
+
+def _year_samples(zone: str, year: int) -> list[dt.datetime]:
+    """Noon on the 1st and 15th of each month: a zone's offsets over a year (Ramadan included)."""
+    from launchcal import tz
+
+    where = tz.zone(zone)
+    return [dt.datetime(year, m, d, 12, tzinfo=where) for m in range(1, 13) for d in (1, 15)]
+
+
+@cache
+def _negative_dst(zone: str, year: int) -> dt.timedelta | None:
+    """The offset of a negative-DST period of ``zone`` in ``year`` (Dublin's winter GMT), if any.
+
+    The tz database gives Europe/Dublin "Irish Standard Time" (UTC+01:00) as standard time
+    and winter GMT as a DST of -1 hour; Morocco's Ramadan and Namibia's 1994-2017 winters are
+    written the same way. CLDR names the seasons the other way round: its "daylight" name is
+    the summer one, so launchcal names a moment by its season, not by the sign of the flag.
+    """
+    for moment in _year_samples(zone, year):
+        shift = moment.dst()
+        if shift is not None and shift < dt.timedelta(0):
+            return moment.utcoffset()
+    return None
+
+
+@cache
+def _two_seasons(zone: str, year: int) -> bool:
+    return len({moment.utcoffset() for moment in _year_samples(zone, year)}) > 1
+
+
+def _summer(moment: dt.datetime) -> bool:
+    """Whether ``moment`` is in its zone's summer time (CLDR's "daylight"), whatever the sign."""
+    shift = moment.dst()
+    if shift is None:
+        return False
+    if shift < dt.timedelta(0):
+        return False  # negative DST: the tz database's winter
+    if shift > dt.timedelta(0):
+        return True
+    key = getattr(moment.tzinfo, "key", None)
+    if key is None:
+        return False
+    winter = _negative_dst(str(key), moment.year)
+    offset = moment.utcoffset()
+    return winter is not None and offset is not None and offset > winter
+
+
+@cache
+def _metazone_offsets(metazone: str, zone: str, year: int) -> frozenset[dt.timedelta | None] | None:
+    """The UTC offsets the other zones of ``metazone`` keep in ``year``.
+
+    babel carries each zone's current metazone only, not CLDR's history of them; a moment
+    whose offset no other zone of the metazone has then is not in that metazone.
+    """
+    from babel.core import get_global
+
+    from launchcal import tz
+
+    own = tz.canonical_zone(zone) or zone
+    others = {
+        tz.canonical_zone(name)
+        for name, meta in get_global("meta_zones").items()
+        if meta == metazone and tz.canonical_zone(name) not in (None, own)
+    }
+    if not others:
+        return None  # the zone's own metazone (Irish): nothing to compare with
+    found: set[dt.timedelta | None] = set()
+    for other in sorted(o for o in others if o):
+        found.update(moment.utcoffset() for moment in _year_samples(other, year))
+    return frozenset(found)
 
 
 def range_words(first: str, second: str, locale: str) -> str:
@@ -576,19 +668,75 @@ def range_words(first: str, second: str, locale: str) -> str:
     return pattern.replace("{0}", first).replace("{1}", second)
 
 
-def _english_amount(shift: dt.timedelta) -> str:
+def cell_width(char: str) -> int:
+    """Terminal columns of one character: East Asian wide and full-width take two, format
+    characters (the isolates around values in right-to-left text) none."""
+    import unicodedata
+
+    if unicodedata.category(char) == "Cf":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+def cells(text: str) -> int:
+    """Terminal columns of ``text`` (see :func:`cell_width`).
+
+    Examples:
+        >>> cells("北京"), cells("\u2068نيروبي\u2069")
+        (4, 6)
+    """
+    return sum(cell_width(c) for c in text)
+
+
+def exemplar_city(zone: str, locale: str) -> str | None:
+    """CLDR's exemplar city of ``zone`` in ``locale`` ("Londres"), under the zone's old names too.
+
+    Examples:
+        >>> exemplar_city("Asia/Kolkata", "fr"), exemplar_city("Europe/London", "zh")
+        ('Calcutta', '伦敦')
+    """
+    cities = _locale(locale).time_zones
+    for key in zone_keys(zone):
+        city = cities.get(key, {}).get("city")
+        if city:
+            return str(city)
+    return None
+
+
+def city_of_zone(zone: str, locale: str) -> str:
+    """The city a zone is named after, in ``locale``; CLDR root's rule where it has no name.
+
+    Examples:
+        >>> city_of_zone("Europe/Berlin", "de"), city_of_zone("America/Los_Angeles", "sw")
+        ('Berlin', 'Los Angeles')
+    """
+    return exemplar_city(zone, locale) or zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def reader_date(moment: dt.date, locale: str) -> str:
+    """``Mon 4 Jul 2022`` in launchcal's English; the CLDR date with its weekday elsewhere."""
+    if is_english(locale):
+        return f"{moment:%a} {moment.day} {moment:%b %Y}"  # %a, %b: Python never calls setlocale
+    return date_words(moment, locale)
+
+
+def reader_time(moment: dt.datetime, locale: str) -> str:
+    """``14:00`` in launchcal's English (24-hour); the CLDR short time elsewhere."""
+    return f"{moment:%H:%M}" if is_english(locale) else clock_words(moment, locale)
+
+
+def _amount(shift: dt.timedelta, locale: str) -> str:
     minutes = abs(int(shift.total_seconds())) // 60
     hours, minutes = divmod(minutes, 60)
-    words = [f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in ((hours, "hour"), (minutes,
-             "minute")) if n]  # fmt: skip
-    return " ".join(words)
+    both: tuple[Part, ...] = (("hour", hours), ("minute", minutes))
+    parts = [(unit, n) for unit, n in both if n]
+    if is_english(locale):
+        return " ".join(f"{n} {unit}{'' if n == 1 else 's'}" for unit, n in parts)
+    return duration_words(parts, locale)
 
 
 def clock_change_words(change: ClockChange, locale: str) -> str:
     """One short line: the viewer's clocks change before the launch.
-
-    English gets a sentence; other languages get the two CLDR zone names and the moment
-    of the change, since CLDR has no sentence for it.
 
     Examples:
         >>> from launchcal.convert import clock_change
@@ -598,18 +746,31 @@ def clock_change_words(change: ClockChange, locale: str) -> str:
         >>> print(clock_change_words(change, "en"))  # doctest: +NORMALIZE_WHITESPACE
         Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (GMT to BST),
         before the launch.
-        >>> clock_change_words(change, "fr")
-        'heure moyenne de Greenwich → heure d’été britannique (dim. 29 mars 2026, 02:00)'
+        >>> for part in clock_change_words(change, "zh").split("（"):
+        ...     print(part)
+        注意：活动开始前，伦敦的时钟将于2026年3月29日周日拨快1小时
+        格林尼治标准时间 → 英国夏令时间）。
     """
-    after = change.after
-    if is_english(locale):
-        way = "forward" if change.shift > dt.timedelta(0) else "back"
-        from launchcal import tz
+    from launchcal import messages, tz
 
-        return (
-            f"Note: clocks in {change.zone} go {way} {_english_amount(change.shift)} on "
-            f"{after:%a} {after.day} {after:%b %Y} ({tz.zone_label(change.before)} to "
-            f"{tz.zone_label(after)}), before the launch."
+    after = change.after
+    english = is_english(locale)
+    values = {
+        "zone": change.zone if english else city_of_zone(change.zone, locale),
+        "amount": _amount(change.shift, locale),
+        "date": reader_date(after.date(), locale),
+        "before": tz.zone_label(change.before) if english else zone_name(change.before, locale),
+        "after": tz.zone_label(after) if english else zone_name(after, locale),
+    }
+    say = messages.words(locale)
+    if change.shift > dt.timedelta(0):
+        return say.gettext(
+            "Note: clocks in %(zone)s go forward %(amount)s on %(date)s (%(before)s to "
+            "%(after)s), before the launch.",
+            **values,
         )
-    names = f"{zone_name(change.before, locale)} → {zone_name(after, locale)}"
-    return f"{names} ({date_time_words(after, locale)})"
+    return say.gettext(
+        "Note: clocks in %(zone)s go back %(amount)s on %(date)s (%(before)s to %(after)s), "
+        "before the launch.",
+        **values,
+    )

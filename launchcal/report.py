@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from launchcal import tz
+from launchcal import i18n, messages, placenames, tz
 from launchcal.convert import LocalTime, see_all
 from launchcal.event import Event, Status
 from launchcal.places import Place
@@ -38,43 +38,80 @@ def format_date(moment: dt.date) -> str:
     return f"{moment:%a} {moment.day} {moment:%b %Y}"
 
 
-def day_shift_words(shift: int) -> str:
+def day_shift_words(shift: int, locale: str = "en") -> str:
     """How the local date relates to the event's own date.
 
     Examples:
         >>> [day_shift_words(n) for n in (-1, 0, 1, 2)]
         ['previous day', 'same day', 'next day', '2 days later']
+        >>> day_shift_words(1, "fr")
+        'le lendemain'
     """
+    say = messages.words(locale)
     if shift == 0:
-        return "same day"
+        return say.gettext("same day")
     if shift == 1:
-        return "next day"
+        return say.gettext("next day")
     if shift == -1:
-        return "previous day"
-    return f"{shift} days later" if shift > 0 else f"{-shift} days earlier"
+        return say.gettext("previous day")
+    if shift > 0:
+        return say.ngettext("%(count)d day later", "%(count)d days later", shift)
+    return say.ngettext("%(count)d day earlier", "%(count)d days earlier", -shift)
 
 
-def _place_label(place: Place) -> str:
-    if place.kind == "local":
-        return f"{place.zone} (your zone)"
-    return place.name
+class _Reader:
+    """The pieces of a sentence in one locale: launchcal's English, CLDR's words elsewhere."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self.english = i18n.is_english(locale)
+        self.say = messages.words(locale)
+
+    def time(self, moment: dt.datetime) -> str:
+        return i18n.reader_time(moment, self.locale)
+
+    def date(self, moment: dt.date) -> str:
+        return i18n.reader_date(moment, self.locale)
+
+    def zone(self, seen: LocalTime) -> str:
+        """``EAT (UTC+03:00)`` in English; the CLDR zone name and offset elsewhere."""
+        if self.english:
+            label = seen.label
+            offset = f"UTC{seen.utc_offset}"
+            return label if label == offset or label == "UTC" else f"{label} ({offset})"
+        name = i18n.zone_name(seen.local, self.locale)
+        offset = self.say.isolate(i18n.offset_words(seen.local, self.locale))
+        return (
+            offset if name == i18n.offset_words(seen.local, self.locale) else f"{name} ({offset})"
+        )
+
+    def zone_column(self, seen: LocalTime) -> str:
+        return seen.label if self.english else i18n.zone_name(seen.local, self.locale)
+
+    def offset_column(self, seen: LocalTime) -> str:
+        return seen.utc_offset if self.english else i18n.offset_words(seen.local, self.locale)
+
+    def place(self, place: Place) -> str:
+        if place.kind == "local":
+            return self.say.gettext("%(zone)s (your zone)", zone=place.zone)
+        return placenames.local_name(place, self.locale)
+
+    def own_start(self, event: Event) -> tuple[str, str]:
+        """The start on the event's own clock, and its UTC offset, for a table's title."""
+        own = event.start
+        if self.english:
+            when = f"{format_date(own.date())} {own:%H:%M} {tz.zone_label(own)}"
+            return when, f"UTC{tz.format_offset(own.utcoffset())}"
+        return i18n.date_time_words(own, self.locale, zone=True), i18n.offset_words(
+            own, self.locale
+        )
+
+    def title(self, event: Event) -> str:
+        """The title, with the status beside it when the event is not simply scheduled."""
+        return messages.titled(event.title, event.status.value, self.locale)
 
 
-def _zone_words(seen: LocalTime) -> str:
-    label = seen.label
-    offset = f"UTC{seen.utc_offset}"
-    return label if label == offset or label == "UTC" else f"{label} ({offset})"
-
-
-def _subject(event: Event) -> str:
-    if event.status in (Status.CANCELLED, Status.POSTPONED):
-        return f"{event.title} ({event.status.value}) was to start"
-    if event.status is Status.RESCHEDULED:
-        return f"{event.title} (rescheduled) starts"
-    return f"{event.title} starts"
-
-
-def when_line(event: Event, seen: LocalTime) -> str:
+def when_line(event: Event, seen: LocalTime, locale: str = "en") -> str:
     """One sentence for one place.
 
     Examples:
@@ -82,18 +119,39 @@ def when_line(event: Event, seen: LocalTime) -> str:
         >>> from launchcal.convert import see
         >>> when_line(e, see(e, Place("Nairobi", "Africa/Nairobi", "city")))
         'Launch starts at 14:00 in Nairobi: Mon 4 Jul 2022, EAT (UTC+03:00), same day'
+        >>> print(when_line(e, see(e, Place("London", "Europe/London", "city")), "fr"))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        Launch commence à 12:00 à Londres : lun. 4 juil. 2022, heure d’été britannique
+        (UTC+01:00), le même jour
     """
-    place = _place_label(seen.place)
     if not event.time_known:
-        return tba_line(event)
-    line = (
-        f"{_subject(event)} at {seen.local:%H:%M} in {place}: {format_date(seen.local.date())}, "
-        f"{_zone_words(seen)}, {day_shift_words(seen.day_shift)}"
-    )
-    return line + " (night)" if seen.night else line
+        return tba_line(event, locale)
+    reader = _Reader(locale)
+    values = {
+        "title": reader.title(event),
+        "time": reader.time(seen.local),
+        "place": reader.place(seen.place),
+        "date": reader.date(seen.local.date()),
+        "zone": reader.zone(seen),
+        "day": day_shift_words(seen.day_shift, locale),
+    }
+    say = reader.say
+    if event.status in (Status.CANCELLED, Status.POSTPONED):
+        line = say.gettext(
+            "%(title)s was to start at %(time)s in %(place)s: %(date)s, %(zone)s, %(day)s",
+            **values,
+        )
+    else:
+        line = say.gettext(
+            "%(title)s starts at %(time)s in %(place)s: %(date)s, %(zone)s, %(day)s", **values
+        )
+    if seen.night:
+        # The sentence is whole already: no isolates around it.
+        return say.gettext("%(sentence)s (night)") % {"sentence": line}
+    return line
 
 
-def tba_line(event: Event) -> str:
+def tba_line(event: Event, locale: str = "en") -> str:
     """The one line for an event whose date is known but whose time is not.
 
     Examples:
@@ -101,40 +159,54 @@ def tba_line(event: Event) -> str:
         >>> tba_line(e)
         'Showcase is on Tue 15 Dec 2026 (Asia/Tokyo); the time is not announced yet'
     """
-    status = f" ({event.status.value})" if event.status is not Status.SCHEDULED else ""
-    return (
-        f"{event.title}{status} is on {format_date(event.start.date())} ({event.zone}); "
-        "the time is not announced yet"
+    reader = _Reader(locale)
+    return reader.say.gettext(
+        "%(title)s is on %(date)s (%(zone)s); the time is not announced yet",
+        title=reader.title(event),
+        date=reader.date(event.start.date()),
+        zone=event.zone,
     )
 
 
-def _table(event: Event, seen: Sequence[LocalTime], markdown: bool) -> str:
-    head = ["Place", "Time", "Date", "Zone", "UTC offset", "Day", "Night"]
+def _headings(locale: str, *keys: str) -> list[str]:
+    """The table headings named by ``keys``, in ``locale``."""
+    say = messages.words(locale)
+    words = {
+        "place": say.pgettext("column", "Place"),
+        "time": say.pgettext("column", "Time"),
+        "date": say.pgettext("column", "Date"),
+        "zone": say.pgettext("column", "Zone"),
+        "offset": say.pgettext("column", "UTC offset"),
+        "day": say.pgettext("column", "Day"),
+        "night": say.pgettext("column", "Night"),
+        "zones": say.pgettext("column", "Zones"),
+    }
+    return [words[key] for key in keys]
+
+
+def _table(event: Event, seen: Sequence[LocalTime], locale: str, markdown: bool) -> str:
+    reader = _Reader(locale)
+    night = reader.say.pgettext("column value", "night")
     rows = [
         [
-            _place_label(s.place),
-            f"{s.local:%H:%M}",
-            format_date(s.local.date()),
-            s.label,
-            s.utc_offset,
-            day_shift_words(s.day_shift),
-            "night" if s.night else "",
+            reader.place(s.place),
+            reader.time(s.local),
+            reader.date(s.local.date()),
+            reader.zone_column(s),
+            reader.offset_column(s),
+            day_shift_words(s.day_shift, locale),
+            night if s.night else "",
         ]
         for s in seen
     ]
-    own = event.start
-    title = (
-        f"{event.title}: {format_date(own.date())} {own:%H:%M} {tz.zone_label(own)} "
-        f"(UTC{tz.format_offset(own.utcoffset())}, {event.zone})"
-    )
+    if reader.say.rtl:
+        rows = [[reader.say.isolate(cell) for cell in row] for row in rows]
+    when, offset = reader.own_start(event)
+    say = reader.say
+    title = f"{say.isolate(reader.title(event))}: {say.isolate(when)} "
+    title += f"({say.isolate(offset)}, {say.isolate(event.zone)})"
+    head = _headings(locale, "place", "time", "date", "zone", "offset", "day", "night")
     return _layout(title, head, rows, markdown)
-
-
-def _width(text: str) -> int:
-    """Terminal columns: East Asian wide and full-width characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _markdown_escape(text: str) -> str:
@@ -155,27 +227,20 @@ def when_text(
         events: the events to show.
         places: where to show them; ``None`` means each event's audience plus the viewer.
         fmt: one sentence per place (``text``), or a world-clock table (``table``, ``markdown``).
-        locale: a CLDR locale; English is launchcal's own wording (no babel), other locales
-            get CLDR dates, weekday and month names and zone names.
+        locale: a CLDR locale: launchcal's sentences from its catalogs (English, the source,
+            needs none), with CLDR dates, times, zone and city names in other languages.
         now: the instant for the clock-change note (default: the clock). When the viewer's
             own clocks change between now and a future start, one line says so.
     """
-    from launchcal import i18n
-
-    english = i18n.is_english(locale)
     blocks = []
     for event in events:
         seen = see_all(event, _places_for(event, places))
-        if english and not event.time_known:
-            block = tba_line(event)  # the same for every place: say it once
+        if not event.time_known:
+            block = tba_line(event, locale)  # the same for every place: say it once
         elif fmt == "text":
-            block = "\n".join(
-                when_line(event, s) if english else _local_when_line(event, s, locale) for s in seen
-            )
-        elif english:
-            block = _table(event, seen, markdown=fmt == "markdown")
+            block = "\n".join(when_line(event, s, locale) for s in seen)
         else:
-            block = _local_table(event, seen, locale, markdown=fmt == "markdown")
+            block = _table(event, seen, locale, markdown=fmt == "markdown")
         note = _clock_note(event, seen, locale, now)
         blocks.append(block + (f"\n{note}" if note else ""))
     return ("\n\n" if fmt != "text" or len(events) > 1 else "\n").join(blocks)
@@ -185,7 +250,6 @@ def _clock_note(
     event: Event, seen: Sequence[LocalTime], locale: str, now: dt.datetime | None
 ) -> str:
     """The one-line note when the viewer's clocks change before the start."""
-    from launchcal import i18n
     from launchcal.convert import clock_change
 
     viewer = next((s.place for s in seen if s.place.kind == "local"), None)
@@ -196,67 +260,6 @@ def _clock_note(
         return ""
     change = clock_change(viewer.zone, now, event.utc_start)
     return "" if change is None else i18n.clock_change_words(change, locale)
-
-
-# --- other languages: CLDR words throughout (launchcal's English above stays as it is) -------
-
-
-def _local_extras(seen: LocalTime, locale: str) -> list[str]:
-    from babel.dates import format_datetime
-
-    from launchcal import i18n
-
-    extras = []
-    if seen.day_shift:
-        sign = "+" if seen.day_shift > 0 else "\u2212"
-        extras.append(sign + i18n.duration_words([("day", abs(seen.day_shift))], locale))
-    if seen.night:
-        extras.append(str(format_datetime(seen.local, "BBBB", locale=locale)))
-    return extras
-
-
-def _local_title(event: Event) -> str:
-    if event.status in (Status.CANCELLED, Status.POSTPONED, Status.RESCHEDULED):
-        return f"{event.title} ({event.status.value})"
-    return event.title
-
-
-def _local_when_line(event: Event, seen: LocalTime, locale: str) -> str:
-    from launchcal import i18n
-
-    place = seen.place.name
-    if not event.time_known:
-        return f"{_local_title(event)}: {place}: {i18n.date_words(event.start.date(), locale)}"
-    words = i18n.date_time_words(seen.local, locale, zone=True)
-    offset = i18n.offset_words(seen.local, locale)
-    extras = "".join(f", {extra}" for extra in _local_extras(seen, locale))
-    return f"{_local_title(event)}: {place}: {words} ({offset}){extras}"
-
-
-def _local_table(event: Event, seen: Sequence[LocalTime], locale: str, markdown: bool) -> str:
-    from launchcal import i18n
-
-    head = ["Place", "Time", "Date", "Zone", "UTC offset", "Day", "Night"]
-    rows = []
-    for s in seen:
-        extras = _local_extras(s, locale)
-        rows.append(
-            [
-                _place_label(s.place) if s.place.kind != "local" else s.place.name,
-                i18n.clock_words(s.local, locale),
-                i18n.date_words(s.local.date(), locale),
-                i18n.zone_name(s.local, locale),
-                i18n.offset_words(s.local, locale),
-                extras[0] if s.day_shift else "",
-                extras[-1] if s.night else "",
-            ]
-        )
-    own = event.start
-    title = (
-        f"{_local_title(event)}: {i18n.date_time_words(own, locale, zone=True)} "
-        f"({i18n.offset_words(own, locale)}, {event.zone})"
-    )
-    return _layout(title, head, rows, markdown)
 
 
 def _layout(title: str, head: list[str], rows: list[list[str]], markdown: bool) -> str:
@@ -276,10 +279,10 @@ def text_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
         >>> text_table(["Place", "Time"], [["Nairobi", "14:00"], ["北京", "19:00"]])
         ['Place    Time', 'Nairobi  14:00', '北京     19:00']
     """
-    widths = [max(_width(row[i]) for row in [head, *rows]) for i in range(len(head))]
+    widths = [max(i18n.cells(row[i]) for row in [head, *rows]) for i in range(len(head))]
     return [
         "  ".join(
-            cell + " " * (width - _width(cell)) for cell, width in zip(row, widths, strict=True)
+            cell + " " * (width - i18n.cells(cell)) for cell, width in zip(row, widths, strict=True)
         ).rstrip()
         for row in [head, *rows]
     ]
@@ -290,27 +293,36 @@ def all_zones() -> list[Place]:
     return [Place(name=zone, zone=zone, kind="zone") for zone in ("UTC", *tz.listed_zones())]
 
 
-def _city(zone: str) -> str:
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
+def _city(zone: str, locale: str) -> str:
+    """The city a zone is named after; English reads it off the IANA name, without babel."""
+    if i18n.is_english(locale):
+        return zone.rsplit("/", 1)[-1].replace("_", " ")
+    return i18n.city_of_zone(zone, locale)
 
 
-def world_clock(events: Sequence[Event], fmt: WhenFormat = "table", shown: int = 5) -> str:
+def world_clock(
+    events: Sequence[Event], fmt: WhenFormat = "table", shown: int = 5, *, locale: str = "en"
+) -> str:
     """Each event on every clock in the world, one row per UTC offset (``when --in all``).
 
     Args:
         events: the events to show.
         fmt: ``markdown`` for a Markdown table; anything else gives a text table.
         shown: how many zones each row names before "+N more".
+        locale: a CLDR locale for the words, dates and city names.
     """
     from launchcal.places import zone_populations
 
     markdown = fmt == "markdown"
+    reader = _Reader(locale)
+    say = reader.say
+    night = say.pgettext("column value", "night")
     blocks = []
     everywhere = all_zones()
     population = zone_populations()
     for event in events:
         if not event.time_known:
-            blocks.append(tba_line(event))
+            blocks.append(tba_line(event, locale))
             continue
         groups: dict[dt.timedelta | None, list[LocalTime]] = {}
         for seen in see_all(event, everywhere):
@@ -320,27 +332,32 @@ def world_clock(events: Sequence[Event], fmt: WhenFormat = "table", shown: int =
             first = members[0]
             # The biggest cities first: "+08:00 Shanghai, Manila, Hong Kong" reads like a clock.
             zones = sorted(members, key=lambda m: (-population.get(m.place.zone, 0), m.place.zone))
-            cities = list(dict.fromkeys(_city(m.place.zone) for m in zones))
+            cities = list(dict.fromkeys(_city(m.place.zone, locale) for m in zones))
             names = ", ".join(cities[:shown])
             if len(cities) > shown:
-                names += f" +{len(cities) - shown} more"
-            rows.append(
-                [
-                    first.utc_offset,
-                    f"{first.local:%H:%M}",
-                    format_date(first.local.date()),
-                    day_shift_words(first.day_shift),
-                    "night" if first.night else "",
-                    names,
-                ]
-            )
-        own = event.start
-        title = (
-            f"{event.title}: {format_date(own.date())} {own:%H:%M} {tz.zone_label(own)} "
-            f"(UTC{tz.format_offset(own.utcoffset())}, {event.zone}), on {len(everywhere)} "
-            f"clocks in {len(rows)} offsets"
+                more = len(cities) - shown
+                names += " " + say.ngettext("+%(count)d more", "+%(count)d more", more)
+            row = [
+                first.utc_offset,
+                reader.time(first.local),
+                reader.date(first.local.date()),
+                day_shift_words(first.day_shift, locale),
+                night if first.night else "",
+                names,
+            ]
+            rows.append([say.isolate(cell) for cell in row])
+        when, offset = reader.own_start(event)
+        title = say.gettext(
+            "%(title)s: %(when)s (%(offset)s, %(zone)s), on %(clocks)d clocks in %(offsets)d "
+            "offsets",
+            title=reader.title(event),
+            when=when,
+            offset=offset,
+            zone=event.zone,
+            clocks=len(everywhere),
+            offsets=len(rows),
         )
-        head = ["UTC offset", "Time", "Date", "Day", "Night", "Zones"]
+        head = _headings(locale, "offset", "time", "date", "day", "night", "zones")
         blocks.append(_layout(title, head, rows, markdown))
     return "\n\n".join(blocks)
 

@@ -195,7 +195,7 @@ def test_no_note_without_a_change_or_after_the_start() -> None:
 def test_note_in_other_languages() -> None:
     found = count(SPRING_LAUNCH, now=SPRING_NOW, viewer=LONDON, locale="sw")
     assert found.note == (
-        "Saa za Greenwich → Saa za Majira ya Joto za Uingereza (Jumapili, 29 Mac 2026 02:00)"
+        "Kumbuka: kabla ya tukio kuanza, saa za London zitasogezwa mbele saa 1 mnamo Jumapili, 29 Mac 2026 (Saa za Greenwich → Saa za Majira ya Joto za Uingereza)."
     )
 
 
@@ -205,45 +205,39 @@ NOW = dt.datetime(2022, 7, 1, 14, 48, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 LIVE = START + 20 * MINUTE
 ENDED = END + dt.timedelta(days=2)
 
-# Upcoming: CLDR relative-time "future" pattern around the CLDR unit list, then the start on
-# the viewer's clock: CLDR yMMMEd date, short time and metazone name, joined by the locale's
-# date-time pattern. Live and ended: two relative times joined by CLDR's interval "{0} – {1}".
+# launchcal's sentence for each state, from its catalog, with CLDR's pieces inside: the relative
+# time ("dans 3 jours, 4 heures et 12 minutes", "3天4小时12分钟后"), the date and short time.
+# Right to left: each value is isolated (FSI ... PDI) so titles, times and numbers stay whole.
 LANGUAGES = {
-    "fr": (
-        "Xiaomi 12S series launch: dans 3\u00a0jours, 4\u00a0heures et 12 minutes "
-        "(lun. 4 juil. 2022, 14:00 heure normale d’Afrique de l’Est)",
-        "Xiaomi 12S series launch: il y a 20 minutes\u2009–\u2009dans 1\u00a0heure et 40 minutes",
-        "Xiaomi 12S series launch: il y a 2\u00a0jours et 2\u00a0heures\u2009–\u2009il y a 2 jours",
+    "ar": (
+        "يبدأ \u2068Xiaomi 12S series launch\u2069 \u2068خلال 3 أيام، و4 ساعات، و12 دقيقة\u2069 (\u2068\u2068الاثنين، 4 يوليو 2022\u2069، \u20682:00 م\u2069 بتوقيت \u2068نيروبي\u2069\u2069)",
+        "يُبث \u2068Xiaomi 12S series launch\u2069 مباشرةً الآن: بدأ \u2068قبل 20 دقيقة\u2069 وينتهي \u2068خلال ساعة واحدة و40 دقيقة\u2069",
+        "انتهى \u2068Xiaomi 12S series launch\u2069 \u2068قبل يومين\u2069",
     ),
     "de": (
-        "Xiaomi 12S series launch: in 3 Tagen, 4 Stunden und 12 Minuten "
-        "(Mo., 4. Juli 2022, 14:00 Ostafrikanische Zeit)",
-        "Xiaomi 12S series launch: vor 20 Minuten\u2009–\u2009in 1 Stunde, 40 Minuten",
-        "Xiaomi 12S series launch: vor 2 Tagen, 2 Stunden\u2009–\u2009vor 2 Tagen",
+        "Xiaomi 12S series launch beginnt in 3 Tagen, 4 Stunden und 12 Minuten (Mo., 4. Juli 2022, 14:00 Uhr in Nairobi)",
+        "Xiaomi 12S series launch läuft jetzt: begann vor 20 Minuten, endet in 1 Stunde, 40 Minuten",
+        "Xiaomi 12S series launch endete vor 2 Tagen",
     ),
-    "sw": (
-        "Xiaomi 12S series launch: baada ya siku 3, saa 4 na dakika 12 "
-        "(Jumatatu, 4 Jul 2022 14:00 Saa za Afrika Mashariki)",
-        "Xiaomi 12S series launch: dakika 20 zilizopita\u2009–\u2009baada ya saa 1 na dakika 40",
-        "Xiaomi 12S series launch: siku 2 na saa 2 zilizopita\u2009–\u2009siku 2 zilizopita",
-    ),
-    "zh": (
-        "Xiaomi 12S series launch: 3天4小时12分钟后 (2022年7月4日周一 东部非洲时间 14:00)",
-        "Xiaomi 12S series launch: 20分钟前 – 1小时40分钟后",
-        "Xiaomi 12S series launch: 2天2小时前 – 2天前",
-    ),
-    # Right to left: the Latin title is isolated (FSI ... PDI) so it stays whole.
-    "ar": (
-        "\u2068Xiaomi 12S series launch\u2069: خلال 3 أيام، و4 ساعات، و12 دقيقة "
-        "(الاثنين، 4 يوليو 2022، 2:00 م توقيت شرق أفريقيا)",
-        "\u2068Xiaomi 12S series launch\u2069: قبل 20 دقيقة – خلال ساعة واحدة و40 دقيقة",
-        "\u2068Xiaomi 12S series launch\u2069: قبل يومين وساعتان – قبل يومين",
+    "fr": (
+        "Xiaomi 12S series launch commence dans 3\xa0jours, 4\xa0heures et 12 minutes (lun. 4 juil. 2022, 14:00 à Nairobi)",
+        "Xiaomi 12S series launch est en direct : a commencé il y a 20 minutes, se termine dans 1\xa0heure et 40 minutes",
+        "Xiaomi 12S series launch s’est terminé il y a 2 jours",
     ),
     "hi": (
-        "Xiaomi 12S series launch: 3 दिन, 4 घंटे और 12 मिनट में "
-        "(सोम, 4 जुल॰ 2022, 2:00 pm पूर्वी अफ़्रीका समय)",
-        "Xiaomi 12S series launch: 20 मिनट पहले – 1 घंटा और 40 मिनट में",
-        "Xiaomi 12S series launch: 2 दिन और 2 घंटे पहले – 2 दिन पहले",
+        "Xiaomi 12S series launch 3 दिन, 4 घंटे और 12 मिनट में शुरू होगा (नैरोबी के समय के अनुसार सोम, 4 जुल॰ 2022, 2:00 pm)",
+        "Xiaomi 12S series launch अभी लाइव है: 20 मिनट पहले शुरू हुआ, 1 घंटा और 40 मिनट में समाप्त होगा",
+        "Xiaomi 12S series launch 2 दिन पहले समाप्त हुआ",
+    ),
+    "sw": (
+        "Tukio «Xiaomi 12S series launch» litaanza baada ya siku 3, saa 4 na dakika 12 (Jumatatu, 4 Jul 2022, saa 14:00, Nairobi)",
+        "Tukio «Xiaomi 12S series launch» linaendelea sasa hivi: lilianza dakika 20 zilizopita, litaisha baada ya saa 1 na dakika 40",
+        "Tukio «Xiaomi 12S series launch» liliisha siku 2 zilizopita",
+    ),
+    "zh": (
+        "Xiaomi 12S series launch将于3天4小时12分钟后开始（内罗毕时间2022年7月4日周一 14:00）",
+        "Xiaomi 12S series launch正在直播：20分钟前开始，1小时40分钟后结束",
+        "Xiaomi 12S series launch已于2天前结束",
     ),
 }
 

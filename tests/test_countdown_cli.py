@@ -42,12 +42,12 @@ def run(runner: CliRunner, *args: str | Path, env: dict[str, str] | None = None)
         ),
         (
             "sw",
-            "Xiaomi 12S series launch: baada ya siku 3, saa 4 na dakika 12 "
-            "(Jumatatu, 4 Jul 2022 14:00 Saa za Afrika Mashariki)",
+            "Tukio «Xiaomi 12S series launch» litaanza baada ya siku 3, saa 4 na dakika 12 "
+            "(Jumatatu, 4 Jul 2022, saa 14:00, Nairobi)",
         ),
         (
             "zh",
-            "Xiaomi 12S series launch: 3天4小时12分钟后 (2022年7月4日周一 东部非洲时间 14:00)",
+            "Xiaomi 12S series launch将于3天4小时12分钟后开始（内罗毕时间2022年7月4日周一 14:00）",
         ),
     ],
 )
@@ -85,8 +85,8 @@ def test_text_output_and_locale_from_environment(
                          env={"LANG": "sw_KE.UTF-8"})  # fmt: skip
     assert (code, err) == (0, "")
     assert out == (
-        "Xiaomi 12S series launch: baada ya siku 3, saa 4 na dakika 12 "
-        "(Jumatatu, 4 Jul 2022 14:00 Saa za Afrika Mashariki)\n"
+        "Tukio «Xiaomi 12S series launch» litaanza baada ya siku 3, saa 4 na dakika 12 "
+        "(Jumatatu, 4 Jul 2022, saa 14:00, Nairobi)\n"
     )
     code, out, _ = run(runner, "countdown", XIAOMI, "--now", DONE_WHEN_NOW, "--locale", "C",
                        env={"LANG": "sw_KE.UTF-8"})  # fmt: skip
@@ -201,10 +201,10 @@ def test_when_in_french(runner: CliRunner) -> None:
                          "--in", "Pacific/Kiritimati")  # fmt: skip
     assert (code, err) == (0, "")
     assert out.splitlines() == [
-        "Xiaomi 12S series launch: Asia/Kolkata: lun. 4 juil. 2022, 16:30 heure de l’Inde "
-        "(UTC+05:30)",
-        "Xiaomi 12S series launch: Pacific/Kiritimati: mar. 5 juil. 2022, 01:00 heure des îles "
-        "de la Ligne (UTC+14:00), +1\u00a0jour, du matin",
+        "Xiaomi 12S series launch commence à 16:30 à Calcutta : lun. 4 juil. 2022, heure de "
+        "l’Inde (UTC+05:30), le même jour",
+        "Xiaomi 12S series launch commence à 01:00 à Kiritimati : mar. 5 juil. 2022, heure des "
+        "îles de la Ligne (UTC+14:00), le lendemain (de nuit)",
     ]
 
 
@@ -215,9 +215,9 @@ def test_when_table_in_chinese_lines_up(runner: CliRunner) -> None:
     assert out.splitlines() == [
         "Xiaomi 12S series launch: 2022年7月4日周一 中国标准时间 19:00 (GMT+08:00, Asia/Shanghai)",
         "",
-        "Place         Time   Date              Zone          UTC offset  Day  Night",
-        "Asia/Kolkata  16:30  2022年7月4日周一  印度时间      GMT+05:30",
-        "Europe/Kyiv   14:00  2022年7月4日周一  东欧夏令时间  GMT+03:00",
+        "地点      时间   日期              时区          UTC偏移    相对日期  夜间",
+        "加尔各答  16:30  2022年7月4日周一  印度时间      GMT+05:30  当天",
+        "基辅      14:00  2022年7月4日周一  东欧夏令时间  GMT+03:00  当天",
     ]
 
 

@@ -80,7 +80,7 @@ def test_locale_from_environment(environ: dict[str, str], expected: str) -> None
 
 
 def _clear_probes() -> None:
-    for probe in (i18n._babel_units_work, i18n._babel_lists_work, i18n._zone_keys):
+    for probe in (i18n._babel_units_work, i18n._babel_lists_work, i18n.zone_keys):
         probe.cache_clear()
 
 
@@ -340,7 +340,7 @@ def test_old_names_found_through_tz_links(
     )
     _clear_probes()
     try:
-        assert old_names[0] in i18n._zone_keys(zone)
+        assert old_names[0] in i18n.zone_keys(zone)
         moment = dt.datetime(2022, 7, 4, 12, tzinfo=tz.zone(zone))
         assert i18n.zone_name(moment, "en") == expected
     finally:
@@ -357,7 +357,7 @@ def test_every_zone_with_a_named_metazone_gets_its_name() -> None:
     named = Locale.parse("en").meta_zones
     unnamed = []
     for zone in sorted(tz.zone_names()):
-        keys = i18n._zone_keys(zone)
+        keys = i18n.zone_keys(zone)
         if not any(named.get(meta_zones.get(k, ""), {}).get("long") for k in keys):
             continue
         moment = dt.datetime(2022, 1, 15, 12, tzinfo=tz.zone(zone))
@@ -430,14 +430,14 @@ AUTUMN = (dt.datetime(2026, 10, 1, tzinfo=UTC), dt.datetime(2026, 11, 15, tzinfo
             "Europe/Berlin",
             AUTUMN,
             "de",
-            "Mitteleuropäische Sommerzeit → Mitteleuropäische Normalzeit (So., 25. Okt. 2026, "
-            "02:00)",
+            "Hinweis: In Berlin wird die Uhr am So., 25. Okt. 2026 um 1 Stunde zurückgestellt "
+            "(Mitteleuropäische Sommerzeit → Mitteleuropäische Normalzeit), noch vor dem Start.",
         ),
         (
             "Europe/London",
             SPRING,
             "zh",
-            "格林尼治标准时间 → 英国夏令时间 (2026年3月29日周日 02:00)",
+            "注意：活动开始前，伦敦的时钟将于2026年3月29日周日拨快1小时（格林尼治标准时间 → 英国夏令时间）。",
         ),
     ],
 )

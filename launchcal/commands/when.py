@@ -56,15 +56,15 @@ def when(**params: Any) -> None:
     from launchcal import report
 
     events = load_events(params)
+    locale = params["locale"] or environment_locale()
     if ALL in params["places"]:
         if params["as_json"]:
             echo_json(report.when_data(events, report.all_zones()))
         else:
-            click.echo(report.world_clock(events, params["fmt"]))
+            click.echo(report.world_clock(events, params["fmt"], locale=locale))
         return
     places: list[Place] | None = list(params["places"]) or None
     if params["as_json"]:
         echo_json(report.when_data(events, places))
     else:
-        locale = params["locale"] or environment_locale()
         click.echo(report.when_text(events, places, params["fmt"], locale=locale))

@@ -1,0 +1,53 @@
+"""A place's name in the reader's language: "London" is "Londres", "伦敦", "Лондон".
+
+The names come from CLDR through babel: every locale's exemplar city of each time zone (the
+city a zone is named after, ~450 of the world's largest and best-known cities) and its
+territory names for countries. A city is given its CLDR name only when it *is* the zone's
+exemplar city (the English exemplar name matches the place's own name); any other city, or UTC,
+keeps the name launchcal found it under; a zone named by its IANA name reads as its city.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from launchcal.places import Place
+
+__all__ = ["local_name"]
+
+
+def _folded(text: str) -> str:
+    """Case and accents folded, a trailing "City" dropped: "New York City" ~ "New York"."""
+    plain = "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    ).casefold()
+    return plain.removesuffix(" city").strip()
+
+
+def local_name(place: Place, locale: str) -> str:
+    """``place``'s name as a reader of ``locale`` writes it; its own name where CLDR has none.
+
+    Examples:
+        >>> local_name(Place("London", "Europe/London", "city"), "fr")
+        'Londres'
+        >>> local_name(Place("New York City", "America/New_York", "city"), "zh")
+        '纽约'
+        >>> local_name(Place("Kenya", "Africa/Nairobi", "country", country_code="KE"), "ar")
+        'كينيا'
+        >>> local_name(Place("Mombasa", "Africa/Nairobi", "city"), "fr")
+        'Mombasa'
+    """
+    if locale == "en" or locale.startswith("en_"):
+        return place.name
+    from launchcal import i18n
+
+    if place.kind == "city":
+        if _folded(place.name) == _folded(i18n.city_of_zone(place.zone, "en")):
+            return i18n.exemplar_city(place.zone, locale) or place.name
+        return place.name
+    if place.kind in ("zone", "local") and "/" in place.zone and place.name == place.zone:
+        return i18n.city_of_zone(place.zone, locale)  # "Asia/Kolkata" reads "Calcutta" in French
+    if place.kind == "country" and place.country_code:
+        found = i18n.locale_data(locale).territories.get(place.country_code)
+        return str(found) if found else place.name
+    return place.name

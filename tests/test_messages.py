@@ -1,0 +1,341 @@
+"""launchcal's catalogs: complete, compiled, CLDR plurals; sentences per language; RTL; seasons."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import importlib.util
+import os
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from babel.core import Locale
+from babel.messages.plurals import get_plural
+from click.testing import CliRunner
+
+from launchcal import i18n, messages, tz
+from launchcal.cli import cli
+from tests.conftest import imported_by, loaded
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "data" / "i18n"
+XIAOMI = str(ROOT / "examples" / "xiaomi-12s.toml")
+NOW = "2022-07-01T14:48:00+08:00"
+
+
+def _catalogs_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("catalogs", ROOT / "scripts" / "catalogs.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+catalogs = _catalogs_script()
+
+#: Every shipped catalog: the largest online audiences and the example's readers (Swahili,
+#: Hindi, Bangla, Portuguese, Chinese), each complete.
+COMPLETE = [
+    "ar", "bn", "cs", "de", "el", "es", "fa", "fil", "fr", "he", "hi", "hu", "id", "it", "ja",
+    "ko", "ms", "nl", "pl", "pt", "ro", "ru", "sv", "sw", "ta", "th", "tr", "uk", "ur", "vi",
+    "zh", "zh_Hant",
+]  # fmt: skip
+RTL = ["ar", "fa", "he", "ur"]
+
+
+def test_the_catalogs_shipped_are_these_and_complete() -> None:
+    assert list(messages.catalog_locales()) == COMPLETE
+    assert len(COMPLETE) >= 30
+    template = {m.id for m in catalogs.read(catalogs.TEMPLATE) if m.id}
+    assert len(template) >= 30
+    failures = {}
+    for path in catalogs.po_files():
+        catalog = catalogs.read(path, path.parent.parent.name)
+        found = catalogs.problems(path)
+        found += [f"not translated yet: {m!r}" for m in template - {m.id for m in catalog if m.id}]
+        if found:
+            failures[path.parent.parent.name] = found
+    assert failures == {}
+
+
+def test_the_template_holds_every_message_the_code_marks(tmp_path: Path) -> None:
+    """Run the extraction step as the script does; a message added in the code shows up."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+
+    keywords = {**DEFAULT_KEYWORDS, "N_": None, "message": None}
+    marked = {
+        (context, message if isinstance(message, str) else message[0])
+        for _, _, message, _, context in extract_from_dir(
+            str(catalogs.PACKAGE), method_map=[("**.py", "python")], keywords=keywords
+        )
+    }
+    stored = {
+        (m.context, m.id if isinstance(m.id, str) else m.id[0])
+        for m in catalogs.read(catalogs.TEMPLATE)
+        if m.id
+    }
+    assert marked == stored, "run scripts/catalogs.py"
+
+
+@pytest.mark.parametrize("path", catalogs.po_files(), ids=lambda p: p.parent.parent.name)
+def test_the_mo_is_the_compiled_po(path: Path) -> None:
+    assert path.with_suffix(".mo").read_bytes() == catalogs.compiled(path)
+
+
+@pytest.mark.parametrize("locale", COMPLETE)
+def test_plural_forms_are_cldr_rules(locale: str) -> None:
+    path = catalogs.FOLDER / locale / "LC_MESSAGES" / "launchcal.po"
+    catalog = catalogs.read(path, locale)
+    rule = get_plural(locale)
+    assert catalog.plural_forms == rule.plural_forms
+    # Each count gets the form babel's rule picks (Russian 1, 3, 5: one, few, many).
+    pick = gettext.c2py(rule.plural_expr)
+    say = messages.words(locale)
+    forms = catalog.get("%(count)d day later").string
+    assert len(forms) == rule.num_plurals
+    for count in (2, 3, 5, 11, 21, 102):
+        text = say.ngettext("%(count)d day later", "%(count)d days later", count)
+        assert text == forms[pick(count)] % {"count": count}
+
+
+_PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+@pytest.mark.parametrize("locale", COMPLETE)
+def test_every_translation_keeps_its_placeholders(locale: str) -> None:
+    """Every value the English puts in, the translation puts in too (a plural form may say the
+    number in words, as Arabic's dual "يومين" does); none is invented."""
+    catalog = catalogs.read(catalogs.FOLDER / locale / "LC_MESSAGES" / "launchcal.po", locale)
+    broken = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = (message.id,) if isinstance(message.id, str) else message.id
+        strings = (message.string,) if isinstance(message.string, str) else message.string
+        wanted = set(_PLACEHOLDER.findall(ids[0]))
+        for text in strings:
+            have = set(_PLACEHOLDER.findall(text))
+            plural_number = {"count"} if len(ids) > 1 else set()
+            if have - wanted or wanted - plural_number - have:
+                broken.append((ids[0], text))
+    assert broken == []
+
+
+def test_the_check_catches_missing_fuzzy_and_broken(tmp_path: Path) -> None:
+    path = tmp_path / "fr" / "LC_MESSAGES" / "launchcal.po"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        'msgid "same day"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "next day"\nmsgstr "le lendemain"\n\n'
+        '#, python-format\nmsgid "%(zone)s (your zone)"\nmsgstr "%(fuseau)s (votre fuseau)"\n',
+        encoding="utf-8",
+    )
+    found = catalogs.problems(path)
+    assert any(f.startswith("missing: 'same day'") for f in found)
+    assert any(f.startswith("fuzzy: 'next day'") for f in found)
+    assert any("%(zone)s (your zone)" in f and "placeholder" in f for f in found)
+
+
+# --- which catalog answers -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "catalog"),
+    [
+        ("fr_CA", "fr"),
+        ("pt_PT", "pt"),
+        ("zh_Hans_CN", "zh"),
+        ("zh_Hant_TW", "zh_Hant"),
+        ("zh_Hant_HK", "zh_Hant"),
+        ("sw_KE", "sw"),
+        ("en", None),
+        ("en_IN", None),
+        ("kk", None),  # no catalog: English sentences around Kazakh CLDR words
+    ],
+)
+def test_catalog_for(locale: str, catalog: str | None) -> None:
+    assert messages.catalog_for(locale) == catalog
+
+
+def test_english_when_reads_no_catalog() -> None:
+    """English is the source language: no catalog is opened, and babel is not even imported."""
+    modules = imported_by("when", XIAOMI, env={**os.environ, "LANG": "en_US.UTF-8"})
+    assert loaded(modules, "babel", "launchcal.messages") == ["launchcal.messages"]
+    assert messages.words("en").catalog is None
+    assert messages.words("en_GB").gettext("same day") == "same day"
+
+
+def test_browser_words_are_one_dict_per_locale() -> None:
+    wanted = ["same day", "next day", "%(zone)s (your zone)"]
+    assert messages.browser_words("fr", wanted) == {
+        "same day": "le même jour",
+        "next day": "le lendemain",
+        "%(zone)s (your zone)": "%(zone)s (votre fuseau)",
+    }
+    assert messages.browser_words("en", wanted) == {w: w for w in wanted}
+
+
+# --- golden outputs: when and countdown on the Xiaomi example, in every language --------------
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args), prog_name="launchcal")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("LAUNCHCAL_WRITE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name}: LAUNCHCAL_WRITE_GOLDEN=1 rewrites"
+
+
+@pytest.mark.parametrize("locale", ["en", *COMPLETE])
+def test_golden_when(locale: str) -> None:
+    text = _run("when", XIAOMI, "--locale", locale)
+    text += "\n" + _run("when", XIAOMI, "--locale", locale, "--format", "table",
+                        "--in", "Kiritimati", "--in", "Pago Pago")  # fmt: skip
+    _golden(f"when-{locale}.txt", text)
+
+
+@pytest.mark.parametrize("locale", ["en", *COMPLETE])
+def test_golden_countdown(locale: str, viewer_zone: object) -> None:
+    viewer_zone("Africa/Nairobi")  # type: ignore[operator]
+    states = [NOW, "2022-07-04T19:20:00+08:00", "2022-07-06T21:00:00+08:00"]
+    text = "".join(_run("countdown", XIAOMI, "--locale", locale, "--now", now) for now in states)
+    _golden(f"countdown-{locale}.txt", text)
+
+
+def test_done_when_sentences() -> None:
+    french = _run("when", XIAOMI, "--locale", "fr").splitlines()
+    assert len(french) == 6
+    assert "Xiaomi 12S series launch commence à 12:00 à Londres : " in french[1]
+    assert "伦敦" in _run("when", XIAOMI, "--locale", "zh")
+    assert "Tukio «Xiaomi 12S series launch» linaanza saa 14:00 (Nairobi)" in _run(
+        "when", XIAOMI, "--locale", "sw"
+    )
+    assert _run("countdown", XIAOMI, "--locale", "sw", "--now", NOW).startswith(
+        "Tukio «Xiaomi 12S series launch» litaanza baada ya siku 3, "
+    )
+
+
+# --- right to left ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("locale", RTL)
+def test_right_to_left_values_are_isolated(locale: str) -> None:
+    lines = _run("when", XIAOMI, "--locale", locale, "--in", "Nairobi").splitlines()
+    assert len(lines) == 1
+    line = lines[0]
+    for value in ("Xiaomi 12S series launch", i18n.offset_words(
+        dt.datetime(2022, 7, 4, 14, tzinfo=tz.zone("Africa/Nairobi")), locale
+    )):  # fmt: skip
+        assert f"{messages.FSI}{value}{messages.PDI}" in line
+    # Every isolate is closed, and the text outside them is right to left.
+    assert line.count(messages.FSI) == line.count(messages.PDI) >= 5
+    assert i18n.is_rtl(locale)
+
+
+def test_left_to_right_has_no_isolates() -> None:
+    assert messages.FSI not in _run("when", XIAOMI, "--locale", "fr")
+
+
+# --- zone names by season for negative-DST zones ------------------------------------------------
+
+DUBLIN = "Europe/Dublin"
+
+
+def _named(zone: str, when: dt.datetime, locale: str) -> str:
+    return i18n.zone_name(when.replace(tzinfo=tz.zone(zone)), locale)
+
+
+@pytest.mark.parametrize("locale", ["en", "ga", *COMPLETE])
+def test_dublin_is_greenwich_mean_time_in_winter_and_irish_standard_time_in_summer(
+    locale: str,
+) -> None:
+    cldr = Locale.parse(locale)
+    gmt = cldr.meta_zones["GMT"]["long"]["standard"]
+    irish = (
+        cldr.time_zones.get(DUBLIN, {}).get("long", {}).get("daylight")
+        or cldr.meta_zones["Irish"]["long"]["daylight"]
+    )
+    winter = dt.datetime(2023, 1, 15, 12)
+    summer = dt.datetime(2023, 7, 15, 12)
+    assert _named(DUBLIN, winter, locale) == gmt
+    assert _named(DUBLIN, summer, locale) == irish
+    assert winter.replace(tzinfo=tz.zone(DUBLIN)).utcoffset() == dt.timedelta(0)
+
+
+def test_dublin_in_french_from_the_command_line() -> None:
+    out = _run("when", "--start", "2023-01-15 12:00", "--zone", "Dublin", "--in", "Dublin",
+               "--locale", "fr")  # fmt: skip
+    assert "heure moyenne de Greenwich (UTC+00:00)" in out
+    out = _run("when", "--start", "2023-07-15 12:00", "--zone", "Dublin", "--in", "Dublin",
+               "--locale", "fr")  # fmt: skip
+    assert "heure d’été irlandaise (UTC+01:00)" in out
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "de", "es", "ar", "ga"])
+def test_casablanca_is_named_by_its_offset(locale: str) -> None:
+    """Morocco keeps UTC+01:00 with a negative-DST Ramadan at UTC+00:00 (2019 on)."""
+    names = Locale.parse(locale).meta_zones["Europe_Western"]["long"]
+    assert _named("Africa/Casablanca", dt.datetime(2022, 1, 15, 12), locale) == names["daylight"]
+    assert _named("Africa/Casablanca", dt.datetime(2022, 4, 15, 12), locale) == names["standard"]
+
+
+@pytest.mark.parametrize("locale", ["en", "fr", "de"])
+def test_windhoek_1994_2017_is_not_given_todays_metazone(locale: str) -> None:
+    """babel knows only Windhoek's metazone of today (Central Africa, UTC+02:00, no DST); in
+    2000 its winter was UTC+01:00: the CLDR offset format is the honest name there."""
+    july = dt.datetime(2000, 7, 15, 12)
+    assert _named("Africa/Windhoek", july, locale) == i18n.offset_words(
+        july.replace(tzinfo=tz.zone("Africa/Windhoek")), locale
+    )
+    central = Locale.parse(locale).meta_zones["Africa_Central"]["long"]["standard"]
+    assert _named("Africa/Windhoek", dt.datetime(2022, 7, 15, 12), locale) == central
+
+
+# --- errors in the reader's language ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "fr_FR.UTF-8",
+            "Error: Invalid value for '--now': '01/07/2022' peut se lire jour/mois ou mois/jour ; "
+            "écrivez par exemple '2022-07-01 14:48' ou '2022-07-01T14:48:00+08:00'\n",
+        ),
+        (
+            "C.UTF-8",
+            "Error: Invalid value for '--now': '01/07/2022' could mean either order of day and "
+            "month; write it like '2022-07-01 14:48' or '2022-07-01T14:48:00+08:00'\n",
+        ),
+    ],
+)
+def test_errors_in_the_readers_language(lang: str, expected: str) -> None:
+    result = CliRunner().invoke(
+        cli, ["countdown", XIAOMI, "--now", "01/07/2022"], env={"LANG": lang}, prog_name="launchcal"
+    )
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected)
+
+
+@pytest.mark.parametrize(
+    ("locale", "title_words", "head"),
+    [
+        ("fr", "sur 419 horloges et 36 décalages UTC", "Décalage UTC  Heure  Date"),
+        ("ru", "часовых поясов: 419, смещений от UTC: 36", "Смещение от UTC  Время  Дата"),
+        ("zh", "共419个时区、36种UTC偏移", "UTC偏移  时间   日期"),
+    ],
+)
+def test_world_clock_in_the_readers_language(locale: str, title_words: str, head: str) -> None:
+    lines = _run("when", XIAOMI, "--in", "all", "--locale", locale).splitlines()
+    assert title_words in lines[0]
+    assert lines[2].startswith(head)
+    assert len(lines) == 3 + 36
