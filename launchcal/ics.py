@@ -150,7 +150,12 @@ def _build(calendar: Calendar, stamp: dt.datetime) -> IcsCalendar:
     head["VERSION"] = vText("2.0")
     head["PRODID"] = vText(PRODID)
     head["CALSCALE"] = vText("GREGORIAN")
-    head["METHOD"] = vText("PUBLISH")
+    # No METHOD: the file is a plain calendar object, not an iTIP message. METHOD:PUBLISH
+    # would oblige every VEVENT to carry an ORGANIZER (RFC 5546 section 3.2.1; libical flags
+    # the file otherwise), and launchcal knows one only when it has an email; a CalDAV server
+    # must refuse METHOD in what it stores (RFC 4791 section 4.1), and a static host serves
+    # the file as text/calendar without the method parameter RFC 5545 section 3.7.2 pairs it
+    # with. Importing and subscribing need no METHOD in any client.
     head["NAME"] = head["X-WR-CALNAME"] = _text(calendar.name)
     if _clean(calendar.description):
         head["DESCRIPTION"] = head["X-WR-CALDESC"] = _text(calendar.description)
@@ -270,34 +275,40 @@ def _timezones(events: Iterable[Event]) -> Iterator[Timezone]:
 
 
 def _vtimezone(zone: str, first: int, last: int) -> Timezone:
-    """The zone's observances from ``first`` on: exact dates through ``last``, then its rules.
+    """The zone's observances from the change in force when ``first`` begins: its yearly
+    rules where they hold, exact dates where they do not.
 
-    Consumers that keep the first VTIMEZONE they see for a TZID for as long as they run
-    (vobject, and so Radicale) use it for every later file too, so it must not stop at the
-    last year these events need: the zone's yearly rules follow as open-ended RRULEs, the way
-    Google, Apple and Outlook write them, after they have been checked against the tz
-    database. Every onset is the wall time before the change (RFC 5545 section 3.6.5), and
-    summer time is DAYLIGHT even where tzdata says "negative DST" (Ireland).
+    Events under a zone's current rules get what every reader takes the same way, Outlook's
+    model included ([MS-STANOICAL] keeps one yearly pair): one STANDARD and one DAYLIGHT, each
+    an RRULE whose DTSTART is the onset that set the clocks for the events' first year, so no
+    event falls before the first onset (parsers guess badly there). Open-ended rules also
+    serve consumers that keep the first VTIMEZONE they see for a TZID for as long as they run
+    (vobject, and so Radicale). Years the rules do not describe (China's summer time in
+    1986-91, Samoa skipping 2011-12-30) are listed as exact onsets first.
+
+    Every onset is the wall time before the change (RFC 5545 section 3.6.5), and summer time
+    is DAYLIGHT even where tzdata says "negative DST" (Ireland).
     """
     tzinfo = tz.zone(zone)
-    # The rules may resume a little later (Cuba stays on summer time through 2026-27):
-    # the years in between are listed as exact dates too.
-    for window_end in range(last + 1, last + 6):
-        rules = _yearly_rules(zone, window_end)
+    # The change that set the clocks the events' first year begins with: every observance is
+    # a real change (parsers guess badly around one whose TZOFFSETFROM is made up).
+    setting = _last_change_before(tzinfo, first)
+    since = (setting[0][0] + setting[0][1]).year if setting else first
+    # The rules may start a little later (Cuba stays on summer time through 2026-27): the
+    # years in between are listed as exact dates.
+    for rules_from in range(since, last + 6):
+        rules = _yearly_rules(zone, rules_from, last + 1)
         if rules is not None:
             break
     else:
         # No yearly pattern (Egypt's end of October, Palestine's Ramadan breaks): exact
         # dates far enough ahead instead.
-        window_end, rules = last + 1 + _RULE_YEARS, ()
-    # Start with the change that set the clocks the events' first year begins with, so that
-    # every observance is a real change (parsers guess badly around one whose TZOFFSETFROM
-    # is made up).
-    changes = [*_last_change_before(tzinfo, first)]
-    for year in range(first, window_end):
+        rules_from, rules = last + 1 + _RULE_YEARS, ()
+    changes = [*setting] if rules_from > since else []
+    for year in range(first, rules_from):
         changes.extend(_changes(tzinfo, year))
     onsets: dict[tuple[dt.timedelta, dt.timedelta, str, bool], list[dt.datetime]] = {}
-    if not changes:  # a zone that never changed: one observance from the start of the year
+    if not changes and not rules:  # a zone that never changed: one observance from the start
         local = dt.datetime(first, 1, 1, tzinfo=dt.UTC).astimezone(tzinfo)
         offset = local.utcoffset() or dt.timedelta(0)
         onsets[offset, offset, _abbreviation(local), False] = [dt.datetime(first, 1, 1)]
@@ -309,8 +320,11 @@ def _vtimezone(zone: str, first: int, last: int) -> Timezone:
     for (before, after, name, daylight), starts in onsets.items():
         observance = _observance(before, after, name, daylight, starts[0])
         if starts[1:]:
-            # One RDATE per date: vobject (Radicale) keeps only the first of a list.
-            observance["RDATE"] = [vDDDLists([start]) for start in starts[1:]]
+            # DTSTART is repeated as the first RDATE: ical.js (Thunderbird) counts DTSTART as
+            # an onset only in an observance with neither RDATE nor RRULE, and would read an
+            # event before the second onset as UTC. One RDATE per date: vobject (Radicale)
+            # keeps only the first of a list.
+            observance["RDATE"] = [vDDDLists([start]) for start in starts]
         component.subcomponents.append(observance)
     for rule in rules:
         observance = _observance(rule.before, rule.after, rule.name, rule.daylight, rule.onset)
@@ -377,8 +391,9 @@ class _Rule:
 
 
 @cache
-def _yearly_rules(zone: str, year: int) -> tuple[_Rule, ...] | None:
-    """The zone's offset changes in ``year`` as yearly rules that hold for 30 years.
+def _yearly_rules(zone: str, year: int, through: int) -> tuple[_Rule, ...] | None:
+    """The zone's offset changes in ``year`` as yearly rules that hold for 30 years, and at
+    least through the year ``through``.
 
     Empty when the offset does not change at all in those years; None when the changes follow
     no rule an RRULE can say.
@@ -394,7 +409,7 @@ def _yearly_rules(zone: str, year: int) -> tuple[_Rule, ...] | None:
                 for recur in _candidates(onset)
                 if all(
                     _happens(tzinfo, _on(recur, later, onset.time()), before, after)
-                    for later in range(year, year + _RULE_YEARS)
+                    for later in range(year, max(year + _RULE_YEARS, through + 1))
                 )
             ),
             None,
@@ -404,7 +419,7 @@ def _yearly_rules(zone: str, year: int) -> tuple[_Rule, ...] | None:
         name = _abbreviation(when.astimezone(tzinfo))
         rules.append(_Rule(onset, before, after, name, _daylight(tzinfo, when), recur))
     # No other changes in between: every later year changes exactly as often.
-    for later in range(year + 1, year + _RULE_YEARS):
+    for later in range(year + 1, max(year + _RULE_YEARS, through + 1)):
         if len(_changes(tzinfo, later)) != len(rules):
             return None
     return tuple(rules)
