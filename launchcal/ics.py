@@ -319,12 +319,11 @@ def _vtimezone(zone: str, first: int, last: int) -> Timezone:
     component["TZID"] = vText(zone)
     for (before, after, name, daylight), starts in onsets.items():
         observance = _observance(before, after, name, daylight, starts[0])
-        if starts[1:]:
-            # DTSTART is repeated as the first RDATE: ical.js (Thunderbird) counts DTSTART as
-            # an onset only in an observance with neither RDATE nor RRULE, and would read an
-            # event before the second onset as UTC. One RDATE per date: vobject (Radicale)
-            # keeps only the first of a list.
-            observance["RDATE"] = [vDDDLists([start]) for start in starts]
+        # Every onset is an RDATE, DTSTART included: ical.js (Thunderbird) counts DTSTART as
+        # an onset only in an observance with neither RDATE nor RRULE, the ical package only
+        # in one with an RRULE; either would read an event before the next onset as UTC. One
+        # RDATE per date: vobject (Radicale) keeps only the first of a list.
+        observance["RDATE"] = [vDDDLists([start]) for start in starts]
         component.subcomponents.append(observance)
     for rule in rules:
         observance = _observance(rule.before, rule.after, rule.name, rule.daylight, rule.onset)

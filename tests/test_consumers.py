@@ -1,5 +1,9 @@
 """The files launchcal writes, read by real calendar software: Radicale (a CalDAV server) through
-the caldav client, the ical, icalendar and vobject parsers, and khal.
+the caldav client, the ical, icalendar and vobject parsers, khal, calcurse, Mozilla ical.js
+(Thunderbird's parser, under node) and libical (Evolution's, through python3-gi).
+
+ical.js, libical and calcurse are not Python packages: without them these tests skip with the
+reason, unless LAUNCHCAL_REQUIRE_CONSUMERS=1 (CI, set by .ci/run), where a missing one fails.
 
 A server answering 201 proves little (Radicale stores an event with a bogus TZID and files it
 at the wrong time), so every Radicale test asks the server itself, with a CalDAV time-range
@@ -9,8 +13,10 @@ query, where it put the event.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -22,11 +28,18 @@ from typing import Any
 import caldav
 import pytest
 import tzdata
+from click.testing import CliRunner
 
 from launchcal import eventfile, ics
 from launchcal.event import Calendar, Event
 from tests.conftest import DATA, ROOT
-from tests.ics_cases import STAMP, expected_events, hard_calendar
+from tests.ics_cases import (
+    STAMP,
+    expected_events,
+    hard_calendar,
+    rename_tzids,
+    tricky_calendars,
+)
 
 UTC = dt.UTC
 
@@ -258,10 +271,12 @@ print(json.dumps([{
 
 
 def files() -> dict[str, Calendar]:
+    tricky = tuple(e for calendar in tricky_calendars().values() for e in calendar.events)
     return {
         "example": eventfile.load(ROOT / "examples" / "xiaomi-12s.toml"),
         "feed": eventfile.load(ROOT / "examples" / "launch-season.toml"),
         "hard": hard_calendar(),
+        "tricky": Calendar(tricky, name="Tricky zones"),
     }
 
 
@@ -275,7 +290,16 @@ def parsed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], An
     for name, calendar in files().items():
         path = folder / f"{name}.ics"
         path.write_bytes(ics.to_ics(calendar, stamp=STAMP))
+        renamed = folder / f"renamed-{name}.ics"
+        renamed.write_bytes(rename_tzids(path.read_bytes()))
         for parser, script in PARSERS.items():
+            # icalendar and vobject read the VTIMEZONE whatever the TZID; ical uses its own
+            # database for a TZID it knows, and the file's VTIMEZONE for a renamed one.
+            if parser == "ical":
+                running[parser, f"renamed-{name}"] = subprocess.Popen(
+                    [sys.executable, "-c", script, str(renamed)], env=env,
+                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+                )  # fmt: skip
             running[parser, name] = subprocess.Popen(
                 [sys.executable, "-c", script, str(path)], env=env,
                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
@@ -289,11 +313,13 @@ def parsed(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], An
 
 
 @pytest.mark.parametrize("parser", sorted(PARSERS))
-@pytest.mark.parametrize("name", ["example", "feed", "hard"])
+@pytest.mark.parametrize("name", ["example", "feed", "hard", "tricky"])
 def test_parsers_read_every_field_back_exactly(
     parsed: dict[tuple[str, str], Any], parser: str, name: str
 ) -> None:
     assert parsed[parser, name] == expected_events(files()[name])
+    if parser == "ical":
+        assert parsed[parser, f"renamed-{name}"] == expected_events(files()[name])
 
 
 # --- khal -------------------------------------------------------------------------------------
@@ -339,3 +365,142 @@ def test_khal_imports_and_lists_the_launch_in_the_readers_zone(
         check=True, env=env, capture_output=True, text=True,
     )  # fmt: skip
     assert listed.stdout.splitlines() == [line]
+
+
+# --- ical.js and libical: many files per process ------------------------------------------------
+
+NODE = ROOT / "tests" / "node"
+LIBICAL_READER = ROOT / "tests" / "readers" / "libical_read.py"
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def unavailable(reason: str) -> None:
+    """Skip with the reason, or fail where CI says these consumers must run."""
+    if os.environ.get("LAUNCHCAL_REQUIRE_CONSUMERS") == "1":
+        pytest.fail(f"LAUNCHCAL_REQUIRE_CONSUMERS=1 but {reason}", pytrace=False)
+    pytest.skip(f"{reason} (CI installs it and sets LAUNCHCAL_REQUIRE_CONSUMERS=1)")
+
+
+@functools.cache
+def _missing(consumer: str) -> str | None:
+    if consumer == "ical.js":
+        if shutil.which("node") is None:
+            return "node is not installed (apt-get install nodejs npm)"
+        if not (NODE / "node_modules" / "ical.js").is_dir():
+            return "ical.js is not installed (cd tests/node && npm ci)"
+        return None
+    if consumer == "libical":
+        probe = "import gi; gi.require_version('ICalGLib', '3.0')"
+        if (
+            not Path(SYSTEM_PYTHON).exists()
+            or subprocess.run([SYSTEM_PYTHON, "-c", probe], capture_output=True).returncode
+        ):
+            return "libical's GObject bindings are missing (apt-get install gir1.2-ical-3.0 python3-gi)"
+        return None
+    if consumer == "calcurse":
+        return (
+            None
+            if shutil.which("calcurse")
+            else "calcurse is not installed (apt-get install calcurse)"
+        )
+    raise AssertionError(consumer)
+
+
+def reader(consumer: str) -> list[str]:
+    """The command that reads the files given after it and prints JSON keyed by path."""
+    reason = _missing(consumer)
+    if reason is not None:
+        unavailable(reason)
+    if consumer == "ical.js":
+        return ["node", str(NODE / "read-ics.mjs")]
+    return [SYSTEM_PYTHON, str(LIBICAL_READER)]
+
+
+def read_all(consumer: str, paths: list[Path]) -> dict[str, Any]:
+    done = subprocess.run(
+        [*reader(consumer), *map(str, paths)], capture_output=True, text=True, encoding="utf-8",
+        timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, f"{consumer} failed:\n{done.stderr}"
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+READ_BACK = ("uid", "summary", "description", "location", "url", "start", "end", "status",
+             "sequence", "alarms")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def matrix(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Calendar]]:
+    """The golden files, the hard cases and one file per tricky event, each also with its
+    TZIDs renamed so that the reader must use the file's VTIMEZONE."""
+    folder = tmp_path_factory.mktemp("matrix")
+    calendars = {
+        "golden-example": eventfile.load(ROOT / "examples" / "xiaomi-12s.toml"),
+        "golden-feed": eventfile.load(ROOT / "examples" / "launch-season.toml"),
+        "hard": hard_calendar(),
+        **tricky_calendars(),
+    }
+    out = {}
+    for name, calendar in calendars.items():
+        data = ics.to_ics(calendar, stamp=STAMP)
+        for label, content in ((name, data), (f"renamed-{name}", rename_tzids(data))):
+            path = folder / f"{label}.ics"
+            path.write_bytes(content)
+            out[label] = (path, calendar)
+    # The golden files themselves, byte for byte as they are committed.
+    assert out["golden-example"][0].read_bytes() == (DATA / "xiaomi-12s.ics").read_bytes()
+    assert out["golden-feed"][0].read_bytes() == (DATA / "launch-season.ics").read_bytes()
+    return out
+
+
+@pytest.mark.parametrize("consumer", ["ical.js", "libical"])
+def test_icaljs_and_libical_place_every_event_and_read_its_text_back(
+    matrix: dict[str, tuple[Path, Calendar]], consumer: str
+) -> None:
+    results = read_all(consumer, [path for path, _ in matrix.values()])
+    wrong = {}
+    for label, (path, calendar) in matrix.items():
+        got = results[str(path)]["events"]
+        want = [{key: event[key] for key in READ_BACK} for event in expected_events(calendar)]
+        if got != want:
+            wrong[label] = [(g, w) for g, w in zip(got, want, strict=True) if g != w]
+    assert wrong == {}
+
+
+def test_icaljs_reads_the_issue_example_at_the_right_instant(tmp_path: Path) -> None:
+    # The issue's example: ical.js read 20:00 New York as 20:00Z when the observance in force
+    # was written DTSTART + RDATE (it missed the DTSTART onset).
+    from launchcal.cli import cli
+
+    path = tmp_path / "ny.ics"
+    result = CliRunner().invoke(cli, ["ics", "--title", "T", "--start", "2026-01-20 20:00",
+                                      "--zone", "America/New_York", "--duration", "1h",
+                                      "-o", str(path)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (event,) = read_all("ical.js", [path])[str(path)]["events"]
+    assert (event["start"], event["end"]) == (
+        "2026-01-21T01:00:00+00:00",
+        "2026-01-21T02:00:00+00:00",
+    )
+
+
+def test_libical_restriction_check_finds_nothing(
+    matrix: dict[str, tuple[Path, Calendar]],
+) -> None:
+    # launchcal writes no METHOD, so RFC 5546's iTIP rules (METHOD:PUBLISH needs an ORGANIZER)
+    # do not apply; libical's check_restrictions still checks RFC 5545's own.
+    results = read_all("libical", [path for path, _ in matrix.values()])
+    assert {label: results[str(path)]["errors"] for label, (path, _) in matrix.items()
+            if results[str(path)]["errors"]} == {}  # fmt: skip
+
+
+def test_libical_restriction_check_is_real(tmp_path: Path) -> None:
+    # The same check does flag the old layout: METHOD:PUBLISH and no ORGANIZER.
+    data = (DATA / "xiaomi-12s.ics").read_bytes()
+    path = tmp_path / "publish.ics"
+    path.write_bytes(
+        data.replace(b"CALSCALE:GREGORIAN\r\n", b"CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n")
+    )
+    (error,) = read_all("libical", [path])[str(path)]["errors"]
+    assert "ORGANIZER" in error

@@ -7,7 +7,7 @@ import ICAL from "ical.js";
 function instant(value) {
   if (value === null) return null;
   if (value.isDate) return value.toString();
-  return new Date(value.toUnixTime() * 1000).toISOString().replace(".000Z", "Z");
+  return new Date(value.toUnixTime() * 1000).toISOString().replace(".000Z", "+00:00");
 }
 
 function text(component, name) {
@@ -25,9 +25,13 @@ for (const path of process.argv.slice(2)) {
       description: text(vevent, "description"),
       location: text(vevent, "location"),
       status: text(vevent, "status"),
+      url: text(vevent, "url"),
       sequence: vevent.getFirstPropertyValue("sequence"),
       start: instant(vevent.getFirstPropertyValue("dtstart")),
       end: instant(vevent.getFirstPropertyValue("dtend")),
+      alarms: vevent
+        .getAllSubcomponents("valarm")
+        .map((alarm) => alarm.getFirstPropertyValue("trigger").toSeconds()),
     }));
     out[path] = { events };
   } catch (error) {

@@ -34,12 +34,22 @@ def instant(component, kind, zones):
         seconds = value.as_timet_with_zone(value.get_timezone())
     else:
         return "floating"
-    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat()
 
 
 def text(component, kind):
     prop = component.get_first_property(kind)
     return None if prop is None else prop.get_value_as_string()
+
+
+def alarms(vevent):
+    found = []
+    alarm = vevent.get_first_component(I.ComponentKind.VALARM_COMPONENT)
+    while alarm is not None:
+        trigger = alarm.get_first_property(KIND.TRIGGER_PROPERTY).get_trigger()
+        found.append(trigger.get_duration().as_int())
+        alarm = vevent.get_next_component(I.ComponentKind.VALARM_COMPONENT)
+    return found
 
 
 def errors(component):
@@ -82,6 +92,8 @@ def read(path):
                 "sequence": None if sequence is None else sequence.get_sequence(),
                 "start": instant(vevent, KIND.DTSTART_PROPERTY, zones),
                 "end": instant(vevent, KIND.DTEND_PROPERTY, zones),
+                "url": text(vevent, KIND.URL_PROPERTY),
+                "alarms": alarms(vevent),
             }
         )
         vevent = root.get_next_component(I.ComponentKind.VEVENT_COMPONENT)
