@@ -435,7 +435,10 @@ def _candidates(onset: dt.datetime) -> Iterator[dict[str, Any]]:
         yield {**yearly, "BYDAY": f"{(day - 1) // 7 + 1}{weekday}"}
     if from_end >= -7:
         yield {**yearly, "BYDAY": f"-1{weekday}"}
-    for first in range(max(1, day - 6), min(day, 22) + 1):
+    # Days counted from the start of the month wherever its length never changes: ical.js
+    # (Thunderbird) finds no date at all for BYDAY with a negative BYMONTHDAY.
+    shortest = 28 if onset.month == 2 else days_in_month
+    for first in range(max(1, day - 6), min(day, shortest - 6) + 1):
         yield {**yearly, "BYDAY": weekday, "BYMONTHDAY": list(range(first, first + 7))}
     for first in range(max(-13, from_end - 6), min(from_end, -7) + 1):
         yield {**yearly, "BYDAY": weekday, "BYMONTHDAY": list(range(first, first + 7))}

@@ -6,7 +6,6 @@ Shared by the .ics unit tests and the real-consumer tests (Radicale, ical, icale
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from launchcal import tz
@@ -175,9 +174,3 @@ def tricky_calendars() -> dict[str, Calendar]:
         id_: Calendar((Event.at(id_, when, zone, duration=dt.timedelta(hours=1), id=id_),))
         for id_, when, zone in TRICKY
     }
-
-
-def rename_tzids(data: bytes) -> bytes:
-    """The file with every TZID renamed, so no reader can use its own tz database for it and
-    must place the events through the file's VTIMEZONE."""
-    return re.sub(rb"(TZID[:=])([^:;\r\n]+)", rb"\1Renamed-\2", data)

@@ -30,14 +30,14 @@ import pytest
 import tzdata
 from click.testing import CliRunner
 
-from launchcal import eventfile, ics
+from launchcal import clientsweep, eventfile, ics
+from launchcal.clientsweep import rename_tzids
 from launchcal.event import Calendar, Event
 from tests.conftest import DATA, ROOT
 from tests.ics_cases import (
     STAMP,
     expected_events,
     hard_calendar,
-    rename_tzids,
     tricky_calendars,
 )
 
@@ -370,8 +370,7 @@ def test_khal_imports_and_lists_the_launch_in_the_readers_zone(
 # --- ical.js and libical: many files per process ------------------------------------------------
 
 NODE = ROOT / "tests" / "node"
-LIBICAL_READER = ROOT / "tests" / "readers" / "libical_read.py"
-SYSTEM_PYTHON = "/usr/bin/python3"
+SYSTEM_PYTHON = clientsweep.READERS["libical"][0]
 
 
 def unavailable(reason: str) -> None:
@@ -411,9 +410,7 @@ def reader(consumer: str) -> list[str]:
     reason = _missing(consumer)
     if reason is not None:
         unavailable(reason)
-    if consumer == "ical.js":
-        return ["node", str(NODE / "read-ics.mjs")]
-    return [SYSTEM_PYTHON, str(LIBICAL_READER)]
+    return clientsweep.READERS[consumer]
 
 
 def read_all(consumer: str, paths: list[Path]) -> dict[str, Any]:
