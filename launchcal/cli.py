@@ -48,6 +48,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "html": ("html:html", "A countdown widget for a blog post, or a whole event page."),
     "build": ("html:build", "A folder for a static host: page, widget, .ics and JSON."),
     "places": ("places:places_command", "List what a place name can mean."),
+    "lint": ("lint:lint_command", "Check any .ics file for what makes clients misplace events."),
 }
 
 

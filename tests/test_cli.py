@@ -170,7 +170,8 @@ def test_version_names_tz_database(runner: CliRunner) -> None:
 def test_every_command_has_help(runner: CliRunner) -> None:
     assert isinstance(cli, click.Group)
     names = cli.list_commands(click.Context(cli))
-    assert names == ["when", "check", "countdown", "ics", "links", "html", "build", "places"]
+    assert names == ["when", "check", "countdown", "ics", "links", "html", "build", "places",
+                     "lint"]  # fmt: skip
     for name in names:
         command = cli.get_command(click.Context(cli), name)
         assert command is not None
