@@ -79,7 +79,7 @@ _WEB = re.compile(r"https?://", re.IGNORECASE)
 _URL_UNSAFE = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029]")
 
 
-def to_ics(calendar: Calendar, *, stamp: dt.datetime | None = None) -> bytes:
+def to_ics(calendar: Calendar, *, stamp: dt.datetime | None = None, utc: bool = False) -> bytes:
     """The calendar as ``.ics`` bytes: a ``VCALENDAR`` with one ``VEVENT`` per event.
 
     A calendar of several events carries ``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL`` so that
@@ -89,6 +89,8 @@ def to_ics(calendar: Calendar, *, stamp: dt.datetime | None = None) -> bytes:
         calendar: the events and the calendar's name, description, url and refresh interval.
         stamp: the ``DTSTAMP`` of every event; by default ``SOURCE_DATE_EPOCH`` when that is
             set (reproducible builds), else the current time.
+        utc: write every DTSTART and DTEND in UTC, with no VTIMEZONE: for readers whose tz
+            database is older than the zone's latest rules (see :mod:`launchcal.tzdrift`).
 
     Raises:
         InputError: ``SOURCE_DATE_EPOCH`` is set but is not a whole number of seconds.
@@ -102,7 +104,7 @@ def to_ics(calendar: Calendar, *, stamp: dt.datetime | None = None) -> bytes:
         ['DTSTAMP:20220601T000000Z', 'DTSTART;TZID=Asia/Shanghai:20220704T190000', \
 'DTEND;TZID=Asia/Shanghai:20220704T210000']
     """
-    return b"".join(_lines(_build(calendar, _stamp(stamp))))
+    return b"".join(_lines(_build(calendar, _stamp(stamp), utc=utc)))
 
 
 def event_ics(event: Event, *, stamp: dt.datetime | None = None) -> bytes:
@@ -143,9 +145,9 @@ def status(event: Event) -> str:
 # --- building the components ----------------------------------------------------------------
 
 
-def _build(calendar: Calendar, stamp: dt.datetime) -> IcsCalendar:
+def _build(calendar: Calendar, stamp: dt.datetime, *, utc: bool = False) -> IcsCalendar:
     tz.database()
-    shared = _Shared(stamp)
+    shared = _Shared(stamp, utc=utc)
     head = IcsCalendar()
     head["VERSION"] = vText("2.0")
     head["PRODID"] = vText(PRODID)
@@ -167,7 +169,8 @@ def _build(calendar: Calendar, stamp: dt.datetime) -> IcsCalendar:
         head["REFRESH-INTERVAL"] = refresh
         # The older spelling (Outlook, Apple); an X- property, so it is given as explicit TEXT.
         head["X-PUBLISHED-TTL"] = vText(refresh.to_ical().decode("ascii"))  # type: ignore[no-untyped-call]
-    head.subcomponents.extend(_timezones(calendar.events))
+    if not utc:
+        head.subcomponents.extend(_timezones(calendar.events))
     head.subcomponents.extend(_vevent(event, shared) for event in calendar.events)
     return head
 
@@ -175,7 +178,8 @@ def _build(calendar: Calendar, stamp: dt.datetime) -> IcsCalendar:
 class _Shared:
     """Property values that are the same for every event of a file, built once."""
 
-    def __init__(self, stamp: dt.datetime) -> None:
+    def __init__(self, stamp: dt.datetime, *, utc: bool = False) -> None:
+        self.utc = utc
         self.stamp = vDDDTypes(stamp)
         self.display = vText("DISPLAY")
         self.status = {key: vText(value) for key, value in _STATUS.items()}
@@ -193,9 +197,9 @@ def _vevent(event: Event, shared: _Shared) -> IcsEvent:
     component["UID"] = vText(uid(event))
     component["DTSTAMP"] = shared.stamp
     if event.time_known:
-        component["DTSTART"] = vDatetime(_moment(event.start))
+        component["DTSTART"] = vDatetime(_moment(event.start, utc=shared.utc))
         if event.end is not None:
-            component["DTEND"] = vDatetime(_moment(event.end))
+            component["DTEND"] = vDatetime(_moment(event.end, utc=shared.utc))
     else:
         # Time to be announced: an all-day entry. DTEND is exclusive (RFC 5545 section 3.6.1).
         component["DTSTART"] = vDDDTypes(event.start.date())
@@ -229,14 +233,14 @@ def _vevent(event: Event, shared: _Shared) -> IcsEvent:
     return component
 
 
-def _moment(moment: dt.datetime) -> dt.datetime:
+def _moment(moment: dt.datetime, *, utc: bool = False) -> dt.datetime:
     """The value for DTSTART/DTEND: wall time with its TZID, unless that could be misread.
 
     A wall time that occurs twice (the night the clocks go back) is written in UTC. RFC 5545
     section 3.3.5 says such a time means the first of the two, but vobject (and so Radicale)
     takes the second. UTC itself needs no VTIMEZONE either.
     """
-    if moment.tzinfo is None or str(moment.tzinfo) == "UTC":
+    if utc or moment.tzinfo is None or str(moment.tzinfo) == "UTC":
         return moment.astimezone(dt.UTC)
     if moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset():
         return moment.astimezone(dt.UTC)
