@@ -16,6 +16,7 @@ import datetime as dt
 import functools
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -30,7 +31,7 @@ import pytest
 import tzdata
 from click.testing import CliRunner
 
-from launchcal import clientsweep, eventfile, ics
+from launchcal import clientsweep, eventfile, ics, tz
 from launchcal.clientsweep import rename_tzids
 from launchcal.event import Calendar, Event
 from tests.conftest import DATA, ROOT
@@ -501,3 +502,66 @@ def test_libical_restriction_check_is_real(tmp_path: Path) -> None:
     )
     (error,) = read_all("libical", [path])[str(path)]["errors"]
     assert "ORGANIZER" in error
+
+
+# --- calcurse: its own tz database (given launchcal's through TZDIR), not the VTIMEZONE --------
+
+CALCURSE_LINE = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d) (\d{4}-\d\d-\d\dT\d\d:\d\d) (.*)$")
+
+
+def test_calcurse_places_every_timed_event(tmp_path: Path) -> None:
+    reason = _missing("calcurse")
+    if reason is not None:
+        unavailable(reason)
+    calendars = {"example": eventfile.load(ROOT / "examples" / "xiaomi-12s.toml"),
+                 **tricky_calendars()}  # fmt: skip
+    # calcurse reads zones through the C library: TZDIR gives it the database launchcal uses,
+    # so the test checks launchcal's file, not which release this machine has.
+    env = {**os.environ, "TZ": "UTC", "TZDIR": str(tz.database().path), "HOME": str(tmp_path)}
+    store = tmp_path / "calcurse"
+    store.mkdir()
+    for name, calendar in calendars.items():
+        path = tmp_path / f"{name}.ics"
+        path.write_bytes(ics.to_ics(calendar, stamp=STAMP))
+        subprocess.run(["calcurse", "-D", str(store), "-i", str(path)], env=env, check=True,
+                       capture_output=True, stdin=subprocess.DEVNULL)  # fmt: skip
+    listed = subprocess.run(
+        ["calcurse", "-D", str(store), "--input-datefmt", "4", "-Q", "--from", "1985-01-01",
+         "--days", "16000", "--format-apt", "%(start:%Y-%m-%dT%H:%M) %(end:%Y-%m-%dT%H:%M) %m\\n"],
+        env=env, check=True, capture_output=True, text=True, stdin=subprocess.DEVNULL,
+    ).stdout  # fmt: skip
+    got = sorted(
+        match.groups() for line in listed.splitlines() if (match := CALCURSE_LINE.match(line))
+    )
+    want = sorted(
+        (f"{e.utc_start:%Y-%m-%dT%H:%M}", f"{e.utc_end:%Y-%m-%dT%H:%M}", e.title)
+        for calendar in calendars.values() for e in calendar.events if e.utc_end is not None
+    )  # fmt: skip
+    # An event across midnight (UTC) is listed under both days.
+    assert sorted(set(got)) == want
+
+
+def test_khal_places_every_tricky_event_through_the_vtimezone(tmp_path: Path) -> None:
+    # khal reads the VTIMEZONE; with the TZIDs renamed it has nothing else to go by.
+    tricky = tuple(e for calendar in tricky_calendars().values() for e in calendar.events)
+    path = tmp_path / "tricky.ics"
+    path.write_bytes(rename_tzids(ics.to_ics(Calendar(tricky, name="Tricky"), stamp=STAMP)))
+    (tmp_path / "calendar").mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(KHAL_CONFIG.format(folder=tmp_path), encoding="utf-8")
+    env = {**os.environ, "TZ": "UTC", "HOME": str(tmp_path)}
+    khal = [sys.executable, "-m", "khal", "-c", str(config)]
+    subprocess.run([*khal, "import", "--batch", str(path)], check=True, env=env,
+                   capture_output=True)  # fmt: skip
+    listed = subprocess.run(
+        [*khal, "list", "--day-format", "", "--format", "{start} -> {end} {title}",
+         "1985-01-01", "2027-01-01"],
+        check=True, env=env, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    want = sorted(
+        f"{e.utc_start:%Y-%m-%d %H:%M} -> {e.utc_end:%Y-%m-%d %H:%M} {e.title}"
+        for e in tricky
+        if e.utc_end is not None
+    )
+    # An event across midnight (UTC) is listed under both days.
+    assert sorted(set(listed.splitlines())) == want
