@@ -480,8 +480,9 @@ class _Checker:
                 reported.add(tzid)
                 yield self.finding(
                     prop.number, "missing-vtimezone", f"TZID={tzid} has no VTIMEZONE",
-                    "Outlook shows an error or shifts the event; ical.js (Thunderbird) reads "
-                    "it as floating time; clients without that name guess",
+                    "Outlook shows an error or shifts the event; ical.js with no zone "
+                    "service of its own (web clients) reads the wall time as UTC; clients "
+                    "without that zone name guess",
                     f"add a VTIMEZONE for {tzid} (launchcal ics writes one) or write the time "
                     "in UTC",
                 )  # fmt: skip

@@ -565,3 +565,18 @@ def test_khal_places_every_tricky_event_through_the_vtimezone(tmp_path: Path) ->
     )
     # An event across midnight (UTC) is listed under both days.
     assert sorted(set(listed.splitlines())) == want
+
+
+def test_readme_matrix_names_the_versions_tested() -> None:
+    from importlib.metadata import version
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| ([^|]+?) \| ([^|]+?) \|", readme, re.MULTILINE))
+    lock = json.loads((NODE / "package-lock.json").read_text(encoding="utf-8"))
+    assert (
+        rows["Mozilla ical.js (Thunderbird's parser), under node"]
+        == (lock["packages"]["node_modules/ical.js"]["version"])
+    )
+    for name in ("icalendar", "vobject", "ical", "khal"):
+        assert rows[name] == version(name)
+    assert rows["Radicale (CalDAV) time-range search"] == version("radicale")
