@@ -12,6 +12,7 @@ query, where it put the event.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -22,6 +23,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,7 @@ from click.testing import CliRunner
 
 from launchcal import clientsweep, eventfile, ics, tz
 from launchcal.clientsweep import rename_tzids
-from launchcal.event import Calendar, Event
+from launchcal.event import Calendar, Event, Status
 from tests.conftest import DATA, ROOT
 from tests.ics_cases import (
     STAMP,
@@ -580,3 +582,93 @@ def test_readme_matrix_names_the_versions_tested() -> None:
     for name in ("icalendar", "vobject", "ical", "khal"):
         assert rows[name] == version(name)
     assert rows["Radicale (CalDAV) time-range search"] == version("radicale")
+
+
+# --- a reschedule and a cancel, re-published over the same UID ---------------------------------
+
+VDIRSYNCER_CONFIG = """\
+[general]
+status_path = "{folder}/status/"
+
+[pair launch]
+a = "launch_local"
+b = "launch_remote"
+collections = null
+
+[storage launch_local]
+type = "filesystem"
+path = "{folder}/calendar/"
+fileext = ".ics"
+
+[storage launch_remote]
+type = "caldav"
+url = "{url}"
+username = "launchcal"
+password = "launchcal"
+"""
+
+
+def test_reschedule_and_cancel_reach_khal_and_icaljs_as_one_entry(
+    radicale: caldav.Principal, tmp_path: Path
+) -> None:
+    hour = dt.timedelta(hours=1)
+    first = Event.at("Launch", dt.datetime(2026, 6, 1, 18), "Europe/Amsterdam", duration=hour,
+                     id="moving-launch")  # fmt: skip
+    moved = dataclasses.replace(
+        first,
+        start=tz.localize(dt.datetime(2026, 6, 3, 20), "Europe/Amsterdam"),
+        end=tz.localize(dt.datetime(2026, 6, 3, 21), "Europe/Amsterdam"),
+        status=Status.RESCHEDULED,
+        previous_start=first.start,
+    )
+    cancelled = dataclasses.replace(moved, status=Status.CANCELLED, sequence=2)
+    calendar = radicale.make_calendar(name="moving", cal_id="moving")
+    (tmp_path / "calendar").mkdir()
+    sync_config = tmp_path / "vdirsyncer.conf"
+    sync_config.write_text(VDIRSYNCER_CONFIG.format(folder=tmp_path, url=calendar.url))
+    khal_config = tmp_path / "khal.conf"
+    khal_config.write_text(KHAL_CONFIG.format(folder=tmp_path), encoding="utf-8")
+    env = {**os.environ, "TZ": "UTC", "HOME": str(tmp_path)}
+    sync = [sys.executable, "-m", "vdirsyncer", "-c", str(sync_config)]
+    khal = [sys.executable, "-m", "khal", "-c", str(khal_config)]
+    subprocess.run([*sync, "discover"], input="y\n", text=True, env=env, check=True,
+                   capture_output=True)  # fmt: skip
+
+    def publish_and_read(event: Event) -> tuple[list[str], dict[str, Any]]:
+        # A plain PUT over the same resource, as a publisher sends it (the caldav client's
+        # save_event would raise SEQUENCE itself).
+        request = urllib.request.Request(
+            f"{calendar.url}{event.id}.ics", data=ics.event_ics(event, stamp=STAMP),
+            method="PUT", headers={"Content-Type": "text/calendar; charset=utf-8"},
+        )  # fmt: skip
+        urllib.request.urlopen(request, timeout=10).close()
+        subprocess.run([*sync, "sync"], env=env, check=True, capture_output=True)
+        listed = subprocess.run(
+            [*khal, "list", "--day-format", "", "--format", "{start} -> {end} {status}{title}",
+             "2026-05-30", "2026-06-06"],
+            env=env, check=True, capture_output=True, text=True,
+        ).stdout.splitlines()  # fmt: skip
+        stored = calendar.search(event=True, post_filter=False)
+        assert len(stored) == 1  # the server holds one entry, not one per publication
+        path = tmp_path / "server.ics"
+        path.write_text(stored[0].data, encoding="utf-8")
+        (read,) = read_all("ical.js", [path])[str(path)]["events"]
+        return listed, read
+
+    listed, read = publish_and_read(first)
+    assert listed == ["2026-06-01 16:00 -> 2026-06-01 17:00 CONFIRMED Launch"]
+    assert (read["start"], read["sequence"]) == ("2026-06-01T16:00:00+00:00", 0)
+
+    listed, read = publish_and_read(moved)
+    assert listed == ["2026-06-03 18:00 -> 2026-06-03 19:00 CONFIRMED Launch"]
+    assert (read["start"], read["sequence"], read["status"]) == (
+        "2026-06-03T18:00:00+00:00", 1, "CONFIRMED")  # fmt: skip
+    minute = dt.timedelta(minutes=1)
+    assert found(calendar, utc(2026, 6, 3, 18, 0), utc(2026, 6, 3, 18, 0) + minute) == {
+        "moving-launch@launchcal"
+    }
+    assert found(calendar, utc(2026, 6, 1, 16, 0), utc(2026, 6, 1, 16, 0) + minute) == set()
+
+    listed, read = publish_and_read(cancelled)
+    assert listed == ["2026-06-03 18:00 -> 2026-06-03 19:00 CANCELLED Launch"]
+    assert (read["sequence"], read["status"]) == (2, "CANCELLED")
