@@ -319,6 +319,14 @@ def _vtimezone(zone: str, first: int, last: int) -> Timezone:
     for when, before, after in changes:
         key = (before, after, _abbreviation(when.astimezone(tzinfo)), _daylight(tzinfo, when))
         onsets.setdefault(key, []).append((when + before).replace(tzinfo=None))
+    if not rules and onsets and all(daylight for *_, daylight in onsets):
+        # Only a change to summer time, which then stayed for good (Istanbul since 2016): a
+        # VTIMEZONE with no STANDARD is misread (KCalendarCore takes it as UTC), so the last
+        # observance is what tzdata calls the time from then on, standard time.
+        (before, after, _, _), starts = onsets.popitem()
+        later = dt.datetime(rules_from, 1, 1, tzinfo=dt.UTC)
+        daylight = _daylight(tzinfo, later)
+        onsets[before, after, _abbreviation(later.astimezone(tzinfo)), daylight] = starts
     component = Timezone()
     component["TZID"] = vText(zone)
     for (before, after, name, daylight), starts in onsets.items():

@@ -405,6 +405,15 @@ def _missing(consumer: str) -> str | None:
             if shutil.which("calcurse")
             else "calcurse is not installed (apt-get install calcurse)"
         )
+    if consumer == "KCalendarCore":
+        probe = ["pkg-config", "--exists", "KF5CalendarCore", "Qt5Core", "Qt5Gui"]
+        if (
+            shutil.which("g++") is None
+            or shutil.which("pkg-config") is None
+            or (subprocess.run(probe, capture_output=True).returncode)
+        ):
+            return "KCalendarCore is not installed (apt-get install libkf5calendarcore-dev g++)"
+        return None
     raise AssertionError(consumer)
 
 
@@ -672,3 +681,51 @@ def test_reschedule_and_cancel_reach_khal_and_icaljs_as_one_entry(
     listed, read = publish_and_read(cancelled)
     assert listed == ["2026-06-03 18:00 -> 2026-06-03 19:00 CANCELLED Launch"]
     assert (read["sequence"], read["status"]) == (2, "CANCELLED")
+
+
+# --- KCalendarCore (KDE): a small reader built here -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def kcalcore(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    reason = _missing("KCalendarCore")
+    if reason is not None:
+        unavailable(reason)
+    binary = tmp_path_factory.mktemp("kcalcore") / "kcalcore-read"
+    flags = subprocess.run(
+        ["pkg-config", "--cflags", "--libs", "KF5CalendarCore", "Qt5Core", "Qt5Gui"],
+        capture_output=True, text=True, check=True,
+    ).stdout.split()  # fmt: skip
+    source = ROOT / "tests" / "readers" / "kcalcore_read.cpp"
+    subprocess.run(["g++", "-std=c++17", "-fPIC", "-O0", str(source), *flags, "-o", str(binary)],
+                   check=True, capture_output=True)  # fmt: skip
+    return binary
+
+
+def test_kcalendarcore_places_every_event_where_its_tz_database_says(
+    kcalcore: Path, matrix: dict[str, tuple[Path, Calendar]]
+) -> None:
+    # KCalendarCore reads a TZID it knows with Qt's zones, which come from the system's tz
+    # database (Qt ignores TZDIR): it lands off exactly where that database differs from
+    # launchcal's, and those are the events `launchcal ics` warns about (launchcal.tzdrift).
+    # (For a renamed TZID it picks a system zone by offsets, so it is not tested that way.)
+    from launchcal import tzdrift
+
+    originals = {label: item for label, item in matrix.items() if not label.startswith("renamed-")}
+    done = subprocess.run(
+        [str(kcalcore), *(str(path) for path, _ in originals.values())],
+        capture_output=True, text=True, check=True, env={**os.environ, "TZ": "UTC"},
+    )  # fmt: skip
+    results = json.loads(done.stdout)
+    wrong, warned = set(), set()
+    for path, calendar in originals.values():
+        got = {e["uid"]: (e["start"], e["end"]) for e in results[str(path)]["events"]}
+        for want in expected_events(calendar):
+            start, end = got[want["uid"]]
+            if start != want["start"] or (want["end"] is not None and end != want["end"]):
+                wrong.add(want["uid"])
+        for drift in tzdrift.drift(calendar):
+            for event in calendar.events:
+                if {event.start, event.end} & set(drift.walls):
+                    warned.add(ics.uid(event))
+    assert wrong == warned
