@@ -238,9 +238,13 @@ def _moment(moment: dt.datetime, *, utc: bool = False) -> dt.datetime:
 
     A wall time that occurs twice (the night the clocks go back) is written in UTC. RFC 5545
     section 3.3.5 says such a time means the first of the two, but vobject (and so Radicale)
-    takes the second. UTC itself needs no VTIMEZONE either.
+    takes the second. UTC itself needs no VTIMEZONE either, nor do the ``Etc/`` offsets.
     """
-    if utc or moment.tzinfo is None or str(moment.tzinfo) == "UTC":
+    if utc or moment.tzinfo is None or str(moment.tzinfo) in ("UTC", "Etc/UTC"):
+        return moment.astimezone(dt.UTC)
+    if str(moment.tzinfo).startswith("Etc/"):
+        # A bare offset with no place (Etc/GMT+3 is UTC-03:00): Google Calendar refuses these
+        # names and people read their sign the wrong way round; the instant says it all.
         return moment.astimezone(dt.UTC)
     if moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset():
         return moment.astimezone(dt.UTC)

@@ -681,3 +681,14 @@ def test_event_ics_is_a_one_event_calendar() -> None:
     assert ics.event_ics(event, stamp=STAMP) == ics.to_ics(Calendar((event,)), stamp=STAMP)
     renamed = dataclasses.replace(eventfile.load(EXAMPLE), name="Other")
     assert b"X-WR-CALNAME:Other\r\n" in ics.to_ics(renamed, stamp=STAMP)
+
+
+def test_etc_offsets_are_written_in_utc() -> None:
+    # Etc/GMT-3 is UTC+03:00: Google refuses the name and people misread its sign.
+    event = Event.at(
+        "Launch", dt.datetime(2026, 5, 1, 12), "Etc/GMT-3", duration=dt.timedelta(hours=1)
+    )
+    data = ics.event_ics(event, stamp=STAMP)
+    assert b"TZID" not in data
+    assert b"DTSTART:20260501T090000Z\r\n" in data
+    assert b"DTEND:20260501T100000Z\r\n" in data

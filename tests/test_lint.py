@@ -148,3 +148,21 @@ def test_unreadable_input_exits_2_with_one_line(
     result = runner.invoke(cli, ["lint", str(path)])
     assert result.exit_code == 2
     assert result.output == f"Error: {message.format(path=path)}\n"
+
+
+def test_every_zones_vtimezone_agrees_with_the_tz_database() -> None:
+    # lint reads VTIMEZONEs by the letter of RFC 5545 (dateutil expands the RRULEs): a third
+    # reader of every zone's VTIMEZONE, which must agree with the database at each event.
+    from launchcal import tz
+
+    wrong = []
+    for zone in sorted(tz.zone_names() - {"UTC"}):
+        events = tuple(
+            Event.at(
+                "Launch", dt.datetime(2026, month, 15, 12), zone, id=f"m{month}", fold="earlier"
+            )
+            for month in (1, 7)
+        )
+        data = ics.to_ics(Calendar(events), stamp=STAMP)
+        wrong += [finding.text() for finding in lint.lint_bytes(data, zone)]
+    assert wrong == []
