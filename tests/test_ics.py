@@ -300,7 +300,9 @@ def test_every_zone_reads_back_as_the_tz_database_for_twenty_years() -> None:
 
     second, minutes = dt.timedelta(seconds=1), dt.timedelta(minutes=90)
     wrong = []
-    for zone in sorted({tz.canonical_zone(name) or name for name in tz.zone_names()} - {"UTC"}):
+    names = {tz.canonical_zone(name) or name for name in tz.zone_names()}
+    # Etc/ offsets are written in UTC, with no VTIMEZONE.
+    for zone in sorted(name for name in names - {"UTC"} if not name.startswith("Etc/")):
         data = ics.event_ics(Event.at("Launch", dt.datetime(2026, 6, 1, 12), zone), stamp=STAMP)
         readers = {
             "icalendar": IcsCalendar.from_ical(data).walk("VTIMEZONE")[0].to_tz(lookup_tzid=False),
