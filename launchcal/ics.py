@@ -4,10 +4,12 @@ This is the only module that imports icalendar. icalendar escapes, quotes and fo
 line; launchcal decides what goes in:
 
 * ``DTSTART;TZID=<IANA zone>`` with a ``VTIMEZONE`` per zone, generated from the same tz
-  database as every other output (:func:`launchcal.tz.database`) and holding only what the
-  events need: the change that set the clocks for their first year, every change up to their
-  last year, then the zone's yearly rules (see :func:`_vtimezone` for why those follow); a wall
-  time that occurs twice is written in UTC instead;
+  database as every other output (:func:`launchcal.tz.database`), from the change that set the
+  clocks for the events' first year: under current rules one STANDARD and one DAYLIGHT RRULE,
+  the layout every client (Outlook included) reads alike, with exact onsets only for years the
+  rules do not describe (see :func:`_vtimezone`); a wall time that occurs twice, and the
+  ``Etc/`` offsets, are written in UTC instead (``utc=True`` writes every time so);
+* no ``METHOD``: the file is a calendar object, not an iTIP message (see :func:`_build`);
 * a ``UID`` that stays the same for the same event id across runs, and a ``SEQUENCE`` that grows
   when the organizer changes the time or the status (RFC 5546 section 2.1.4), so clients update
   the entry they already have instead of adding a second one;
