@@ -139,7 +139,8 @@ def _line_findings(lines: Sequence[_Physical], name: str) -> Iterator[Finding]:
         yield Finding(
             name, bare[0], "bare-newline",
             f"{len(bare)} of {len(lines)} lines end in a bare LF, not CRLF",
-            "RFC 5545 requires CRLF; strict parsers and some Outlook versions reject the file",
+            "RFC 5545 requires CRLF; the parsers tested here accept LF, but a strict reader "
+            "(or a mail gateway that rewrites line ends) may not",
             "write every line end as CRLF (\\r\\n)",
         )  # fmt: skip
     long = [line for line in lines if len(line.content) > _MAX_OCTETS]
