@@ -424,8 +424,8 @@ class _Checker:
                 yield self.finding(
                     uid.number, "duplicate-uid",
                     f"UID {uid.value} is also the UID of the event on line {seen[uid.value]}",
-                    "Google, Outlook and CalDAV servers keep one of the two events, or refuse "
-                    "the file",
+                    "a UID names one event: importing clients keep only one of the two, and a "
+                    "CalDAV server refuses the second",
                     "give every event its own UID",
                 )  # fmt: skip
             else:
@@ -440,8 +440,8 @@ class _Checker:
             yield self.finding(
                 end.number, "all-day-end-not-exclusive",
                 f"the all-day DTEND {last} is not after DTSTART {first}",
-                "DTEND of a date is exclusive (RFC 5545 section 3.6.1): Google and Outlook "
-                "drop the event or show it ending a day early",
+                "DTEND of a date is exclusive (RFC 5545 section 3.6.1), so the event lasts no "
+                "day at all: clients drop it or each stretch it their own way",
                 f"write DTEND;VALUE=DATE:{first + dt.timedelta(days=1):%Y%m%d}, the day after "
                 "the last day",
             )  # fmt: skip
