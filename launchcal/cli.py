@@ -53,6 +53,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Publish the events to a CalDAV calendar, idempotently.",
     ),
     "share": ("share:share_command", "A ready-to-paste message: Discord, Slack, X, email, ..."),
+    "lint": ("lint:lint_command", "Check any .ics file for what makes clients misplace events."),
 }
 
 

@@ -110,6 +110,7 @@ class Event:
     sequence: int = 0
     audience: tuple[Place, ...] = ()
     reminders: tuple[dt.timedelta, ...] = ()
+    image: str | None = None  # an http(s) picture of the launch (event pages, og:image)
 
     def __post_init__(self) -> None:
         if not self.title.strip():
@@ -134,6 +135,8 @@ class Event:
             raise InputError("a rescheduled event needs previous_start, the start it moved from")
         if self.url is not None:
             check_web_url(self.url, "url")
+        if self.image is not None:
+            check_web_url(self.image, "image")
         if self.sequence < 0:
             raise InputError("sequence cannot be negative")
         for reminder in self.reminders:

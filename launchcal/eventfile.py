@@ -52,6 +52,7 @@ EVENT_FIELDS = (
     "sequence",
     "audience",
     "reminders",
+    "image",
 )
 CALENDAR_FIELDS = ("name", "description", "url", "refresh")
 
@@ -339,6 +340,7 @@ class _Reader:
             "sequence": field("sequence", _int, 0),
             "audience": field("audience", _audience, ()),
             "reminders": field("reminders", _reminders, ()),
+            "image": field("image", _url),
         }
         try:
             return Event(**fields)

@@ -4,10 +4,12 @@ This is the only module that imports icalendar. icalendar escapes, quotes and fo
 line; launchcal decides what goes in:
 
 * ``DTSTART;TZID=<IANA zone>`` with a ``VTIMEZONE`` per zone, generated from the same tz
-  database as every other output (:func:`launchcal.tz.database`) and holding only what the
-  events need: the change that set the clocks for their first year, every change up to their
-  last year, then the zone's yearly rules (see :func:`_vtimezone` for why those follow); a wall
-  time that occurs twice is written in UTC instead;
+  database as every other output (:func:`launchcal.tz.database`), from the change that set the
+  clocks for the events' first year: under current rules one STANDARD and one DAYLIGHT RRULE,
+  the layout every client (Outlook included) reads alike, with exact onsets only for years the
+  rules do not describe (see :func:`_vtimezone`); a wall time that occurs twice, and the
+  ``Etc/`` offsets, are written in UTC instead (``utc=True`` writes every time so);
+* no ``METHOD``: the file is a calendar object, not an iTIP message (see :func:`_build`);
 * a ``UID`` that stays the same for the same event id across runs, and a ``SEQUENCE`` that grows
   when the organizer changes the time or the status (RFC 5546 section 2.1.4), so clients update
   the entry they already have instead of adding a second one;
@@ -79,7 +81,13 @@ _WEB = re.compile(r"https?://", re.IGNORECASE)
 _URL_UNSAFE = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029]")
 
 
-def to_ics(calendar: Calendar, *, stamp: dt.datetime | None = None) -> bytes:
+def to_ics(
+    calendar: Calendar,
+    *,
+    stamp: dt.datetime | None = None,
+    utc: bool = False,
+    publisher: tuple[str, str] | None = None,
+) -> bytes:
     """The calendar as ``.ics`` bytes: a ``VCALENDAR`` with one ``VEVENT`` per event.
 
     A calendar of several events carries ``REFRESH-INTERVAL`` and ``X-PUBLISHED-TTL`` so that
@@ -89,6 +97,12 @@ def to_ics(calendar: Calendar, *, stamp: dt.datetime | None = None) -> bytes:
         calendar: the events and the calendar's name, description, url and refresh interval.
         stamp: the ``DTSTAMP`` of every event; by default ``SOURCE_DATE_EPOCH`` when that is
             set (reproducible builds), else the current time.
+        utc: write every DTSTART and DTEND in UTC, with no VTIMEZONE: for readers whose tz
+            database is older than the zone's latest rules (see :mod:`launchcal.tzdrift`).
+        publisher: ``(name, email)`` makes the file an iTIP ``METHOD:PUBLISH`` message, what an
+            email attachment needs for Thunderbird and Outlook to offer "add to calendar":
+            every VEVENT then carries an ORGANIZER (RFC 5546 section 3.2.1), the event's own
+            when it has an email, else this publisher.
 
     Raises:
         InputError: ``SOURCE_DATE_EPOCH`` is set but is not a whole number of seconds.
@@ -102,7 +116,7 @@ def to_ics(calendar: Calendar, *, stamp: dt.datetime | None = None) -> bytes:
         ['DTSTAMP:20220601T000000Z', 'DTSTART;TZID=Asia/Shanghai:20220704T190000', \
 'DTEND;TZID=Asia/Shanghai:20220704T210000']
     """
-    return b"".join(_lines(_build(calendar, _stamp(stamp))))
+    return b"".join(_lines(_build(calendar, _stamp(stamp), utc=utc, publisher=publisher)))
 
 
 def event_ics(event: Event, *, stamp: dt.datetime | None = None) -> bytes:
@@ -143,14 +157,27 @@ def status(event: Event) -> str:
 # --- building the components ----------------------------------------------------------------
 
 
-def _build(calendar: Calendar, stamp: dt.datetime) -> IcsCalendar:
+def _build(
+    calendar: Calendar,
+    stamp: dt.datetime,
+    *,
+    utc: bool = False,
+    publisher: tuple[str, str] | None = None,
+) -> IcsCalendar:
     tz.database()
-    shared = _Shared(stamp)
+    shared = _Shared(stamp, utc=utc, publisher=publisher)
     head = IcsCalendar()
     head["VERSION"] = vText("2.0")
     head["PRODID"] = vText(PRODID)
     head["CALSCALE"] = vText("GREGORIAN")
-    head["METHOD"] = vText("PUBLISH")
+    if publisher is not None:
+        head["METHOD"] = vText("PUBLISH")  # an iTIP message (email): see to_ics
+    # No METHOD: the file is a plain calendar object, not an iTIP message. METHOD:PUBLISH
+    # would oblige every VEVENT to carry an ORGANIZER (RFC 5546 section 3.2.1; libical flags
+    # the file otherwise), and launchcal knows one only when it has an email; a CalDAV server
+    # must refuse METHOD in what it stores (RFC 4791 section 4.1), and a static host serves
+    # the file as text/calendar without the method parameter RFC 5545 section 3.7.2 pairs it
+    # with. Importing and subscribing need no METHOD in any client.
     head["NAME"] = head["X-WR-CALNAME"] = _text(calendar.name)
     if _clean(calendar.description):
         head["DESCRIPTION"] = head["X-WR-CALDESC"] = _text(calendar.description)
@@ -162,7 +189,8 @@ def _build(calendar: Calendar, stamp: dt.datetime) -> IcsCalendar:
         head["REFRESH-INTERVAL"] = refresh
         # The older spelling (Outlook, Apple); an X- property, so it is given as explicit TEXT.
         head["X-PUBLISHED-TTL"] = vText(refresh.to_ical().decode("ascii"))  # type: ignore[no-untyped-call]
-    head.subcomponents.extend(_timezones(calendar.events))
+    if not utc:
+        head.subcomponents.extend(_timezones(calendar.events))
     head.subcomponents.extend(_vevent(event, shared) for event in calendar.events)
     return head
 
@@ -170,7 +198,15 @@ def _build(calendar: Calendar, stamp: dt.datetime) -> IcsCalendar:
 class _Shared:
     """Property values that are the same for every event of a file, built once."""
 
-    def __init__(self, stamp: dt.datetime) -> None:
+    def __init__(
+        self,
+        stamp: dt.datetime,
+        *,
+        utc: bool = False,
+        publisher: tuple[str, str] | None = None,
+    ) -> None:
+        self.utc = utc
+        self.publisher = publisher
         self.stamp = vDDDTypes(stamp)
         self.display = vText("DISPLAY")
         self.status = {key: vText(value) for key, value in _STATUS.items()}
@@ -188,9 +224,9 @@ def _vevent(event: Event, shared: _Shared) -> IcsEvent:
     component["UID"] = vText(uid(event))
     component["DTSTAMP"] = shared.stamp
     if event.time_known:
-        component["DTSTART"] = vDatetime(_moment(event.start))
+        component["DTSTART"] = vDatetime(_moment(event.start, utc=shared.utc))
         if event.end is not None:
-            component["DTEND"] = vDatetime(_moment(event.end))
+            component["DTEND"] = vDatetime(_moment(event.end, utc=shared.utc))
     else:
         # Time to be announced: an all-day entry. DTEND is exclusive (RFC 5545 section 3.6.1).
         component["DTSTART"] = vDDDTypes(event.start.date())
@@ -210,8 +246,13 @@ def _vevent(event: Event, shared: _Shared) -> IcsEvent:
     if link is not None:
         component["URL"] = vUri(_url(link))
     if event.organizer is not None and event.organizer.email:
-        organizer = vCalAddress(_url(f"mailto:{event.organizer.email}"))
-        organizer.params["CN"] = _clean(event.organizer.name)
+        name, address = event.organizer.name, event.organizer.email
+    else:
+        name, address = shared.publisher or ("", "")
+    if address:
+        organizer = vCalAddress(_url(f"mailto:{address}"))
+        if _clean(name):
+            organizer.params["CN"] = _clean(name)
         component["ORGANIZER"] = organizer
     component["STATUS"] = shared.status[event.status]
     component["SEQUENCE"] = vInt(sequence(event))
@@ -224,14 +265,18 @@ def _vevent(event: Event, shared: _Shared) -> IcsEvent:
     return component
 
 
-def _moment(moment: dt.datetime) -> dt.datetime:
+def _moment(moment: dt.datetime, *, utc: bool = False) -> dt.datetime:
     """The value for DTSTART/DTEND: wall time with its TZID, unless that could be misread.
 
     A wall time that occurs twice (the night the clocks go back) is written in UTC. RFC 5545
     section 3.3.5 says such a time means the first of the two, but vobject (and so Radicale)
-    takes the second. UTC itself needs no VTIMEZONE either.
+    takes the second. UTC itself needs no VTIMEZONE either, nor do the ``Etc/`` offsets.
     """
-    if moment.tzinfo is None or str(moment.tzinfo) == "UTC":
+    if utc or moment.tzinfo is None or str(moment.tzinfo) in ("UTC", "Etc/UTC"):
+        return moment.astimezone(dt.UTC)
+    if str(moment.tzinfo).startswith("Etc/"):
+        # A bare offset with no place (Etc/GMT+3 is UTC-03:00): Google Calendar refuses these
+        # names and people read their sign the wrong way round; the instant says it all.
         return moment.astimezone(dt.UTC)
     if moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset():
         return moment.astimezone(dt.UTC)
@@ -270,47 +315,63 @@ def _timezones(events: Iterable[Event]) -> Iterator[Timezone]:
 
 
 def _vtimezone(zone: str, first: int, last: int) -> Timezone:
-    """The zone's observances from ``first`` on: exact dates through ``last``, then its rules.
+    """The zone's observances from the change in force when ``first`` begins: its yearly
+    rules where they hold, exact dates where they do not.
 
-    Consumers that keep the first VTIMEZONE they see for a TZID for as long as they run
-    (vobject, and so Radicale) use it for every later file too, so it must not stop at the
-    last year these events need: the zone's yearly rules follow as open-ended RRULEs, the way
-    Google, Apple and Outlook write them, after they have been checked against the tz
-    database. Every onset is the wall time before the change (RFC 5545 section 3.6.5), and
-    summer time is DAYLIGHT even where tzdata says "negative DST" (Ireland).
+    Events under a zone's current rules get what every reader takes the same way, Outlook's
+    model included ([MS-STANOICAL] keeps one yearly pair): one STANDARD and one DAYLIGHT, each
+    an RRULE whose DTSTART is the onset that set the clocks for the events' first year, so no
+    event falls before the first onset (parsers guess badly there). Open-ended rules also
+    serve consumers that keep the first VTIMEZONE they see for a TZID for as long as they run
+    (vobject, and so Radicale). Years the rules do not describe (China's summer time in
+    1986-91, Samoa skipping 2011-12-30) are listed as exact onsets first.
+
+    Every onset is the wall time before the change (RFC 5545 section 3.6.5), and summer time
+    is DAYLIGHT even where tzdata says "negative DST" (Ireland).
     """
     tzinfo = tz.zone(zone)
-    # The rules may resume a little later (Cuba stays on summer time through 2026-27):
-    # the years in between are listed as exact dates too.
-    for window_end in range(last + 1, last + 6):
-        rules = _yearly_rules(zone, window_end)
+    # The change that set the clocks the events' first year begins with: every observance is
+    # a real change (parsers guess badly around one whose TZOFFSETFROM is made up).
+    setting = _last_change_before(tzinfo, first)
+    since = (setting[0][0] + setting[0][1]).year if setting else first
+    # The rules may start a little later (Cuba stays on summer time through 2026-27): the
+    # years in between are listed as exact dates.
+    for rules_from in range(since, last + 6):
+        rules = _yearly_rules(zone, rules_from, last + 1)
         if rules is not None:
             break
     else:
         # No yearly pattern (Egypt's end of October, Palestine's Ramadan breaks): exact
         # dates far enough ahead instead.
-        window_end, rules = last + 1 + _RULE_YEARS, ()
-    # Start with the change that set the clocks the events' first year begins with, so that
-    # every observance is a real change (parsers guess badly around one whose TZOFFSETFROM
-    # is made up).
-    changes = [*_last_change_before(tzinfo, first)]
-    for year in range(first, window_end):
+        rules_from, rules = last + 1 + _RULE_YEARS, ()
+    changes = [*setting] if rules_from > since else []
+    for year in range(first, rules_from):
         changes.extend(_changes(tzinfo, year))
     onsets: dict[tuple[dt.timedelta, dt.timedelta, str, bool], list[dt.datetime]] = {}
-    if not changes:  # a zone that never changed: one observance from the start of the year
+    if not changes and not rules:  # a zone that never changed: one observance from the start
         local = dt.datetime(first, 1, 1, tzinfo=dt.UTC).astimezone(tzinfo)
         offset = local.utcoffset() or dt.timedelta(0)
         onsets[offset, offset, _abbreviation(local), False] = [dt.datetime(first, 1, 1)]
     for when, before, after in changes:
         key = (before, after, _abbreviation(when.astimezone(tzinfo)), _daylight(tzinfo, when))
         onsets.setdefault(key, []).append((when + before).replace(tzinfo=None))
+    if not rules and onsets and all(daylight for *_, daylight in onsets):
+        # Only a change to summer time, which then stayed for good (Istanbul since 2016): a
+        # VTIMEZONE with no STANDARD is misread (KCalendarCore takes it as UTC), so the last
+        # observance is what tzdata calls the time from then on, standard time.
+        (before, after, _, _), starts = onsets.popitem()
+        later = dt.datetime(rules_from, 1, 1, tzinfo=dt.UTC)
+        daylight = _daylight(tzinfo, later)
+        onsets[before, after, _abbreviation(later.astimezone(tzinfo)), daylight] = starts
     component = Timezone()
     component["TZID"] = vText(zone)
     for (before, after, name, daylight), starts in onsets.items():
         observance = _observance(before, after, name, daylight, starts[0])
-        if starts[1:]:
-            # One RDATE per date: vobject (Radicale) keeps only the first of a list.
-            observance["RDATE"] = [vDDDLists([start]) for start in starts[1:]]
+        # Every onset is an RDATE, DTSTART included: ical.js (Thunderbird) counts DTSTART as
+        # an onset only in an observance with neither RDATE nor RRULE, the ical package only
+        # in one with an RRULE; either would read an event before the next onset as UTC. One
+        # RDATE per date: vobject (Radicale) keeps only the first of a list.
+        observance["RDATE"] = [vDDDLists([start]) for start in starts]
         component.subcomponents.append(observance)
     for rule in rules:
         observance = _observance(rule.before, rule.after, rule.name, rule.daylight, rule.onset)
@@ -377,8 +438,9 @@ class _Rule:
 
 
 @cache
-def _yearly_rules(zone: str, year: int) -> tuple[_Rule, ...] | None:
-    """The zone's offset changes in ``year`` as yearly rules that hold for 30 years.
+def _yearly_rules(zone: str, year: int, through: int) -> tuple[_Rule, ...] | None:
+    """The zone's offset changes in ``year`` as yearly rules that hold for 30 years, and at
+    least through the year ``through``.
 
     Empty when the offset does not change at all in those years; None when the changes follow
     no rule an RRULE can say.
@@ -394,7 +456,7 @@ def _yearly_rules(zone: str, year: int) -> tuple[_Rule, ...] | None:
                 for recur in _candidates(onset)
                 if all(
                     _happens(tzinfo, _on(recur, later, onset.time()), before, after)
-                    for later in range(year, year + _RULE_YEARS)
+                    for later in range(year, max(year + _RULE_YEARS, through + 1))
                 )
             ),
             None,
@@ -404,7 +466,7 @@ def _yearly_rules(zone: str, year: int) -> tuple[_Rule, ...] | None:
         name = _abbreviation(when.astimezone(tzinfo))
         rules.append(_Rule(onset, before, after, name, _daylight(tzinfo, when), recur))
     # No other changes in between: every later year changes exactly as often.
-    for later in range(year + 1, year + _RULE_YEARS):
+    for later in range(year + 1, max(year + _RULE_YEARS, through + 1)):
         if len(_changes(tzinfo, later)) != len(rules):
             return None
     return tuple(rules)
@@ -421,7 +483,10 @@ def _candidates(onset: dt.datetime) -> Iterator[dict[str, Any]]:
         yield {**yearly, "BYDAY": f"{(day - 1) // 7 + 1}{weekday}"}
     if from_end >= -7:
         yield {**yearly, "BYDAY": f"-1{weekday}"}
-    for first in range(max(1, day - 6), min(day, 22) + 1):
+    # Days counted from the start of the month wherever its length never changes: ical.js
+    # (Thunderbird) finds no date at all for BYDAY with a negative BYMONTHDAY.
+    shortest = 28 if onset.month == 2 else days_in_month
+    for first in range(max(1, day - 6), min(day, shortest - 6) + 1):
         yield {**yearly, "BYDAY": weekday, "BYMONTHDAY": list(range(first, first + 7))}
     for first in range(max(-13, from_end - 6), min(from_end, -7) + 1):
         yield {**yearly, "BYDAY": weekday, "BYMONTHDAY": list(range(first, first + 7))}

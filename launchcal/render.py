@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from launchcal import tz
 from launchcal.convert import see_all
 from launchcal.errors import InputError
-from launchcal.event import Calendar, Event, Status
+from launchcal.event import Calendar, Event, Status, check_web_url
 from launchcal.report import format_date
 
 if TYPE_CHECKING:
@@ -60,12 +60,6 @@ WORDS = {
     "your_time": "your time",
 }
 
-_SCHEMA_STATUS = {
-    Status.SCHEDULED: "https://schema.org/EventScheduled",
-    Status.POSTPONED: "https://schema.org/EventPostponed",
-    Status.CANCELLED: "https://schema.org/EventCancelled",
-    Status.RESCHEDULED: "https://schema.org/EventRescheduled",
-}
 _LINKED_SCHEMES = ("http", "https", "mailto")
 # Inside <script type="application/ld+json"> only "</script" (or "<!--") could end the block
 # early; escaping every <, > and & as JSON \u escapes keeps the data intact and inert.
@@ -84,18 +78,23 @@ class Options:
         inline_script: ``False`` links :data:`SCRIPT_NAME` instead of inlining the script, for
             sites whose Content-Security-Policy forbids inline scripts.
         template_dir: a folder with the user's own copies of some or all templates.
+        base_url: where the page will be served (for ``build``, the folder's URL): gives the
+            page its canonical link and ``og:url``.
     """
 
     theme: Theme = "auto"
     locale: str | None = None
     inline_script: bool = True
     template_dir: Path | None = None
+    base_url: str | None = None
 
     def __post_init__(self) -> None:
         if self.theme not in THEMES:
             raise InputError(f"unknown theme {self.theme!r}; use light, dark or auto")
         if self.locale is not None:
             parse_locale(self.locale)
+        if self.base_url is not None:
+            check_web_url(self.base_url, "base url")
 
 
 @dataclass(frozen=True)
@@ -293,58 +292,18 @@ def _widget_context(event: Event, options: Options, *, show_title: bool) -> dict
     }
 
 
-def json_ld(event: Event) -> dict[str, Any]:
-    """The schema.org ``Event`` that search engines read from the page.
+def json_ld(event: Event, *, page_url: str | None = None) -> dict[str, Any]:
+    """The schema.org ``Event`` that search engines read from the page
+    (:func:`launchcal.jsonld.event_json_ld`).
 
     Examples:
         >>> e = Event.at("Launch", dt.datetime(2022, 7, 4, 19), "Asia/Shanghai")
         >>> json_ld(e)["startDate"]
         '2022-07-04T19:00:00+08:00'
     """
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": event.title,
-        "startDate": event.start.isoformat() if event.time_known else str(event.start.date()),
-        "eventStatus": _SCHEMA_STATUS[event.status],
-    }
-    if event.end is not None and event.time_known:
-        data["endDate"] = event.end.isoformat()
-    if event.previous_start is not None:
-        data["previousStartDate"] = event.previous_start.isoformat()
-    if event.description:
-        data["description"] = event.description
-    if safe_url(event.url):
-        data["url"] = event.url
-    location = event.location
-    if location is not None:
-        places: list[dict[str, Any]] = []
-        if location.online:
-            virtual: dict[str, Any] = {"@type": "VirtualLocation"}
-            stream = safe_url(location.url) or safe_url(event.url)
-            if stream:
-                virtual["url"] = stream
-            places.append(virtual)
-        physical = location.address or (location.name if not location.online else "")
-        if physical:
-            place: dict[str, Any] = {"@type": "Place", "name": location.name or physical}
-            if location.address:
-                place["address"] = location.address
-            places.append(place)
-        data["eventAttendanceMode"] = "https://schema.org/" + (
-            "MixedEventAttendanceMode"
-            if len(places) == 2
-            else "OnlineEventAttendanceMode"
-            if location.online
-            else "OfflineEventAttendanceMode"
-        )
-        data["location"] = places[0] if len(places) == 1 else places
-    if event.organizer is not None:
-        organizer: dict[str, Any] = {"@type": "Organization", "name": event.organizer.name}
-        if safe_url(event.organizer.url):
-            organizer["url"] = event.organizer.url
-        data["organizer"] = organizer
-    return data
+    from launchcal.jsonld import event_json_ld
+
+    return event_json_ld(event, page_url=page_url)
 
 
 def _script_json(data: Any) -> str:
@@ -410,7 +369,9 @@ def _page_context(
             "ics_name": f"{event.id}.ics",
             "tzdata": tz.database().version,
             # JSON with every <, > and & as \u escapes: inert inside <script>.
-            "json_ld": Markup(_script_json(json_ld(event))),  # noqa: S704
+            "json_ld": Markup(_script_json(json_ld(event, page_url=options.base_url))),  # noqa: S704
+            "page_url": options.base_url,
+            "image": safe_url(event.image),
         }
     )
     return context

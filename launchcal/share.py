@@ -367,7 +367,7 @@ def email(
     """
     from email.message import EmailMessage
     from email.policy import SMTP
-    from email.utils import format_datetime, formataddr
+    from email.utils import format_datetime, formataddr, parseaddr
 
     from launchcal import ics
 
@@ -377,7 +377,7 @@ def email(
         if organizer is None or not organizer.email:
             raise InputError(SENTENCES["no_sender"])
         sender = formataddr((organizer.name, organizer.email))
-    attachment = ics.to_ics(calendar, stamp=now)
+    attachment = ics.to_ics(calendar, stamp=now, publisher=parseaddr(sender))
     # The Date header is the file's DTSTAMP: ics decides it once (SOURCE_DATE_EPOCH or clock).
     found = re.search(rb"^DTSTAMP:(\d{8}T\d{6})Z\r$", attachment, re.MULTILINE)
     assert found is not None

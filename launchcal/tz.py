@@ -27,6 +27,7 @@ __all__ = [
     "format_offset",
     "listed_zones",
     "localize",
+    "version_of",
     "zone",
     "zone_label",
     "zone_names",
@@ -56,6 +57,12 @@ def _read_version(directory: str) -> str | None:
     except OSError:
         return None
     return match.group(1) + match.group(2) if match else None
+
+
+def version_of(directory: str) -> str | None:
+    """The release of the compiled tz database in ``directory`` ("2025b"), from its
+    ``tzdata.zi``; None when it has none."""
+    return _read_version(directory)
 
 
 def _version_key(version: str | None) -> tuple[int, str]:

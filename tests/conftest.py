@@ -27,6 +27,8 @@ for _variable in ("LC_ALL", "LC_MESSAGES"):
 os.environ["LANG"] = "C.UTF-8"
 
 ROOT = Path(__file__).resolve().parent.parent
+# Readers the consumer tests run in other interpreters (the system python3, node): not tests.
+collect_ignore = ["readers", "node"]
 EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
 TZDATA_VERSION = tzdata.IANA_VERSION

@@ -133,3 +133,44 @@ def expected_events(calendar: Calendar) -> list[dict[str, Any]]:
             }
         )
     return result
+
+
+# (id, wall time, zone): dates where readers have gone wrong, each an hour-long event.
+TRICKY = [
+    # Before the year's first change: ical.js once read these as UTC (a missed first onset).
+    ("new-york-january", wall(2026, 1, 20, 20), "America/New_York"),
+    ("new-york-july", wall(2026, 7, 20, 20), "America/New_York"),
+    ("london-before-spring", wall(2026, 3, 29, 0, 30), "Europe/London"),
+    ("london-after-spring", wall(2026, 3, 29, 3, 0), "Europe/London"),
+    ("london-after-autumn", wall(2026, 10, 25, 3, 0), "Europe/London"),
+    ("sao-paulo-2018-summer", wall(2018, 2, 10, 12), "America/Sao_Paulo"),
+    ("sao-paulo-2018-after-gap", wall(2018, 11, 4, 1, 30), "America/Sao_Paulo"),
+    ("lord-howe-january", wall(2026, 1, 15, 12), "Australia/Lord_Howe"),
+    ("lord-howe-july", wall(2026, 7, 15, 12), "Australia/Lord_Howe"),
+    ("chatham-january", wall(2026, 1, 15, 12), "Pacific/Chatham"),
+    ("chatham-july", wall(2026, 7, 15, 12), "Pacific/Chatham"),
+    ("kathmandu-1985", wall(1985, 12, 31, 12), "Asia/Kathmandu"),
+    ("kathmandu-1986", wall(1986, 6, 1, 12), "Asia/Kathmandu"),
+    ("st-johns-january", wall(2026, 1, 15, 12), "America/St_Johns"),
+    ("st-johns-july", wall(2026, 7, 15, 12), "America/St_Johns"),
+    ("casablanca-ramadan", wall(2026, 3, 1, 20), "Africa/Casablanca"),
+    ("casablanca-june", wall(2026, 6, 1, 20), "Africa/Casablanca"),
+    ("casablanca-december", wall(2026, 12, 1, 20), "Africa/Casablanca"),
+    ("apia-before-the-skipped-day", wall(2011, 12, 29, 12), "Pacific/Apia"),
+    ("apia-after-the-skipped-day", wall(2011, 12, 31, 12), "Pacific/Apia"),
+    ("tehran-2021", wall(2021, 6, 1, 12), "Asia/Tehran"),
+    ("tehran-2024", wall(2024, 6, 1, 12), "Asia/Tehran"),
+    ("shanghai-1986-winter", wall(1986, 1, 15, 12), "Asia/Shanghai"),
+    ("shanghai-1986-summer", wall(1986, 6, 1, 12), "Asia/Shanghai"),
+    ("sydney-january", wall(2026, 1, 15, 12), "Australia/Sydney"),
+    ("dublin-january", wall(2026, 1, 15, 12), "Europe/Dublin"),
+    ("santiago-after-autumn", wall(2026, 4, 5, 1, 0), "America/Santiago"),
+]
+
+
+def tricky_calendars() -> dict[str, Calendar]:
+    """One file per tricky event (each VTIMEZONE trimmed to that event's years), by id."""
+    return {
+        id_: Calendar((Event.at(id_, when, zone, duration=dt.timedelta(hours=1), id=id_),))
+        for id_, when, zone in TRICKY
+    }

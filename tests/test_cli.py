@@ -172,6 +172,7 @@ def test_every_command_has_help(runner: CliRunner) -> None:
     names = cli.list_commands(click.Context(cli))
     assert names == [
         "when", "check", "countdown", "ics", "links", "html", "build", "places", "publish", "share",
+        "lint",
     ]  # fmt: skip
     for name in names:
         command = cli.get_command(click.Context(cli), name)

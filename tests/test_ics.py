@@ -59,12 +59,12 @@ def test_example_matches_golden_file() -> None:
 
 def test_example_file_reads_as_the_issue_says() -> None:
     data = (DATA / "xiaomi-12s.ics").read_bytes()
-    assert lines(data)[:7] == [
+    # No METHOD: the file is not an iTIP message (see test_consumers for libical's check).
+    assert lines(data)[:6] == [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//launchcal//launchcal//EN",
         "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
         "NAME:Xiaomi 12S series launch",
         "X-WR-CALNAME:Xiaomi 12S series launch",
     ]
@@ -103,6 +103,7 @@ def test_example_file_reads_as_the_issue_says() -> None:
         "TZOFFSETTO:+0800",
         "TZNAME:CST",
         "DTSTART:19910915T020000",
+        "RDATE:19910915T020000",
         "END:STANDARD",
         "END:VTIMEZONE",
     ]
@@ -114,7 +115,7 @@ def test_feed_matches_golden_file_and_is_a_subscription() -> None:
     data = ics.to_ics(eventfile.load(SEASON), stamp=STAMP)
     assert data == (DATA / "launch-season.ics").read_bytes()
     head = lines(data)[: lines(data).index("BEGIN:VTIMEZONE")]
-    assert head[5:] == [
+    assert head[4:] == [
         "NAME:Launch season 2026",
         "X-WR-CALNAME:Launch season 2026",
         "DESCRIPTION:Keynotes and livestreams we are following.",
@@ -229,28 +230,33 @@ def test_vtimezones_come_from_launchcals_tz_database_trimmed_to_the_years_used()
         "TZOFFSETTO:-0800",
         "TZNAME:PST",
         "DTSTART:20251102T020000",
+        "RDATE:20251102T020000",
         "END:STANDARD",
         "BEGIN:DAYLIGHT",
         "TZOFFSETFROM:-0800",
         "TZOFFSETTO:-0700",
         "TZNAME:PDT",
         "DTSTART:20260308T020000",
+        "RDATE:20260308T020000",
         "END:DAYLIGHT",
         "END:VTIMEZONE",
     ]
     # An event in 1990 (China's summer time) and one in 2026 share one Asia/Shanghai VTIMEZONE.
     shanghai = vtimezone(data, "Asia/Shanghai")
-    # One RDATE per date: vobject (Radicale) reads only the first date of a list.
-    assert shanghai[6:9] == [
+    # One RDATE per date: vobject (Radicale) reads only the first date of a list. DTSTART is
+    # the first RDATE too, or ical.js (Thunderbird) misses that onset.
+    assert shanghai[6:10] == [
         "DTSTART:19890917T020000",
+        "RDATE:19890917T020000",
         "RDATE:19900916T020000",
         "RDATE:19910915T020000",
     ]
-    assert shanghai[11:16] == [
+    assert shanghai[12:18] == [
         "TZOFFSETFROM:+0800",
         "TZOFFSETTO:+0900",
         "TZNAME:CDT",
         "DTSTART:19900415T020000",
+        "RDATE:19900415T020000",
         "RDATE:19910414T020000",
     ]
     assert not any(line.startswith(("DTSTART:1970", "DTSTART:2038")) for line in lines(data))
@@ -294,7 +300,9 @@ def test_every_zone_reads_back_as_the_tz_database_for_twenty_years() -> None:
 
     second, minutes = dt.timedelta(seconds=1), dt.timedelta(minutes=90)
     wrong = []
-    for zone in sorted({tz.canonical_zone(name) or name for name in tz.zone_names()} - {"UTC"}):
+    names = {tz.canonical_zone(name) or name for name in tz.zone_names()}
+    # Etc/ offsets are written in UTC, with no VTIMEZONE.
+    for zone in sorted(name for name in names - {"UTC"} if not name.startswith("Etc/")):
         data = ics.event_ics(Event.at("Launch", dt.datetime(2026, 6, 1, 12), zone), stamp=STAMP)
         readers = {
             "icalendar": IcsCalendar.from_ical(data).walk("VTIMEZONE")[0].to_tz(lookup_tzid=False),
@@ -322,7 +330,7 @@ def test_every_zone_reads_back_as_the_tz_database_for_twenty_years() -> None:
     ("zone", "rules"),
     [
         ("America/New_York", ["FREQ=YEARLY;BYDAY=2SU;BYMONTH=3", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=11"]),
-        ("Asia/Jerusalem", ["FREQ=YEARLY;BYDAY=FR;BYMONTHDAY=-9,-8,-7,-6,-5,-4,-3;BYMONTH=3",
+        ("Asia/Jerusalem", ["FREQ=YEARLY;BYDAY=FR;BYMONTHDAY=23,24,25,26,27,28,29;BYMONTH=3",
                             "FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10"]),
         ("Australia/Sydney", ["FREQ=YEARLY;BYDAY=1SU;BYMONTH=4", "FREQ=YEARLY;BYDAY=1SU;BYMONTH=10"]),
         ("Asia/Shanghai", []),
@@ -335,8 +343,8 @@ def test_vtimezone_yearly_rules(zone: str, rules: list[str]) -> None:
     assert [line[6:] for line in block if line.startswith("RRULE:")] == rules
     if zone == "Africa/Cairo":  # thirty years of dates instead
         dates = [line for line in block if line.startswith("RDATE:")]
-        # Through 2056; each observance's first date is its DTSTART (Oct 2025, Apr 2026).
-        assert len(dates) == 31 + 30
+        # Through 2056, and each observance's DTSTART again (Oct 2025, Apr 2026).
+        assert len(dates) == 32 + 31
         assert {"RDATE:20561027T000000", "RDATE:20560428T000000"} <= set(dates)
 
 
@@ -348,8 +356,10 @@ def test_vtimezone_lists_the_years_before_rules_resume() -> None:
     found = [line for line in block if line.startswith(("DTSTART:", "RDATE:", "RRULE:"))]
     assert found == [
         "DTSTART:20251102T010000",
+        "RDATE:20251102T010000",
         "RDATE:20271107T010000",
         "DTSTART:20260308T000000",
+        "RDATE:20260308T000000",
         "DTSTART:20280312T000000",
         "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3",
         "DTSTART:20281105T010000",
@@ -364,8 +374,9 @@ def test_reminders_reach_back_into_the_previous_year() -> None:
     )  # fmt: skip
     # The reminder fires on 31 December 2026: the VTIMEZONE starts with the change that set
     # the clocks for 2026, not for 2027.
-    first = vtimezone(ics.event_ics(new_year, stamp=STAMP), "Europe/London")[6]
-    assert first == "DTSTART:20251026T020000"
+    block = vtimezone(ics.event_ics(new_year, stamp=STAMP), "Europe/London")
+    starts = [line for line in block if line.startswith("DTSTART:")]
+    assert starts == ["DTSTART:20250330T010000", "DTSTART:20251026T020000"]
 
 
 @pytest.mark.parametrize(
@@ -672,3 +683,14 @@ def test_event_ics_is_a_one_event_calendar() -> None:
     assert ics.event_ics(event, stamp=STAMP) == ics.to_ics(Calendar((event,)), stamp=STAMP)
     renamed = dataclasses.replace(eventfile.load(EXAMPLE), name="Other")
     assert b"X-WR-CALNAME:Other\r\n" in ics.to_ics(renamed, stamp=STAMP)
+
+
+def test_etc_offsets_are_written_in_utc() -> None:
+    # Etc/GMT-3 is UTC+03:00: Google refuses the name and people misread its sign.
+    event = Event.at(
+        "Launch", dt.datetime(2026, 5, 1, 12), "Etc/GMT-3", duration=dt.timedelta(hours=1)
+    )
+    data = ics.event_ics(event, stamp=STAMP)
+    assert b"TZID" not in data
+    assert b"DTSTART:20260501T090000Z\r\n" in data
+    assert b"DTEND:20260501T100000Z\r\n" in data

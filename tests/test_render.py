@@ -287,7 +287,9 @@ def test_json_ld_rescheduled_offline_and_mixed() -> None:
     assert moved["eventStatus"] == "https://schema.org/EventRescheduled"
     assert moved["previousStartDate"] == "2022-07-01T19:00:00+08:00"
     assert moved["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
-    assert moved["location"] == {"@type": "Place", "name": "Hall", "address": "1 Main St"}
+    hall = {"@type": "Place", "name": "Hall",
+            "address": {"@type": "PostalAddress", "streetAddress": "1 Main St"}}  # fmt: skip
+    assert moved["location"] == hall
     mixed = render.json_ld(
         launch(location=Location(name="Hall", online=True, url="https://x.example/live",
                                  address="1 Main St"))
@@ -295,7 +297,7 @@ def test_json_ld_rescheduled_offline_and_mixed() -> None:
     assert mixed["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert mixed["location"] == [
         {"@type": "VirtualLocation", "url": "https://x.example/live"},
-        {"@type": "Place", "name": "Hall", "address": "1 Main St"},
+        hall,
     ]
     cancelled = render.json_ld(launch(status=Status.CANCELLED))
     assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"

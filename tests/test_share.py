@@ -273,6 +273,9 @@ def test_email_is_a_complete_message_with_the_calendar_attached(tmp_path: Path) 
     assert attachment.get_filename() == "calendar.ics"
     data = attachment.get_content()
     assert "METHOD:PUBLISH\r\n" in data
+    # RFC 5546 section 3.2.1: every VEVENT of a PUBLISH carries an ORGANIZER (here the sender).
+    assert data.count("BEGIN:VEVENT") == data.count("ORGANIZER") == 3
+    assert 'ORGANIZER;CN="Launch team":mailto:team@example.org' in data.replace("\r\n ", "")
     # The strictest parser here (allenporter's ical) reads the attachment.
     parsed_calendar = IcsCalendarStream.calendar_from_ics(data)
     assert [e.uid for e in parsed_calendar.events] == [

@@ -10,7 +10,7 @@ from launchcal.cli import (
     LOCALE,
     F,
     event_options,
-    load_one_event,
+    load_calendar,
     short_help,
 )
 
@@ -34,13 +34,27 @@ def html_options(command: F) -> F:
             "--template-dir", type=click.Path(exists=True, file_okay=False),
             help="A folder with your own copies of the templates (others stay built in).",
         ),
+        click.option(
+            "--base-url", metavar="URL",
+            help="Where the page will be served (default: the file's [calendar] url): "
+            "its canonical link and og:url.",
+        ),
     ]  # fmt: skip
     for decorator in reversed(decorators):
         command = decorator(command)
     return command
 
 
-def _render_options(params: dict[str, Any]) -> Any:
+def _one_event(params: dict[str, Any], what: str) -> tuple[Any, str | None]:
+    """The one event, and the page's base URL: --base-url, else the file's [calendar] url."""
+    calendar = load_calendar(params)
+    if len(calendar.events) > 1:
+        ids = ", ".join(event.id for event in calendar.events)
+        raise click.UsageError(f"{what} is for one event; pick it with --event ({ids})")
+    return calendar.events[0], params["base_url"] or calendar.url
+
+
+def _render_options(params: dict[str, Any], base_url: str | None) -> Any:
     from pathlib import Path
 
     from launchcal import render
@@ -51,6 +65,7 @@ def _render_options(params: dict[str, Any]) -> Any:
         locale=params["locale"],
         inline_script=not params["external_script"],
         template_dir=None if folder is None else Path(folder),
+        base_url=base_url,
     )
 
 
@@ -79,11 +94,11 @@ def html(**params: Any) -> None:
 
     from launchcal import files, render
 
-    event = load_one_event(params, "the widget")
+    event, base_url = _one_event(params, "the widget")
     output = None if params["output"] is None else Path(params["output"])
     if params["external_script"] and output is None:
         raise click.UsageError("--no-inline-script writes the script beside the HTML; give -o FILE")
-    result = render.html(event, _render_options(params), whole_page=params["whole_page"])
+    result = render.html(event, _render_options(params, base_url), whole_page=params["whole_page"])
     if output is None:
         click.echo(result.html, nl=False)
         return
@@ -111,6 +126,6 @@ def build(**params: Any) -> None:
 
     from launchcal import site
 
-    event = load_one_event(params, "a build")
-    for path in site.build(event, Path(params["output"]), _render_options(params)):
+    event, base_url = _one_event(params, "a build")
+    for path in site.build(event, Path(params["output"]), _render_options(params, base_url)):
         click.echo(str(path))

@@ -16,8 +16,21 @@ from launchcal.cli import (
 @click.command("ics", short_help=short_help("ics"))
 @event_options
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-    metavar="FILE", help="Write the calendar file here (default: standard output).",
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    default="-",
+    metavar="FILE",
+    help="Write the calendar file here (default: standard output).",
+)
+@click.option(
+    "--utc",
+    is_flag=True,
+    help="Write every start and end in UTC (for clients whose tz database is older).",
+)
+@click.option(
+    "--compare-tzdir", metavar="DIR", default=None,
+    help="Warn where this tz database places an event elsewhere (default: the system's).",
 )  # fmt: skip
 def ics_command(**params: Any) -> None:
     """Calendar file (.ics) for the event(s): import it, or publish it as a feed.
@@ -30,10 +43,14 @@ def ics_command(**params: Any) -> None:
       launchcal ics examples/xiaomi-12s.toml -o xiaomi.ics
       launchcal ics --title Launch --start '2022-07-04 19:00' --zone Asia/Shanghai
     """
-    from launchcal import ics
+    from launchcal import ics, tzdrift
     from launchcal.files import write_atomic
 
-    data = ics.to_ics(load_calendar(params))
+    calendar = load_calendar(params)
+    data = ics.to_ics(calendar, utc=params["utc"])
+    if not params["utc"]:  # in UTC no database can misread a time
+        for found in tzdrift.drift(calendar, params["compare_tzdir"] or tzdrift.SYSTEM_TZDIR):
+            click.echo(found.message(), err=True)
     if params["output"] == "-":
         click.echo(data, nl=False)
     else:
