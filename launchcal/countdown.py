@@ -24,6 +24,7 @@ from launchcal.convert import ClockChange, clock_change
 from launchcal.errors import InputError, WallTimeError
 from launchcal.event import Event, Status
 from launchcal.places import Place, local_place
+from launchcal.terminal import safe
 
 __all__ = [
     "Countdown",
@@ -374,12 +375,12 @@ def watch(
 
     def paint(found: Countdown) -> str:
         # A line longer than the terminal would wrap, and only its last row be redrawn.
-        text = _fit(found.text, shutil.get_terminal_size().columns - 1)
+        text = _fit(safe(found.text), shutil.get_terminal_size().columns - 1)
         return f"{_COLORS[found.state]}{text}{_RESET}" if color else text
 
     found = countdown(event, now=base, locale=locale, precision=precision, viewer=viewer)
     if found.note:
-        stream.write(found.note + "\n")
+        stream.write(safe(found.note) + "\n")
     if interactive:
         stream.write(_HIDE_CURSOR)
     printed_at: float | None = None
@@ -388,7 +389,7 @@ def watch(
             if interactive:
                 stream.write(_CLEAR_LINE + paint(found))
             elif printed_at is None or clock() - printed_at >= 60 or found.state != "upcoming":
-                stream.write(found.text + "\n")
+                stream.write(safe(found.text) + "\n")
                 printed_at = clock()
             stream.flush()
             if found.state != "upcoming":
@@ -400,9 +401,8 @@ def watch(
             found = countdown(
                 event, now=current(), locale=locale, precision=precision, viewer=viewer
             )
-    except KeyboardInterrupt:
-        return
     finally:
+        # Ctrl-C (KeyboardInterrupt) passes on: the CLI exits 130, so `&& go-live` stops.
         if interactive:
             stream.write(_SHOW_CURSOR + "\n")
             stream.flush()

@@ -9,7 +9,9 @@ import click
 from launchcal.cli import (
     LOCALE,
     F,
+    echo_text,
     event_options,
+    input_files,
     load_one_event,
     short_help,
 )
@@ -59,9 +61,9 @@ def _render_options(params: dict[str, Any]) -> Any:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=click.Path(dir_okay=False, allow_dash=True),
     metavar="FILE",
-    help="Write to FILE instead of stdout.",
+    help="Write to FILE instead of stdout ('-' is stdout).",
 )
 @click.option("--page", "whole_page", is_flag=True, help="A whole event page, not a snippet.")
 @html_options
@@ -79,17 +81,15 @@ def html(**params: Any) -> None:
 
     from launchcal import files, render
 
+    inputs = input_files(params)
     event = load_one_event(params, "the widget")
-    output = None if params["output"] is None else Path(params["output"])
-    if params["external_script"] and output is None:
+    output = params["output"] or files.STDOUT
+    if params["external_script"] and output == files.STDOUT:
         raise click.UsageError("--no-inline-script writes the script beside the HTML; give -o FILE")
     result = render.html(event, _render_options(params), whole_page=params["whole_page"])
-    if output is None:
-        click.echo(result.html, nl=False)
-        return
     if result.script is not None:
-        files.write_atomic(output.parent / render.SCRIPT_NAME, result.script)
-    files.write_atomic(output, result.html)
+        files.write_atomic(Path(output).parent / render.SCRIPT_NAME, result.script, inputs=inputs)
+    files.write_output(output, result.html, inputs=inputs)
 
 
 @click.command("build", short_help=short_help("build"))
@@ -107,10 +107,11 @@ def build(**params: Any) -> None:
     \b
       launchcal build examples/xiaomi-12s.toml -o site/
     """
-    from pathlib import Path
 
     from launchcal import site
 
+    inputs = input_files(params)
     event = load_one_event(params, "a build")
-    for path in site.build(event, Path(params["output"]), _render_options(params)):
-        click.echo(str(path))
+    written = site.build(event, params["output"], _render_options(params), inputs=inputs)
+    for path in written:
+        echo_text(str(path))

@@ -8,6 +8,7 @@ import click
 
 from launchcal.cli import (
     event_options,
+    input_files,
     load_calendar,
     short_help,
 )
@@ -30,11 +31,8 @@ def ics_command(**params: Any) -> None:
       launchcal ics examples/xiaomi-12s.toml -o xiaomi.ics
       launchcal ics --title Launch --start '2022-07-04 19:00' --zone Asia/Shanghai
     """
-    from launchcal import ics
-    from launchcal.files import write_atomic
+    from launchcal import files, ics
 
+    inputs = input_files(params)
     data = ics.to_ics(load_calendar(params))
-    if params["output"] == "-":
-        click.echo(data, nl=False)
-    else:
-        write_atomic(params["output"], data)
+    files.write_output(params["output"], data, inputs=inputs)
