@@ -106,7 +106,7 @@ def check_moment(moment: dt.date, what: str) -> None:
     """
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise InputError(
-            f"{what} {moment:%Y-%m-%d} is outside the years {FIRST_YEAR} to {LAST_YEAR}"
+            f"{what} {moment.isoformat()[:10]} is outside the years {FIRST_YEAR} to {LAST_YEAR}"
         )
 
 

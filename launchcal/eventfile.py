@@ -481,7 +481,7 @@ def _location(value: Any) -> Location:
     if isinstance(value, str):
         if value.strip().lower() == "online":
             return Location(online=True)
-        return Location(name=value)
+        return Location(name=_text(value))
     if isinstance(value, dict):
         unknown = set(value) - {"name", "online", "url", "address"}
         if unknown:
@@ -503,7 +503,7 @@ def _location(value: Any) -> Location:
 
 def _organizer(value: Any) -> Organizer:
     if isinstance(value, str):
-        return Organizer(name=value)
+        return Organizer(name=_text(value))
     if isinstance(value, dict):
         unknown = set(value) - {"name", "email", "url"}
         if unknown:
