@@ -19,20 +19,14 @@ EXIT_INTERRUPTED = 130
 
 
 def _leave_interrupted(_signum: int, _frame: object) -> None:
-    """Ctrl-C while starting or finishing: leave with status 130, no traceback.
+    """Ctrl-C while finishing (flushing, exit handlers): leave with status 130, no traceback.
 
-    A KeyboardInterrupt raised while modules are still importing (the first milliseconds)
-    would escape every handler and print a traceback.
+    While the program starts, launchcal/__init__.py has installed the same handler.
     """
     os._exit(EXIT_INTERRUPTED)
 
 
-if (
-    sys.argv and sys.argv[0].rpartition("/")[2] == "launchcal"
-):  # started as the program, not imported
-    signal.signal(signal.SIGINT, _leave_interrupted)
-
-import click  # noqa: E402 - after the handler, so that Ctrl-C while importing is quiet
+import click  # noqa: E402
 
 from launchcal import __version__  # noqa: E402
 

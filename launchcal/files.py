@@ -193,6 +193,8 @@ def _replaceable(folder: Path, names: Iterable[str], given: Path) -> None:
     suffixes = {Path(name).suffix for name in names}
     try:
         entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return  # another build moved it aside a moment ago: nothing here to protect
     except OSError as error:
         raise OutputError(f"cannot build into {given}: {error.strerror}") from None
     for entry in entries:
