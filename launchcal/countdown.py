@@ -22,7 +22,7 @@ from typing import Any, Literal, TextIO
 from launchcal import i18n, tz
 from launchcal.convert import ClockChange, clock_change
 from launchcal.errors import InputError, WallTimeError
-from launchcal.event import Event, Status
+from launchcal.event import Event, Status, check_moment
 from launchcal.places import Place, local_place
 from launchcal.terminal import safe
 
@@ -280,6 +280,7 @@ def parse_now(text: str, zone: str) -> dt.datetime:
         value = dt.datetime.fromisoformat(cleaned)
     except ValueError:
         value = _parse_free(text, cleaned)
+    check_moment(value, "--now")  # the bound on every date launchcal accepts
     if value.tzinfo is not None and value.utcoffset() is not None:
         return value
     wall = value.replace(tzinfo=None)

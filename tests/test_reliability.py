@@ -116,6 +116,13 @@ def test_extreme_file_values_are_one_error(here: Path, extra: str, message: str)
         assert message in one_error(stderr)
 
 
+@pytest.mark.parametrize("now", ["9999-12-31T23:59:59+00:00", "0001-01-01 00:00"])
+def test_countdown_now_has_the_same_bound(here: Path, now: str) -> None:
+    code, _, stderr = invoke("countdown", "ev.toml", "--now", now)
+    assert code == 2
+    assert "is outside the years 1800 to 9000" in one_error(stderr)
+
+
 def test_the_bounds_themselves_are_accepted(here: Path) -> None:
     for start, duration in (("1800-01-01 00:00", "366d"), ("9000-12-31 12:00", "11h")):
         code, stdout, stderr = invoke(
