@@ -304,8 +304,13 @@ def load_calendar(params: dict[str, Any]) -> Calendar:
 
 def input_files(params: dict[str, Any]) -> tuple[str, ...]:
     """The files a command reads, which no output of it may replace (call before loading)."""
-    path = params.get("event_file")
-    return () if path is None else (path,)
+    found: list[str] = [] if params.get("event_file") is None else [params["event_file"]]
+    folder = params.get("template_dir")
+    if folder is not None:  # your own templates: an output may not overwrite them either
+        from pathlib import Path
+
+        found.extend(str(path) for path in Path(folder).iterdir() if path.is_file())
+    return tuple(found)
 
 
 def load_one_event(params: dict[str, Any], what: str) -> Event:

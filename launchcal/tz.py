@@ -19,7 +19,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from launchcal.errors import AmbiguousTimeError, InputError, NonexistentTimeError
+from launchcal.errors import (
+    AmbiguousTimeError,
+    EnvironmentSetupError,
+    InputError,
+    NonexistentTimeError,
+)
 
 __all__ = [
     "Fold",
@@ -83,7 +88,7 @@ def _choose() -> TzDatabase:
         path = os.path.abspath(forced)
         version = _read_version(path)
         if version is None:
-            raise InputError(
+            raise EnvironmentSetupError(
                 f"LAUNCHCAL_TZDIR={forced!r} holds no tz database (no tzdata.zi with a version); "
                 "point it at a zoneinfo directory or unset it"
             )
@@ -96,7 +101,7 @@ def _choose() -> TzDatabase:
         if version := _read_version(entry):
             candidates.append(TzDatabase(version, entry, "system"))
     if not candidates:
-        raise InputError("no tz database found: install the 'tzdata' package")
+        raise EnvironmentSetupError("no tz database found: install the 'tzdata' package")
     # max() keeps the first of equals, so the package wins a tie: the same data on every machine.
     return max(candidates, key=lambda db: _version_key(db.version))
 

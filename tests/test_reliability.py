@@ -585,6 +585,16 @@ def test_rewriting_a_file_keeps_its_mode(here: Path) -> None:
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
+def test_an_output_never_overwrites_your_own_templates(here: Path) -> None:
+    (here / "tpl").mkdir()
+    (here / "tpl" / "page.html").write_text("mine", encoding="utf-8")
+    for args in (["html", "--page", "-o", "tpl/page.html"], ["build", "-o", "tpl"]):
+        code, _, stderr = invoke(*args, "ev.toml", "--template-dir", "tpl")
+        assert code == 2
+        assert "input tpl/page.html" in one_error(stderr)
+    assert (here / "tpl" / "page.html").read_text(encoding="utf-8") == "mine"
+
+
 def test_a_symlinked_output_stays_a_link(here: Path) -> None:
     (here / "real.ics").write_text("old", encoding="utf-8")
     (here / "link.ics").symlink_to("real.ics")
