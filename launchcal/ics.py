@@ -49,7 +49,7 @@ from icalendar.prop import (
 
 from launchcal import tz
 from launchcal.errors import InputError
-from launchcal.event import FIRST_YEAR, Calendar, Event, Status
+from launchcal.event import Calendar, Event, Status
 
 __all__ = ["PRODID", "UID_DOMAIN", "event_ics", "sequence", "status", "to_ics", "uid"]
 
@@ -298,7 +298,10 @@ def _vtimezone(zone: str, first: int, last: int) -> Timezone:
     for year in range(first, window_end):
         changes.extend(_changes(tzinfo, year))
     onsets: dict[tuple[dt.timedelta, dt.timedelta, str, bool], list[dt.datetime]] = {}
-    if not prior:  # no change before (a zone's first offset): one observance from January
+    # No change found before the first year (a zone that never changed, or London before
+    # 1916: its last change was in 1847): one observance from January, or the events of
+    # 1900-1915 fell before the VTIMEZONE's first onset and parsers had to guess.
+    if not prior:
         local = dt.datetime(first, 1, 1, tzinfo=dt.UTC).astimezone(tzinfo)
         offset = local.utcoffset() or dt.timedelta(0)
         onsets[offset, offset, _abbreviation(local), False] = [dt.datetime(first, 1, 1)]
@@ -323,12 +326,11 @@ def _vtimezone(zone: str, first: int, last: int) -> Timezone:
 def _last_change_before(
     tzinfo: dt.tzinfo, year: int
 ) -> tuple[tuple[dt.datetime, dt.timedelta, dt.timedelta], ...]:
-    """The last offset change before ``year`` began, if any.
+    """The last offset change before ``year`` began (searching back to 1900), if any.
 
-    The search goes back to the first year an event may fall in (less a year of reminders):
-    stopping at 1900 gave a London event of 1900-1915 a VTIMEZONE that began in 1916.
+    Without one, :func:`_vtimezone` starts with an observance from January of ``year``.
     """
-    for earlier in range(year - 1, FIRST_YEAR - 2, -1):
+    for earlier in range(year - 1, 1899, -1):
         changes = _changes(tzinfo, earlier)
         if changes:
             return changes[-1:]

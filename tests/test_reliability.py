@@ -348,6 +348,7 @@ def test_a_name_too_long_is_one_error_and_the_longest_valid_name_works(here: Pat
     assert (here / ("b" * 254)).read_bytes().startswith(b"BEGIN:VCALENDAR")
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 def test_a_full_disk_on_stdout_is_one_error(here: Path) -> None:
     with open("/dev/full", "wb") as full:
         done = launch("when", "ev.toml", cwd=here, stdout=full, capture_output=False,
