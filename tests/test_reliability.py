@@ -432,7 +432,15 @@ def test_ctrl_c_at_any_moment_exits_130_without_a_traceback_from_launchcal(
     )  # fmt: skip
     time.sleep(delay_ms / 1000)
     process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    try:
+        _, err = process.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        _, err = process.communicate()
+        # CPython itself can eat a Ctrl-C that lands while it looks at argv[0] (it prints
+        # this line and runs the program on); that is before launchcal exists.
+        assert err.startswith(b"Failed checking if argv[0] is an import path entry"), err
+        return
     # -SIGINT: Python's own start-up or the entry point's first import had not reached
     # launchcal yet (a shell reports that as 130 too); from launchcal's first line on, 130.
     # (Or Python's own "Fatal Python error" while it sets up sys.stdout, status 1.)
