@@ -4,7 +4,17 @@ The public API is re-exported here lazily: ``import launchcal`` stays cheap, so 
 fast, and each name loads its module on first use.
 """
 
-from __future__ import annotations
+# The first lines to run when the `launchcal` program starts (no `from __future__` import
+# here: it is a module import too). Until then a Ctrl-C raises KeyboardInterrupt in the middle
+# of an import and prints a traceback; from here it leaves quietly with status 130, the status
+# a shell gives Ctrl-C. launchcal.cli.main puts Python's handler back once the command runs,
+# so that `countdown --watch` restores the cursor. Importing launchcal elsewhere changes
+# nothing. Only built-in modules before the handler: `os` and `signal` cost milliseconds.
+import _signal  # type: ignore[import-not-found]
+import sys
+
+if sys.argv and sys.argv[0].replace("\\", "/").rpartition("/")[2] == "launchcal":
+    _signal.signal(_signal.SIGINT, lambda _signum, _frame: __import__("os")._exit(130))
 
 import importlib
 from typing import TYPE_CHECKING, Any

@@ -7,14 +7,28 @@ and exit status 2 in exactly one place, :meth:`LaunchcalGroup.main`.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-import click
+#: Exit status after Ctrl-C, as a shell reports a command that SIGINT ended.
+EXIT_INTERRUPTED = 130
 
-from launchcal import __version__
+
+def _leave_interrupted(_signum: int, _frame: object) -> None:
+    """Ctrl-C while finishing (flushing, exit handlers): leave with status 130, no traceback.
+
+    While the program starts, launchcal/__init__.py has installed the same handler.
+    """
+    os._exit(EXIT_INTERRUPTED)
+
+
+import click  # noqa: E402
+
+from launchcal import __version__  # noqa: E402
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -105,13 +119,18 @@ class LaunchcalGroup(click.Group):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        import warnings
+
         from launchcal.errors import LaunchcalError
 
         try:
-            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except click.exceptions.Abort:
+            with warnings.catch_warnings():
+                warnings.showwarning = _show_warning
+                result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            # 130 = 128 + SIGINT: `launchcal countdown --watch && ./go-live.sh` must not go on.
             click.echo("Aborted.", err=True)
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
         except click.BadParameter as error:
             _fail(error.format_message(), error.exit_code)
         except click.UsageError as error:
@@ -124,6 +143,11 @@ class LaunchcalGroup(click.Group):
             _fail(reader_words(error), EXIT_INPUT)
         except BrokenPipeError:
             sys.exit(1)
+        except OSError as error:
+            # Library code names its files; what is left is standard output: a full disk
+            # (> /dev/full) or a closed descriptor (>&-).
+            where = error.filename or "standard output"
+            _fail(f"cannot write to {where}: {error.strerror or error}", EXIT_INPUT)
         code = result if isinstance(result, int) else 0
         if standalone_mode:
             sys.exit(code)
@@ -139,8 +163,17 @@ def reader_words(error: Exception) -> str:
     return messages.translated(text, environment_locale())
 
 
+def _show_warning(message: Warning | str, category: type[Warning], *_args: Any, **_kw: Any) -> None:
+    """A library warning (a TZ launchcal cannot read) as one ``Warning:`` line on stderr."""
+    from launchcal.terminal import safe
+
+    click.echo(f"Warning: {safe(str(message))}", err=True)
+
+
 def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"Error: {' '.join(message.split())}", err=True)
+    from launchcal.terminal import safe
+
+    click.echo(f"Error: {safe(' '.join(message.split()))}", err=True)
     sys.exit(code)
 
 
@@ -284,6 +317,17 @@ def load_calendar(params: dict[str, Any]) -> Calendar:
     return dataclasses.replace(calendar, events=chosen)
 
 
+def input_files(params: dict[str, Any]) -> tuple[str, ...]:
+    """The files a command reads, which no output of it may replace (call before loading)."""
+    found: list[str] = [] if params.get("event_file") is None else [params["event_file"]]
+    folder = params.get("template_dir")
+    if folder is not None:  # your own templates: an output may not overwrite them either
+        from pathlib import Path
+
+        found.extend(str(path) for path in Path(folder).iterdir() if path.is_file())
+    return tuple(found)
+
+
 def load_one_event(params: dict[str, Any], what: str) -> Event:
     """Pop the event options; the one event they name, or a usage error listing the ids."""
     events = load_events(params)
@@ -294,10 +338,19 @@ def load_one_event(params: dict[str, Any], what: str) -> Event:
 
 
 def echo_json(data: Any) -> None:
-    """Pretty, stable, UTF-8 JSON on stdout."""
+    """Pretty, stable, UTF-8 JSON on stdout, inert on a terminal (see launchcal.terminal)."""
     import json
 
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    from launchcal.terminal import safe_json
+
+    click.echo(safe_json(json.dumps(data, indent=2, ensure_ascii=False)))
+
+
+def echo_text(text: str, *, err: bool = False) -> None:
+    """Text that holds event text, on stdout (or stderr), with control sequences made inert."""
+    from launchcal.terminal import safe
+
+    click.echo(safe(text), err=err)
 
 
 def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -347,6 +400,21 @@ def environment_locale() -> str:
     return i18n.locale_from_environment()
 
 
+def _closed_stream() -> Any:
+    """A stdout whose every write fails as a closed descriptor does (EBADF)."""
+    import errno
+    import io
+
+    class Closed(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, _data: Any) -> int:
+            raise OSError(errno.EBADF, "it is closed")
+
+    return io.TextIOWrapper(io.BufferedWriter(Closed()), encoding="utf-8")
+
+
 def main(args: Sequence[str] | None = None, prog_name: str = "launchcal") -> NoReturn:
     """Console-script entry point: run the command, flush its output, and leave at once.
 
@@ -356,16 +424,31 @@ def main(args: Sequence[str] | None = None, prog_name: str = "launchcal") -> NoR
     """
     import atexit
 
+    # From here a Ctrl-C raises KeyboardInterrupt, so that `countdown --watch` can restore the
+    # cursor; the command's error handling turns it into status 130.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    if sys.stdout is None:  # started with stdout closed (launchcal when ev.toml >&-)
+        sys.stdout = _closed_stream()
     try:
         cli.main(args=args, prog_name=prog_name)
         code = 0
     except SystemExit as done:
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    except KeyboardInterrupt:
+        code = EXIT_INTERRUPTED
     try:
         sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):  # a reader that left early (| head), or closed
+    except BrokenPipeError:  # a reader that left early (| head)
         code = code or 1
+    except (OSError, ValueError) as error:  # a full disk, a closed descriptor
+        if not code:  # else the error that ended the command is already reported
+            reason = getattr(error, "strerror", None) or "it is closed"
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                sys.stderr.write(f"Error: cannot write to standard output: {reason}\n")
+            code = EXIT_INPUT
+    signal.signal(signal.SIGINT, _leave_interrupted)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.flush()
     atexit._run_exitfuncs()
     os._exit(code)
 
@@ -385,8 +468,10 @@ __all__ = [
     "PlaceType",
     "cli",
     "echo_json",
+    "echo_text",
     "environment_locale",
     "event_options",
+    "input_files",
     "load_calendar",
     "load_events",
     "load_one_event",

@@ -21,8 +21,9 @@ from typing import Any, Literal, TextIO
 from launchcal import i18n, messages, placenames, tz
 from launchcal.convert import ClockChange, clock_change
 from launchcal.errors import InputError, WallTimeError
-from launchcal.event import Event, Status
+from launchcal.event import Event, Status, check_moment
 from launchcal.places import Place, local_place
+from launchcal.terminal import safe
 
 __all__ = [
     "Countdown",
@@ -281,6 +282,7 @@ def parse_now(text: str, zone: str) -> dt.datetime:
         value = dt.datetime.fromisoformat(cleaned)
     except ValueError:
         value = _parse_free(text, cleaned)
+    check_moment(value, "--now")  # the bound on every date launchcal accepts
     if value.tzinfo is not None and value.utcoffset() is not None:
         return value
     wall = value.replace(tzinfo=None)
@@ -389,12 +391,12 @@ def watch(
 
     def paint(found: Countdown) -> str:
         # A line longer than the terminal would wrap, and only its last row be redrawn.
-        text = _fit(found.text, shutil.get_terminal_size().columns - 1)
+        text = _fit(safe(found.text), shutil.get_terminal_size().columns - 1)
         return f"{_COLORS[found.state]}{text}{_RESET}" if color else text
 
     found = countdown(event, now=base, locale=locale, precision=precision, viewer=viewer)
     if found.note:
-        stream.write(found.note + "\n")
+        stream.write(safe(found.note) + "\n")
     if interactive:
         stream.write(_HIDE_CURSOR)
     printed_at: float | None = None
@@ -403,7 +405,7 @@ def watch(
             if interactive:
                 stream.write(_CLEAR_LINE + paint(found))
             elif printed_at is None or clock() - printed_at >= 60 or found.state != "upcoming":
-                stream.write(found.text + "\n")
+                stream.write(safe(found.text) + "\n")
                 printed_at = clock()
             stream.flush()
             if found.state != "upcoming":
@@ -415,9 +417,8 @@ def watch(
             found = countdown(
                 event, now=current(), locale=locale, precision=precision, viewer=viewer
             )
-    except KeyboardInterrupt:
-        return
     finally:
+        # Ctrl-C (KeyboardInterrupt) passes on: the CLI exits 130, so `&& go-live` stops.
         if interactive:
             stream.write(_SHOW_CURSOR + "\n")
             stream.flush()

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 __all__ = [
     "AmbiguousPlaceError",
     "AmbiguousTimeError",
+    "EnvironmentSetupError",
     "EventFileError",
     "InputError",
     "LaunchcalError",
@@ -28,6 +29,13 @@ class LaunchcalError(Exception):
 
 class InputError(LaunchcalError, ValueError):
     """Input that launchcal cannot act on: a bad flag value, file or field."""
+
+
+class EnvironmentSetupError(LaunchcalError):
+    """The machine, not the input, is wrong: ``LAUNCHCAL_TZDIR`` or the tz database.
+
+    Not an :class:`InputError`, so that no event file's field takes the blame for it.
+    """
 
 
 class OutputError(LaunchcalError):

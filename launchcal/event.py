@@ -20,15 +20,102 @@ if TYPE_CHECKING:
     from launchcal.places import Place
 
 __all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "MAX_DURATION",
+    "MAX_ID",
+    "MAX_SEQUENCE",
+    "MAX_TEXT",
+    "MIN_REFRESH",
     "Calendar",
     "Event",
     "Location",
     "Organizer",
     "Status",
+    "check_duration",
+    "check_moment",
+    "check_text",
     "check_web_url",
     "end_after",
     "slugify",
 ]
+
+
+# --- the bounds on everything an event holds (stated in the README's Reliability section) ---
+
+#: The years an event may fall in: the tz database is coarse before 1800 (local mean time), and
+#: beyond 9000 a VTIMEZONE's search for the next change, or a UTC offset, runs past year 9999.
+FIRST_YEAR = 1800
+LAST_YEAR = 9000
+#: The longest duration: an event's length, a reminder, a calendar's refresh interval.
+MAX_DURATION = dt.timedelta(days=366)
+#: A calendar asks to be fetched at most once a minute.
+MIN_REFRESH = dt.timedelta(minutes=1)
+#: The longest text field (a title, a description): a page stays a page.
+MAX_TEXT = 10_000
+#: The longest id: it names files (``<id>.ics``, ``<id>.json``) and a file name holds 255 bytes.
+MAX_ID = 200
+#: RFC 5545 integers (SEQUENCE) are signed 32-bit values (section 3.3.8).
+MAX_SEQUENCE = 2**31 - 1
+
+# C0 controls (tab, newline and carriage return are dealt with apart), DEL, C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def check_text(
+    value: str, what: str, *, typed: bool = False, multiline: bool = False, limit: int = MAX_TEXT
+) -> str:
+    r"""Refuse text no output can carry: too long, or not UTF-8; typed text also with controls.
+
+    A lone surrogate (bytes that were not UTF-8, as ``$'A\xffB'`` gives) cannot be written
+    to a page. Text a person typed (``typed``: an event file, a flag) may not hold control
+    characters either: a title ending in ``ESC[8m`` would hide the real time on a terminal.
+    Outputs still escape them (the model may be built from any string), and
+    :mod:`launchcal.terminal` makes them inert on a terminal.
+
+    Examples:
+        >>> check_text("Xiaomi 12S launch", "title")
+        'Xiaomi 12S launch'
+        >>> check_text("A\x1b[8mB", "title", typed=True)
+        Traceback (most recent call last):
+        ...
+        launchcal.errors.InputError: title holds the control character U+001B; remove it
+    """
+    if len(value) > limit:
+        raise InputError(f"{what} is {len(value):,} characters long; the limit is {limit:,}")
+    if any("\ud800" <= char <= "\udfff" for char in value):
+        raise InputError(f"{what} holds bytes that are not UTF-8 text; write it in UTF-8")
+    if not typed:
+        return value
+    found = _CONTROL.search(value) or (None if multiline else re.search("[\n\r]", value))
+    if found is None:
+        return value
+    if found.group() in "\n\r":
+        raise InputError(f"{what} must be one line; remove the line break")
+    raise InputError(f"{what} holds the control character U+{ord(found.group()):04X}; remove it")
+
+
+def check_moment(moment: dt.date, what: str) -> None:
+    """Refuse a date outside :data:`FIRST_YEAR` to :data:`LAST_YEAR`.
+
+    Examples:
+        >>> check_moment(dt.date(9999, 12, 31), "start")
+        Traceback (most recent call last):
+        ...
+        launchcal.errors.InputError: start 9999-12-31 is outside the years 1800 to 9000
+    """
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise InputError(
+            f"{what} {moment.isoformat()[:10]} is outside the years {FIRST_YEAR} to {LAST_YEAR}"
+        )
+
+
+def check_duration(duration: dt.timedelta, what: str) -> None:
+    """Refuse a duration that is not positive or is longer than :data:`MAX_DURATION`."""
+    if duration <= dt.timedelta(0):
+        raise InputError(f"{what} must be longer than zero")
+    if duration > MAX_DURATION:
+        raise InputError(f"{what} is longer than {MAX_DURATION.days} days, the limit")
 
 
 class Status(enum.StrEnum):
@@ -50,6 +137,8 @@ class Location:
     address: str = ""
 
     def __post_init__(self) -> None:
+        check_text(self.name, "location name")
+        check_text(self.address, "location address")
         if not self.online and not self.name:
             raise InputError("a location needs a name unless it is online")
         if self.url is not None:
@@ -78,6 +167,7 @@ class Organizer:
     url: str | None = None
 
     def __post_init__(self) -> None:
+        check_text(self.name, "organizer name")
         if not self.name.strip():
             raise InputError("an organizer needs a name")
         if self.email is not None and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", self.email):
@@ -113,8 +203,15 @@ class Event:
     image: str | None = None  # an http(s) picture of the launch (event pages, og:image)
 
     def __post_init__(self) -> None:
+        check_text(self.title, "title")
+        check_text(self.description, "description", multiline=True)
         if not self.title.strip():
             raise InputError("an event needs a title")
+        for moment, what in ((self.start, "start"), (self.end, "end")):
+            if moment is not None:
+                check_moment(moment, what)
+        if self.previous_start is not None:
+            check_moment(self.previous_start, "previous_start")
         if self.start.tzinfo is None or self.start.utcoffset() is None:
             raise InputError("an event start must carry its time zone")
         if str(self.start.tzinfo) != self.zone:
@@ -129,6 +226,10 @@ class Event:
                     f"the end ({self.end.isoformat()}) must come after the start "
                     f"({self.start.isoformat()})"
                 )
+            check_duration(
+                self.end.astimezone(dt.UTC) - self.start.astimezone(dt.UTC),
+                "the event (end minus start)",
+            )
         if self.previous_start is not None and self.previous_start.tzinfo is None:
             raise InputError("previous_start must carry its time zone")
         if self.status is Status.RESCHEDULED and self.previous_start is None:
@@ -137,13 +238,21 @@ class Event:
             check_web_url(self.url, "url")
         if self.image is not None:
             check_web_url(self.image, "image")
-        if self.sequence < 0:
-            raise InputError("sequence cannot be negative")
+        if not 0 <= self.sequence <= MAX_SEQUENCE:
+            raise InputError(
+                f"sequence {self.sequence} is outside 0 to {MAX_SEQUENCE:,} (RFC 5545 integers)"
+            )
         for reminder in self.reminders:
             if reminder <= dt.timedelta(0):
                 raise InputError("a reminder must come a positive time before the start")
+            check_duration(reminder, "a reminder")
+        if len(self.id) > MAX_ID:
+            raise InputError(f"event id is {len(self.id)} characters long; the limit is {MAX_ID}")
         if not self.id:
-            object.__setattr__(self, "id", slugify(f"{self.title} {self.start:%Y-%m-%d}"))
+            slug = slugify(f"{self.title} {self.start:%Y-%m-%d}")
+            if len(slug) > MAX_ID:
+                slug = slugify(self.title)[: MAX_ID - 11].rstrip("-") + f"-{self.start:%Y-%m-%d}"
+            object.__setattr__(self, "id", slug)
         elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._@-]*", self.id):
             raise InputError(
                 f"event id {self.id!r} may hold only letters, digits, '.', '_', '@' and '-'"
@@ -220,10 +329,17 @@ class Calendar:
             if event.id in seen:
                 raise InputError(f"two events share the id {event.id!r}; give each its own id")
             seen.add(event.id)
+        check_text(self.name, "calendar name")
+        check_text(self.description, "calendar description", multiline=True)
         if not self.name:
             object.__setattr__(self, "name", self.events[0].title)
         if self.url is not None:
             check_web_url(self.url, "calendar url")
+        if not MIN_REFRESH <= self.refresh <= MAX_DURATION:
+            raise InputError(
+                f"refresh must be between {MIN_REFRESH.seconds // 60} minute and "
+                f"{MAX_DURATION.days} days"
+            )
 
     def get(self, event_id: str) -> Event:
         """The event with this id, or an error listing the ids there are."""
@@ -265,5 +381,8 @@ def slugify(text: str) -> str:
 
 def check_web_url(url: str, what: str) -> None:
     """Refuse anything but an absolute http(s) URL: other schemes end up as links in pages."""
+    if not isinstance(url, str):
+        raise InputError(f"{what} must be text in quotes, got {url!r}")
+    check_text(url, what)
     if not re.match(r"https?://[^\s/?#]+", url, re.IGNORECASE) or any(c.isspace() for c in url):
         raise InputError(f"{what} {url!r} is not an http(s) URL")

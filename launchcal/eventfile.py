@@ -21,11 +21,15 @@ from launchcal.errors import (
     WallTimeError,
 )
 from launchcal.event import (
+    MAX_DURATION,
     Calendar,
     Event,
     Location,
     Organizer,
     Status,
+    check_duration,
+    check_moment,
+    check_text,
     check_web_url,
     end_after,
 )
@@ -56,6 +60,11 @@ EVENT_FIELDS = (
 )
 CALENDAR_FIELDS = ("name", "description", "url", "refresh")
 
+#: The largest event file read: far beyond any real one, and ``/dev/zero`` stops here.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+#: No duration or time needs more characters (and a 5,000-digit number is slow to read).
+_MAX_FIELD = 100
+
 _DURATION_UNITS = {
     "w": 604800, "week": 604800, "weeks": 604800,
     "d": 86400, "day": 86400, "days": 86400,
@@ -79,12 +88,15 @@ def parse_duration(text: str) -> dt.timedelta:
         datetime.timedelta(seconds=7200)
     """
     cleaned = text.strip()
+    if len(cleaned) > _MAX_FIELD:
+        raise InputError(f"the duration {text[:20]!r}... is too long to be a duration")
     iso = _ISO_DURATION.fullmatch(cleaned.upper())
     if iso and cleaned.upper() not in ("P", "PT") and any(iso.groupdict().values()):
         parts = {k: int(v or 0) for k, v in iso.groupdict().items()}
-        return dt.timedelta(
-            weeks=parts["w"], days=parts["d"], hours=parts["h"], minutes=parts["m"],
-            seconds=parts["s"],
+        return _bounded(
+            text,
+            parts["w"] * 604800 + parts["d"] * 86400 + parts["h"] * 3600 + parts["m"] * 60
+            + parts["s"],
         )  # fmt: skip
     lowered = cleaned.lower().replace(",", " ").replace(" and ", " ")
     seconds = 0.0
@@ -99,10 +111,19 @@ def parse_duration(text: str) -> dt.timedelta:
         position = match.end()
     else:
         if position and not lowered[position:].strip():
-            return dt.timedelta(seconds=round(seconds))
+            return _bounded(text, seconds)
     raise InputError(
         f"cannot read the duration {text!r}; write it like '2h', '1h30m', '90m' or 'PT2H'"
     )
+
+
+def _bounded(text: str, seconds: float) -> dt.timedelta:
+    """The duration, if within :data:`~launchcal.event.MAX_DURATION` (timedelta overflows)."""
+    if seconds > MAX_DURATION.total_seconds():
+        raise InputError(
+            f"the duration {text!r} is longer than {MAX_DURATION.days} days, the limit"
+        )
+    return dt.timedelta(seconds=round(seconds))
 
 
 def parse_wall_time(text: str) -> dt.datetime | dt.date:
@@ -115,18 +136,25 @@ def parse_wall_time(text: str) -> dt.datetime | dt.date:
         datetime.date(2022, 7, 4)
     """
     cleaned = text.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
+    # A date alone, extended (2022-07-04) or basic (20220704): the time is to be announced.
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{8}", cleaned):
         try:
-            return dt.date.fromisoformat(cleaned)
+            date = dt.date.fromisoformat(cleaned)
         except ValueError as error:
             raise InputError(f"{text!r} is not a real date: {error}") from None
+        check_moment(date, "the date")
+        return date
     try:
-        return dt.datetime.fromisoformat(cleaned.replace("T", " ", 1))
+        if len(cleaned) > _MAX_FIELD:
+            raise ValueError(cleaned)
+        moment = dt.datetime.fromisoformat(cleaned.replace("T", " ", 1))
     except ValueError:
         raise InputError(
-            f"cannot read the time {text!r}; write it as 'YYYY-MM-DD HH:MM' "
+            f"cannot read the time {text[:40]!r}; write it as 'YYYY-MM-DD HH:MM' "
             "(24-hour clock, the event's own local time)"
         ) from None
+    check_moment(moment, "the time")
+    return moment
 
 
 def load(path: str | Path, *, fold: tz.Fold | None = None) -> Calendar:
@@ -142,14 +170,21 @@ def load(path: str | Path, *, fold: tz.Fold | None = None) -> Calendar:
     """
     file = str(path)
     try:
-        with open(file, encoding="utf-8") as handle:
-            text = handle.read()
+        with open(file, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise EventFileError(f"{file}: no such event file") from None
-    except UnicodeDecodeError:
-        raise EventFileError(f"{file}: not a UTF-8 text file") from None
     except OSError as error:
         raise EventFileError(f"{file}: cannot read it ({error.strerror})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise EventFileError(
+            f"{file}: larger than {MAX_FILE_BYTES // 2**20} MB, which no event file needs; "
+            "is it the right file?"
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise EventFileError(f"{file}: not a UTF-8 text file") from None
     return loads(text, source=file, fold=fold)
 
 
@@ -161,6 +196,8 @@ def loads(text: str, *, source: str = "<string>", fold: tz.Fold | None = None) -
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise EventFileError(f"{source}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise EventFileError(f"{source}: arrays or tables nested too deeply") from None
     return _Reader(text, source, fold).calendar(data)
 
 
@@ -179,12 +216,13 @@ def from_flags(
     start_at = _moment(start, zone.zone, fold, "--fold {}")
     end_at = None if end is None else _moment(end, zone.zone, fold, "--fold {}")
     if duration is not None:
-        if duration <= dt.timedelta(0):
-            raise InputError("--duration must be longer than zero")
+        check_duration(duration, "--duration")
         end_at = end_after(start_at, duration)
     time_known = isinstance(start, dt.datetime)
+    if title is not None:
+        check_text(title, "--title", typed=True)
     event = Event(
-        title=title or "The event",
+        title="The event" if title is None else title,
         start=start_at,
         zone=zone.zone,
         end=end_at,
@@ -260,18 +298,28 @@ class _Reader:
             raise self.fail("the file holds no events; add an [[event]] table")
         events = tuple(self.event(raw, index) for index, raw in enumerate(raw_events))
         try:
-            refresh = dt.timedelta(hours=12)
-            if "refresh" in meta:
-                refresh = parse_duration(str(meta["refresh"]))
             return Calendar(
                 events=events,
-                name=str(meta.get("name", "")),
-                description=str(meta.get("description", "")),
-                url=meta.get("url"),
-                refresh=refresh,
+                name=self._meta(meta, "name", _text, ""),
+                description=self._meta(meta, "description", _paragraph, ""),
+                url=self._meta(meta, "url", _text, None),
+                refresh=self._meta(meta, "refresh", _duration, dt.timedelta(hours=12)),
             )
+        except EventFileError:
+            raise
         except InputError as error:
             raise self.fail(str(error)) from None
+
+    def _meta(
+        self, meta: Mapping[str, Any], key: str, convert: Callable[[Any], Any], default: Any
+    ) -> Any:
+        """A [calendar] field, read like an event's (text must be text, 5 is not a name)."""
+        if key not in meta:
+            return default
+        try:
+            return convert(meta[key])
+        except InputError as error:
+            raise self.fail(f"in [calendar]: {error}", key=key) from None
 
     def _check_keys(
         self,
@@ -294,6 +342,8 @@ class _Reader:
         if not isinstance(raw, dict):
             raise self.fail("each event must be a table", event=index)
         label = str(raw.get("id") or raw.get("title") or "")
+        if len(label) > 60:  # errors name the event; a 10,000-character title is no name
+            label = label[:57] + "..."
         self._check_keys(raw, EVENT_FIELDS, index, label, "")
 
         def field(key: str, convert: Callable[[Any], Any], default: Any = None) -> Any:
@@ -333,7 +383,7 @@ class _Reader:
             "id": field("id", _text, ""),
             "url": field("url", _url),
             "location": field("location", _location),
-            "description": field("description", _text, ""),
+            "description": field("description", _paragraph, ""),
             "organizer": field("organizer", _organizer),
             "status": field("status", _status, Status.SCHEDULED),
             "previous_start": field("previous_start", lambda v: _moment(v, zone, fold)),
@@ -349,9 +399,23 @@ class _Reader:
 
 
 def _text(value: Any) -> str:
+    """One line of text: a title, a name (the field's name is added by the reader)."""
     if not isinstance(value, str):
-        raise InputError(f"expected text in quotes, got {value!r}")
-    return value
+        raise InputError(f"expected text in quotes, got {_shown(value)}")
+    return check_text(value, "the text", typed=True)
+
+
+def _paragraph(value: Any) -> str:
+    """Text that may run over several lines: a description, an address."""
+    if not isinstance(value, str):
+        raise InputError(f"expected text in quotes, got {_shown(value)}")
+    return check_text(value, "the text", typed=True, multiline=True)
+
+
+def _shown(value: Any) -> str:
+    """A wrong value, as an error message quotes it: short, whatever its size."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _url(value: Any) -> str:
@@ -362,13 +426,13 @@ def _url(value: Any) -> str:
 
 def _int(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise InputError(f"expected a whole number, got {value!r}")
+        raise InputError(f"expected a whole number, got {_shown(value)}")
     return value
 
 
 def _fold(value: Any) -> tz.Fold:
     if value not in ("earlier", "later"):
-        raise InputError(f"expected 'earlier' or 'later', got {value!r}")
+        raise InputError(f"expected 'earlier' or 'later', got {_shown(value)}")
     return cast(tz.Fold, value)
 
 
@@ -376,8 +440,7 @@ def _duration(value: Any) -> dt.timedelta:
     if isinstance(value, int) and not isinstance(value, bool):
         raise InputError(f"give a unit with the number: '{value}m' or '{value}h'")
     duration = parse_duration(_text(value))
-    if duration <= dt.timedelta(0):
-        raise InputError("the duration must be longer than zero")
+    check_duration(duration, "the duration")
     return duration
 
 
@@ -387,6 +450,8 @@ def _moment(
     """A start/end value: TOML local date-time, date, offset date-time, or a string of those."""
     if isinstance(value, str):
         value = parse_wall_time(value)
+    if isinstance(value, dt.date):
+        check_moment(value, "the time" if isinstance(value, dt.datetime) else "the date")
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
             try:
@@ -411,14 +476,14 @@ def _moment(
             return tz.localize(midnight, zone, "later")
         except AmbiguousTimeError:
             return tz.localize(midnight, zone, "earlier")
-    raise InputError(f"expected a date-time like 2022-07-04T19:00:00, got {value!r}")
+    raise InputError(f"expected a date-time like 2022-07-04T19:00:00, got {_shown(value)}")
 
 
 def _location(value: Any) -> Location:
     if isinstance(value, str):
         if value.strip().lower() == "online":
             return Location(online=True)
-        return Location(name=value)
+        return Location(name=_text(value))
     if isinstance(value, dict):
         unknown = set(value) - {"name", "online", "url", "address"}
         if unknown:
@@ -433,14 +498,14 @@ def _location(value: Any) -> Location:
             name=_text(value.get("name", "")),
             online=online,
             url=None if url is None else _text(url),
-            address=_text(value.get("address", "")),
+            address=_paragraph(value.get("address", "")),
         )
     raise InputError('expected "online", a venue name, or a table {name, online, url}')
 
 
 def _organizer(value: Any) -> Organizer:
     if isinstance(value, str):
-        return Organizer(name=value)
+        return Organizer(name=_text(value))
     if isinstance(value, dict):
         unknown = set(value) - {"name", "email", "url"}
         if unknown:

@@ -348,7 +348,10 @@ def _vtimezone(zone: str, first: int, last: int) -> Timezone:
     for year in range(first, rules_from):
         changes.extend(_changes(tzinfo, year))
     onsets: dict[tuple[dt.timedelta, dt.timedelta, str, bool], list[dt.datetime]] = {}
-    if not changes and not rules:  # a zone that never changed: one observance from the start
+    # No change found before the first year (a zone that never changed, or London before
+    # 1916: its last change was in 1847): one observance from January, or the events of
+    # 1900-1915 would fall before the VTIMEZONE's first onset and parsers would guess.
+    if not setting:
         local = dt.datetime(first, 1, 1, tzinfo=dt.UTC).astimezone(tzinfo)
         offset = local.utcoffset() or dt.timedelta(0)
         onsets[offset, offset, _abbreviation(local), False] = [dt.datetime(first, 1, 1)]
@@ -383,7 +386,10 @@ def _vtimezone(zone: str, first: int, last: int) -> Timezone:
 def _last_change_before(
     tzinfo: dt.tzinfo, year: int
 ) -> tuple[tuple[dt.datetime, dt.timedelta, dt.timedelta], ...]:
-    """The last offset change before ``year`` began (searching back to 1900), if any."""
+    """The last offset change before ``year`` began (searching back to 1900), if any.
+
+    Without one, :func:`_vtimezone` starts with an observance from January of ``year``.
+    """
     for earlier in range(year - 1, 1899, -1):
         changes = _changes(tzinfo, earlier)
         if changes:

@@ -86,7 +86,8 @@ links under 2,000 characters"
         words = [_FIELD_WORDS[name] for name in fields]
         services = [SERVICES[key] for key in SERVICES if key in self.cut]
         return (
-            f"cut {_and(words)} of {title!r} to keep the {_and(services)} "
+            # The note names the event; it need not repeat a 10,000-character title.
+            f"cut {_and(words)} of {_shorten(title, 60)!r} to keep the {_and(services)} "
             f"link{'s' if len(services) > 1 else ''} under {self.limit:,} characters"
         )
 

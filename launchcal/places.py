@@ -514,40 +514,12 @@ def _zone_suggestions(text: str) -> list[str]:
 
 
 def local_place() -> Place:
-    """The viewer's own zone, from ``TZ`` or the system settings (via tzlocal).
+    """The viewer's own zone, from ``TZ`` or the system settings (see :func:`tz.local_zone`).
 
     ``TZ`` is read on every call (tzlocal caches its answer for the whole process).
     """
-    tz.database()
-    name = os.environ.get("TZ", "").removeprefix(":")
-    zone = tz.canonical_zone(name) if name else _linked_zone()
-    if zone is None:
-        import tzlocal  # 12 ms to import (logging, importlib.resources): only when needed
-
-        zone = tz.canonical_zone(tzlocal.get_localzone_name() or "UTC") or "UTC"
+    zone = tz.local_zone()
     return Place(name=zone, zone=zone, kind="local")
-
-
-def _linked_zone(link: str = "/etc/localtime") -> str | None:
-    """The zone ``/etc/localtime`` links to: how most Linux and macOS systems name theirs.
-
-    The C library reads the same link, so this is the zone every other program shows. Anything
-    else (no link, a copied file, Windows) is left to tzlocal.
-
-    Examples:
-        >>> _linked_zone("/nonexistent") is None
-        True
-    """
-    try:
-        target = os.readlink(link)
-    except OSError:
-        return None
-    _, marker, tail = target.rpartition("zoneinfo/")
-    if not marker:
-        return None
-    for prefix in ("posix/", "right/"):
-        tail = tail.removeprefix(prefix)
-    return tz.canonical_zone(tail)
 
 
 def _strip_accents(text: str) -> str:

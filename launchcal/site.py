@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from launchcal import render, report
-from launchcal.errors import OutputError
 from launchcal.event import Event
-from launchcal.files import write_atomic
+from launchcal.files import write_folder
 
 __all__ = ["PAGE_NAME", "WIDGET_NAME", "build", "event_data"]
 
@@ -58,14 +58,17 @@ def build(
     options: render.Options | None = None,
     *,
     stamp: dt.datetime | None = None,
+    inputs: Iterable[str | Path] = (),
 ) -> list[Path]:
-    """Render everything first, then write each file atomically; return the paths written.
+    """Render everything first, then write the folder all at once; return the paths written.
+
+    ``inputs`` (the event file) are never overwritten or swapped away.
 
     Raises:
-        OutputError: ``directory`` is a file or cannot be made.
+        OutputError: ``directory`` is a file, holds other files or an input, or cannot be
+            written; nothing has changed then (see :func:`launchcal.files.write_folder`).
     """
     options = options or render.Options()
-    folder = Path(directory)
     ics_name = f"{event.id}.ics"
     outputs: dict[str, str | bytes] = {}
     page = render.html(event, options, whole_page=True, ics_href=ics_name)
@@ -75,10 +78,4 @@ def build(
     outputs[f"{event.id}.json"] = json.dumps(event_data(event), indent=2, ensure_ascii=False) + "\n"
     if page.script is not None:
         outputs[render.SCRIPT_NAME] = page.script
-    if folder.exists() and not folder.is_dir():
-        raise OutputError(f"cannot build into {folder}: it is a file; give a folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"cannot make the folder {folder}: {error.strerror}") from None
-    return [write_atomic(folder / name, data) for name, data in outputs.items()]
+    return write_folder(directory, outputs, inputs=inputs)

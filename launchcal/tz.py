@@ -10,14 +10,21 @@ version. ``LAUNCHCAL_TZDIR`` names a directory of compiled zones to use instead.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
+import struct
 import zoneinfo
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from launchcal.errors import AmbiguousTimeError, InputError, NonexistentTimeError
+from launchcal.errors import (
+    AmbiguousTimeError,
+    EnvironmentSetupError,
+    InputError,
+    NonexistentTimeError,
+)
 
 __all__ = [
     "Fold",
@@ -26,6 +33,7 @@ __all__ = [
     "database",
     "format_offset",
     "listed_zones",
+    "local_zone",
     "localize",
     "version_of",
     "zone",
@@ -83,10 +91,11 @@ def _package_dir() -> str | None:
 def _choose() -> TzDatabase:
     forced = os.environ.get("LAUNCHCAL_TZDIR")
     if forced:
-        path = forced
+        # zoneinfo takes absolute paths only (a relative one raised ValueError).
+        path = os.path.abspath(forced)
         version = _read_version(path)
         if version is None:
-            raise InputError(
+            raise EnvironmentSetupError(
                 f"LAUNCHCAL_TZDIR={forced!r} holds no tz database (no tzdata.zi with a version); "
                 "point it at a zoneinfo directory or unset it"
             )
@@ -99,7 +108,7 @@ def _choose() -> TzDatabase:
         if version := _read_version(entry):
             candidates.append(TzDatabase(version, entry, "system"))
     if not candidates:
-        raise InputError("no tz database found: install the 'tzdata' package")
+        raise EnvironmentSetupError("no tz database found: install the 'tzdata' package")
     # max() keeps the first of equals, so the package wins a tie: the same data on every machine.
     return max(candidates, key=lambda db: _version_key(db.version))
 
@@ -204,12 +213,130 @@ def canonical_zone(name: str) -> str | None:
 
 
 def zone(name: str) -> zoneinfo.ZoneInfo:
-    """The :class:`~zoneinfo.ZoneInfo` for an IANA name, from the chosen database."""
+    """The :class:`~zoneinfo.ZoneInfo` for an IANA name, from the chosen database.
+
+    A POSIX rule (``EST5EDT,M3.2.0,M11.1.0``, ``<+0530>-5:30``) is one too: it is how ``TZ``
+    may name the viewer's zone (see :func:`local_zone`).
+    """
     database()
     try:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+        rule = posix_zone(name)
+        if rule is not None:
+            return rule
         raise InputError(f"unknown time zone {name!r}") from error
+
+
+@cache
+def posix_zone(rule: str) -> zoneinfo.ZoneInfo | None:
+    """The zone a POSIX TZ rule describes, or ``None`` if ``rule`` is not one.
+
+    zoneinfo reads such rules as the footer of a compiled zone file (RFC 8536, section 3.3),
+    so a file with no transitions and the rule as its footer is that zone, checked by the same
+    parser the C library's rules were written for. (dateutil's ``tzstr`` reads ``garbage!`` as
+    UTC and refuses ``<+0530>-5:30``: it cannot tell a rule from a typo.)
+
+    Examples:
+        >>> new_york = posix_zone("EST5EDT,M3.2.0,M11.1.0")
+        >>> dt.datetime(2022, 7, 4, 12, tzinfo=new_york).tzname()
+        'EDT'
+        >>> posix_zone("Europe/Lodnon") is None
+        True
+    """
+    if not rule or len(rule) > 100 or not rule.isascii() or "\n" in rule:
+        return None
+
+    def header() -> bytes:  # version 2, one local time type, four bytes of abbreviations
+        return b"TZif2" + bytes(15) + struct.pack(">6l", 0, 0, 0, 0, 1, 4)
+
+    block = struct.pack(">lbb", 0, 0, 0) + b"UTC\0"
+    data = header() + block + header() + block + b"\n" + rule.encode() + b"\n"
+    try:
+        return zoneinfo.ZoneInfo.from_file(io.BytesIO(data), key=rule)
+    except ValueError:
+        return None
+
+
+class LocalZoneWarning(UserWarning):
+    """``TZ`` or the system names a zone launchcal cannot read; UTC is shown instead."""
+
+
+def local_zone() -> str:
+    """The viewer's own zone: ``TZ`` (a zone name, a zoneinfo path or a POSIX rule), else
+    the zone ``/etc/localtime`` links to, else what tzlocal finds.
+
+    ``TZ`` is read on every call. What cannot be read is never silently UTC: a
+    :class:`LocalZoneWarning` says so (the CLI prints it as one ``Warning:`` line), naming a
+    close zone where there is one.
+
+    Examples:
+        >>> os.environ["TZ"] = ":Asia/Calcutta"; local_zone()
+        'Asia/Kolkata'
+        >>> os.environ["TZ"] = "<+0530>-5:30"; local_zone()
+        '<+0530>-5:30'
+        >>> os.environ["TZ"] = "UTC"
+    """
+    database()
+    raw = os.environ.get("TZ")
+    if raw:
+        name = raw.removeprefix(":")
+        _, marker, tail = name.rpartition("zoneinfo/")
+        if marker:  # a path into a zoneinfo directory, like /usr/share/zoneinfo/Asia/Tokyo
+            name = tail.removeprefix("posix/").removeprefix("right/")
+        found = canonical_zone(name) or (name if posix_zone(name) is not None else None)
+        if found is not None:
+            return found
+        import difflib
+
+        names = {each.casefold(): each for each in zone_names()}
+        close = difflib.get_close_matches(name.replace(" ", "_").casefold(), names, 1, 0.8)
+        hint = f"did you mean {names[close[0]]!r}? " if close else ""
+        return _fallback(
+            f"TZ={raw!r} is neither a time zone nor a POSIX TZ rule; {hint}showing your time as UTC"
+        )
+    linked = _linked_zone()
+    if linked is not None:
+        return linked
+    try:
+        import tzlocal  # 12 ms to import (logging, importlib.resources): only when needed
+
+        name = tzlocal.get_localzone_name() or ""
+    except Exception as error:  # tzlocal raises anything, AssertionError included
+        return _fallback(f"cannot tell your time zone ({error}); showing your time as UTC")
+    found = canonical_zone(name)
+    if found is None:
+        return _fallback(f"your system's zone {name!r} is unknown; showing your time as UTC")
+    return found
+
+
+def _fallback(message: str) -> str:
+    import warnings
+
+    warnings.warn(message, LocalZoneWarning, stacklevel=3)
+    return "UTC"
+
+
+def _linked_zone(link: str = "/etc/localtime") -> str | None:
+    """The zone ``/etc/localtime`` links to: how most Linux and macOS systems name theirs.
+
+    The C library reads the same link, so this is the zone every other program shows. Anything
+    else (no link, a copied file, Windows) is left to tzlocal.
+
+    Examples:
+        >>> _linked_zone("/nonexistent") is None
+        True
+    """
+    try:
+        target = os.readlink(link)
+    except OSError:
+        return None
+    _, marker, tail = target.rpartition("zoneinfo/")
+    if not marker:
+        return None
+    for prefix in ("posix/", "right/"):
+        tail = tail.removeprefix(prefix)
+    return canonical_zone(tail)
 
 
 def format_offset(offset: dt.timedelta | None) -> str:

@@ -462,8 +462,9 @@ def test_watch_ctrl_c_restores_the_cursor() -> None:
     def interrupt(_seconds: float) -> None:
         raise KeyboardInterrupt
 
-    counting.watch(LAUNCH, out, now=NOW, locale="en", viewer=NAIROBI, interactive=True,
-                   color=False, sleep=interrupt)  # fmt: skip
+    with pytest.raises(KeyboardInterrupt):  # passed on: the CLI exits 130
+        counting.watch(LAUNCH, out, now=NOW, locale="en", viewer=NAIROBI, interactive=True,
+                       color=False, sleep=interrupt)  # fmt: skip
     assert out.getvalue().startswith("\x1b[?25l\r\x1b[2KXiaomi 12S series launch starts in 3 days")
     assert out.getvalue().endswith("\x1b[?25h\n")
 
@@ -474,8 +475,9 @@ def test_watch_prints_the_clock_change_note_first() -> None:
     def interrupt(_seconds: float) -> None:
         raise KeyboardInterrupt
 
-    counting.watch(SPRING_LAUNCH, out, now=SPRING_NOW, locale="en", viewer=LONDON,
-                   interactive=False, sleep=interrupt)  # fmt: skip
+    with pytest.raises(KeyboardInterrupt):
+        counting.watch(SPRING_LAUNCH, out, now=SPRING_NOW, locale="en", viewer=LONDON,
+                       interactive=False, sleep=interrupt)  # fmt: skip
     assert out.getvalue().splitlines() == [
         "Note: clocks in Europe/London go forward 1 hour on Sun 29 Mar 2026 (GMT to BST), "
         "before the launch.",

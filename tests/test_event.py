@@ -52,7 +52,7 @@ def test_gap_start_is_refused() -> None:
         ({"status": Status.RESCHEDULED}, "needs previous_start"),
         ({"id": "has space"}, "event id 'has space' may hold only"),
         ({"reminders": (dt.timedelta(0),)}, "a reminder must come a positive time"),
-        ({"sequence": -1}, "sequence cannot be negative"),
+        ({"sequence": -1}, "sequence -1 is outside 0 to 2,147,483,647"),
     ],
 )
 def test_model_validation(fields: dict[str, object], message: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import tzdata
 
-from launchcal import places
+from launchcal import places, tz
 from launchcal.errors import AmbiguousPlaceError, UnknownPlaceError
 from launchcal.places import Place, _Row, _winner, complete, fold, resolve, search
 
@@ -475,12 +475,12 @@ def test_index_from_another_tzdata_release(monkeypatch: pytest.MonkeyPatch) -> N
 def test_system_zone_from_the_localtime_link(tmp_path: Path, target: str, zone: str | None) -> None:
     link = tmp_path / "localtime"
     link.symlink_to(target)
-    assert places._linked_zone(str(link)) == zone
+    assert tz._linked_zone(str(link)) == zone
 
 
 def test_local_without_tz_reads_the_link(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TZ")
-    monkeypatch.setattr(places, "_linked_zone", lambda: "Asia/Tokyo")
+    monkeypatch.setattr(tz, "_linked_zone", lambda: "Asia/Tokyo")
     assert places.local_place().zone == "Asia/Tokyo"
 
 
@@ -488,6 +488,6 @@ def test_local_falls_back_to_tzlocal(monkeypatch: pytest.MonkeyPatch) -> None:
     import tzlocal
 
     monkeypatch.delenv("TZ")
-    monkeypatch.setattr(places, "_linked_zone", lambda: None)
+    monkeypatch.setattr(tz, "_linked_zone", lambda: None)
     monkeypatch.setattr(tzlocal, "get_localzone_name", lambda: "Europe/Kiev")
     assert places.local_place().zone == "Europe/Kyiv"

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from launchcal import tz
-from launchcal.errors import AmbiguousTimeError, InputError, NonexistentTimeError
+from launchcal.errors import (
+    AmbiguousTimeError,
+    EnvironmentSetupError,
+    InputError,
+    NonexistentTimeError,
+)
 from tests.conftest import TZDATA_VERSION
 
 
@@ -48,7 +53,7 @@ def test_newest_database_wins(
 
 def test_forced_directory_without_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LAUNCHCAL_TZDIR", str(tmp_path))
-    with pytest.raises(InputError, match="LAUNCHCAL_TZDIR"):
+    with pytest.raises(EnvironmentSetupError, match="LAUNCHCAL_TZDIR"):
         tz._choose()
 
 

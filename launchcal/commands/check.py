@@ -9,6 +9,7 @@ import click
 
 from launchcal.cli import (
     echo_json,
+    echo_text,
     event_options,
     load_one_event,
     short_help,
@@ -48,6 +49,6 @@ def check(**params: Any) -> None:
             }
         )
     else:
-        click.echo(verdict.message)
+        echo_text(verdict.message)
     if not verdict.right:
         sys.exit(1)

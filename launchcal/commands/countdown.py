@@ -11,6 +11,7 @@ from launchcal.cli import (
     LOCALE,
     NOW,
     echo_json,
+    echo_text,
     environment_locale,
     event_options,
     load_events,
@@ -80,7 +81,7 @@ def countdown(**params: Any) -> None:
     if params["as_json"]:
         echo_json(counting.countdown_data(found))
     else:
-        click.echo(counting.countdown_text(found))
+        echo_text(counting.countdown_text(found))
 
 
 def _utc_now() -> Any:

@@ -9,7 +9,9 @@ import click
 from launchcal.cli import (
     LOCALE,
     F,
+    echo_text,
     event_options,
+    input_files,
     load_calendar,
     short_help,
 )
@@ -74,9 +76,9 @@ def _render_options(params: dict[str, Any], base_url: str | None) -> Any:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=click.Path(dir_okay=False, allow_dash=True),
     metavar="FILE",
-    help="Write to FILE instead of stdout.",
+    help="Write to FILE instead of stdout ('-' is stdout).",
 )
 @click.option("--page", "whole_page", is_flag=True, help="A whole event page, not a snippet.")
 @html_options
@@ -94,17 +96,15 @@ def html(**params: Any) -> None:
 
     from launchcal import files, render
 
+    inputs = input_files(params)
     event, base_url = _one_event(params, "the widget")
-    output = None if params["output"] is None else Path(params["output"])
-    if params["external_script"] and output is None:
+    output = params["output"] or files.STDOUT
+    if params["external_script"] and output == files.STDOUT:
         raise click.UsageError("--no-inline-script writes the script beside the HTML; give -o FILE")
     result = render.html(event, _render_options(params, base_url), whole_page=params["whole_page"])
-    if output is None:
-        click.echo(result.html, nl=False)
-        return
     if result.script is not None:
-        files.write_atomic(output.parent / render.SCRIPT_NAME, result.script)
-    files.write_atomic(output, result.html)
+        files.write_atomic(Path(output).parent / render.SCRIPT_NAME, result.script, inputs=inputs)
+    files.write_output(output, result.html, inputs=inputs)
 
 
 @click.command("build", short_help=short_help("build"))
@@ -122,10 +122,12 @@ def build(**params: Any) -> None:
     \b
       launchcal build examples/xiaomi-12s.toml -o site/
     """
-    from pathlib import Path
 
     from launchcal import site
 
+    inputs = input_files(params)
     event, base_url = _one_event(params, "a build")
-    for path in site.build(event, Path(params["output"]), _render_options(params, base_url)):
-        click.echo(str(path))
+    options = _render_options(params, base_url)
+    written = site.build(event, params["output"], options, inputs=inputs)
+    for path in written:
+        echo_text(str(path))

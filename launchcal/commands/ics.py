@@ -8,6 +8,7 @@ import click
 
 from launchcal.cli import (
     event_options,
+    input_files,
     load_calendar,
     short_help,
 )
@@ -43,15 +44,13 @@ def ics_command(**params: Any) -> None:
       launchcal ics examples/xiaomi-12s.toml -o xiaomi.ics
       launchcal ics --title Launch --start '2022-07-04 19:00' --zone Asia/Shanghai
     """
-    from launchcal import ics, tzdrift
-    from launchcal.files import write_atomic
+    from launchcal import files, ics, tzdrift
+    from launchcal.terminal import safe
 
+    inputs = input_files(params)
     calendar = load_calendar(params)
     data = ics.to_ics(calendar, utc=params["utc"])
     if not params["utc"]:  # in UTC no database can misread a time
         for found in tzdrift.drift(calendar, params["compare_tzdir"] or tzdrift.SYSTEM_TZDIR):
-            click.echo(found.message(), err=True)
-    if params["output"] == "-":
-        click.echo(data, nl=False)
-    else:
-        write_atomic(params["output"], data)
+            click.echo(safe(found.message()), err=True)
+    files.write_output(params["output"], data, inputs=inputs)

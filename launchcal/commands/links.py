@@ -8,6 +8,7 @@ import click
 
 from launchcal.cli import (
     echo_json,
+    echo_text,
     event_options,
     load_events,
     short_help,
@@ -34,7 +35,7 @@ def links_command(**params: Any) -> None:
     found = [(event, links.calendar_links(event)) for event in events]
     for event, result in found:
         if result.cut:
-            click.echo(f"Note: {result.describe_cut(event.title)}", err=True)
+            echo_text(f"Note: {result.describe_cut(event.title)}", err=True)
     if params["as_json"]:
         data = {event.id: dict(result.urls) for event, result in found}
         echo_json(data[events[0].id] if len(events) == 1 else data)
@@ -44,4 +45,4 @@ def links_command(**params: Any) -> None:
     for event, result in found:
         rows = [f"  {links.SERVICES[key]:<{width}}  {url}" for key, url in result.urls.items()]
         blocks.append("\n".join([event.title, *rows]))
-    click.echo("\n\n".join(blocks))
+    echo_text("\n\n".join(blocks))

@@ -6,6 +6,7 @@ import click
 
 from launchcal.cli import (
     echo_json,
+    echo_text,
     short_help,
 )
 
@@ -47,4 +48,4 @@ def places_command(query: str, limit: int, as_json: bool) -> None:
         (p.name, p.region, p.country, p.zone, f"{p.population:,}" if p.population else "", p.kind)
         for p in found
     ]
-    click.echo("\n".join(text_table(head, rows)))
+    echo_text("\n".join(text_table(head, rows)))

@@ -11,6 +11,7 @@ from launchcal.cli import (
     LOCALE,
     VIEWER,
     echo_json,
+    echo_text,
     environment_locale,
     event_options,
     load_events,
@@ -61,10 +62,10 @@ def when(**params: Any) -> None:
         if params["as_json"]:
             echo_json(report.when_data(events, report.all_zones()))
         else:
-            click.echo(report.world_clock(events, params["fmt"], locale=locale))
+            echo_text(report.world_clock(events, params["fmt"], locale=locale))
         return
     places: list[Place] | None = list(params["places"]) or None
     if params["as_json"]:
         echo_json(report.when_data(events, places))
     else:
-        click.echo(report.when_text(events, places, params["fmt"], locale=locale))
+        echo_text(report.when_text(events, places, params["fmt"], locale=locale))
