@@ -36,11 +36,13 @@ How a query is read:
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal, NamedTuple
 
@@ -57,20 +59,23 @@ __all__ = [
     "zone_populations",
 ]
 
-PlaceKind = Literal["city", "country", "zone", "abbreviation", "local"]
+PlaceKind = Literal["city", "country", "region", "zone", "abbreviation", "offset", "local"]
 _KINDS: dict[str, PlaceKind] = {
     "city": "city",
     "country": "country",
+    "region": "region",
     "abbreviation": "abbreviation",
 }
 
 #: The shipped index and the layout this module reads.
 INDEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "places.sqlite")
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 #: The most populous match wins when it has this many times the people of the next one whose
 #: zone behaves differently.
 DOMINANCE = 10
+#: The smallest city in the index (GeoNames cities15000): what a place of unknown size counts as.
+MIN_POPULATION = 15_000
 #: How many candidates an ambiguity error lists.
 MAX_CANDIDATES = 8
 
@@ -78,10 +83,13 @@ MAX_CANDIDATES = 8
 TIERS = {
     "u": 0,  # a tz name for UTC itself: UTC, GMT, Zulu
     "n": 1,  # a country's name: China, USA
+    "s": 1,  # a clock's name (CLDR metazone) or shorthand: Eastern Time, ET, India Time
     "c": 2,  # a GeoNames city's name: Paris
     "x": 2,  # a zone's own city name (CLDR exemplar, zone id): Kiritimati, Lord Howe
     "a": 2,  # an abbreviation in current use: EAT, CST
     "i": 2,  # an ISO 3166 code: KE
+    "r": 2,  # a region's name: Arizona, Ontario, Queensland
+    "m": 2,  # a metro area or launch site: Bay Area, NYC, Cape Canaveral
     "o": 2,  # a two-letter city code: LA
     "z": 2,  # a legacy tz link's city: Calcutta, Saigon, South Pole
     "k": 3,  # a city's alternate name: Peking, Bombay, 北京
@@ -129,12 +137,26 @@ class Place:
     country: str = ""
     country_code: str = ""
     population: int = 0
+    #: The UTC offset (seconds) the name stands for, whatever the zone does: "EST", "UTC+3".
+    offset: int | None = None
+    #: Chosen over namesakes on other clocks ("Pekin" over Pekin, Illinois): shown in full.
+    picked: bool = field(default=False, compare=False)
 
     def describe(self) -> str:
         """One phrase that tells candidates apart: ``Springfield, Illinois, United States
         (America/Chicago)``."""
+        return f"{self.full_name()} ({self.zone})"
+
+    def full_name(self) -> str:
+        """``Pekin, Illinois, United States``: the name with its region and country."""
         parts = [self.name, *(p for p in (self.region, self.country) if p and p != self.name)]
-        return f"{', '.join(parts)} ({self.zone})"
+        return ", ".join(parts)
+
+    @property
+    def label(self) -> str:
+        """How output names the place: in full when it was picked over namesakes, so that a
+        wrong pick shows ("Pekin, Illinois, United States"); else its name."""
+        return self.full_name() if self.picked else self.name
 
 
 # --- the index ----------------------------------------------------------------------------------
@@ -220,6 +242,7 @@ class _Row(NamedTuple):
     population: int
     pinned: bool
     tier: int
+    offset: int | None = None
 
     def place(self) -> Place:
         """The place itself; only valid when ``zone`` is known."""
@@ -236,12 +259,13 @@ class _Row(NamedTuple):
             country=self.country,
             country_code=self.country_code,
             population=self.population,
+            offset=self.offset,
         )
 
 
 _SELECT = """
 SELECT p.id, p.kind, p.name, z.name, z.grp, p.country, coalesce(c.name, ''), p.region,
-       coalesce(r.name, ''), p.population, p.pinned, {source}
+       coalesce(r.name, ''), p.population, p.pinned, p.offset, {source}
 FROM {table}
 LEFT JOIN zones AS z ON z.id = p.zone
 LEFT JOIN countries AS c ON c.code = p.country
@@ -258,7 +282,9 @@ _BY_ID = _SELECT.format(source="'c'", table="places AS p", where="p.id")
 def _rows(sql: str, value: str | int) -> list[_Row]:
     rows = []
     for record in _index().db.execute(sql, (value,)):
-        pid, kind, name, zone, group, code, country, rcode, region, pop, pinned, source = record
+        pid, kind, name, zone, group, code, country, rcode, region, pop, pinned, offset, source = (
+            record
+        )
         rows.append(
             _Row(
                 id=pid,
@@ -274,16 +300,20 @@ def _rows(sql: str, value: str | int) -> list[_Row]:
                 population=pop,
                 pinned=bool(pinned),
                 tier=TIERS[source],
+                offset=offset,
             )
         )
     return rows
 
 
 def _lookup(key: str, *, every_tier: bool = False) -> list[_Row]:
-    """Rows a folded name matches, best tier first (only the best tier unless asked)."""
-    rows = _rows(_BY_NAME, key)
-    if not rows or every_tier:
-        rows += _rows(_BY_ALIAS, key)
+    """Rows a folded name matches, best tier first (only the best tier unless asked).
+
+    A later tier's match joins the best tier's when it has :data:`DOMINANCE` times its people:
+    an alternate name of a metropolis must not lose to a town's own name ("Pékin" is Beijing,
+    not Pekin, Illinois; "Canton" is Guangzhou before Canton, Ohio).
+    """
+    rows = _rows(_BY_NAME, key) + _rows(_BY_ALIAS, key)
     best: dict[int, _Row] = {}
     for row in rows:
         if row.id not in best or row.tier < best[row.id].tier:
@@ -291,7 +321,17 @@ def _lookup(key: str, *, every_tier: bool = False) -> list[_Row]:
     ordered = sorted(best.values(), key=lambda r: (r.tier, -r.population, r.id))
     if every_tier or not ordered:
         return ordered
-    return [r for r in ordered if r.tier == ordered[0].tier]
+    first = ordered[0].tier
+    if first < TIERS["c"]:
+        # A country and a big region named alike compete ("Georgia").
+        floor = max(r.population for r in ordered if r.tier == first) // DOMINANCE
+        return [
+            r
+            for r in ordered
+            if r.tier == first or (r.kind == "region" and r.population >= max(floor, 1))
+        ]
+    floor = DOMINANCE * max(MIN_POPULATION, *(r.population for r in ordered if r.tier == first))
+    return [r for r in ordered if r.tier == first or r.population >= floor]
 
 
 def _choices(row: _Row) -> list[tuple[Place, str]]:
@@ -317,6 +357,7 @@ def _choices(row: _Row) -> list[tuple[Place, str]]:
                 country=country,
                 country_code=zone_country,
                 population=population,
+                offset=row.offset,
             )
         elif city_place is not None:
             place = city_place
@@ -344,32 +385,55 @@ def _expand(row: _Row) -> list[Place]:
 # --- deciding -----------------------------------------------------------------------------------
 
 
-def _winner(rows: Sequence[_Row]) -> _Row | None:
-    """The row that clearly wins, or ``None`` when the query is ambiguous (see module doc)."""
+def _winner(rows: Sequence[_Row]) -> tuple[_Row | None, bool]:
+    """The row that clearly wins, or ``None`` when the query is ambiguous (see module doc),
+    and whether it won over namesakes on another clock."""
     ranked = sorted(rows, key=lambda r: (-r.population, r.id))
     top = ranked[0]
     elsewhere = [r for r in ranked if r.group != top.group]
     if not elsewhere:
-        return top
-    if any(r.pinned for r in elsewhere):
-        return None
+        # On one clock: a city before the region named like it ("New York").
+        cities = [r for r in ranked if r.kind == "city"]
+        return (cities[0] if cities and top.kind == "region" else top), False
+    # A code ("LON") never silently beats a name on another clock (Lognes).
+    if top.tier == TIERS["q"] or any(r.pinned for r in elsewhere):
+        return None, True
     if top.population > 0 and top.population >= DOMINANCE * elsewhere[0].population:
-        return top
-    return None
+        return top, True
+    return None, True
 
 
-def _decide(query: str, rows: Sequence[_Row]) -> Place:
-    winner = _winner(rows)
+def _agreeing(candidates: Sequence[Place], at: dt.datetime | None) -> Place | None:
+    """The biggest candidate when all of them show the same UTC offset at ``at``: then they
+    are one answer for that instant ("10am PDT": Los Angeles and Vancouver agree in 2022)."""
+    if at is None or not candidates:
+        return None
+    offsets = {at.astimezone(tz.zone(p.zone)).utcoffset() for p in candidates}
+    if len(offsets) != 1:
+        return None
+    biggest = max(candidates, key=lambda p: p.population)
+    return replace(biggest, picked=True)
+
+
+def _decide(query: str, rows: Sequence[_Row], at: dt.datetime | None = None) -> Place:
+    winner, contested = _winner(rows)
     if winner is not None and winner.zone is not None:
-        return winner.place()
+        place = winner.place()
+        return replace(place, picked=True) if contested else place
     if winner is not None:  # a country or an abbreviation that spans zones
         candidates = _choices(winner)
+        agreed = _agreeing([p for p, _ in candidates], at)
+        if agreed is not None:
+            return agreed
         top, city = candidates[0]
         example = f"'{city}' or " if city else ""
         hint = f"name a city or a zone instead, e.g. {example}'{top.zone}'"
         raise AmbiguousPlaceError(query, _described(p for p, _ in candidates), hint)
     # One candidate per group first, so every zone on offer shows, then the rest by size.
     ranked = sorted(rows, key=lambda r: (-r.population, r.id))
+    agreed = _agreeing([p for row in ranked for p in _expand(row)], at)
+    if agreed is not None:
+        return agreed
     firsts: dict[int, _Row] = {}
     for row in ranked:
         firsts.setdefault(row.group, row)
@@ -394,10 +458,12 @@ def _city_hint(ranked: Sequence[_Row]) -> str:
         (r.country_code, r.region_code) == (top.country_code, top.region_code) for r in others
     )
     same_country = any(r.country_code == top.country_code for r in others)
-    if top.region and not same_region:
+    if top.region and top.region_code.isalpha() and not same_region:
         qualifier = top.region_code
     elif not same_country:
         qualifier = top.country or top.country_code
+    elif top.region and not same_region:
+        qualifier = top.region
     elif top.region_code.isalpha() and not same_region:
         qualifier = top.region_code
     else:
@@ -453,7 +519,7 @@ def _qualified(text: str) -> tuple[list[_Row], list[_Row]]:
 
 def _qualify(row: _Row) -> str:
     """``Name, Region`` or ``Name, Country``: a spelling that finds this city again."""
-    qualifier = row.region_code if row.region else row.country
+    qualifier = (row.region_code if row.region_code.isalpha() else row.region) or row.country
     return f"{row.name}, {qualifier or row.country_code}"
 
 
@@ -554,14 +620,68 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not "\u0300" <= c <= "\u036f")
 
 
-def resolve(query: str) -> Place:
+#: ``UTC+8``, ``GMT-3``, ``UTC-05:00``, ``+05:30``, ``UTC+5:45``.
+_OFFSET = re.compile(
+    r"(?:UTC|GMT|Z)?\s*(?P<sign>[+\-\u2212])\s*(?P<h>\d{1,2})(?:[:.h]?(?P<m>\d{2}))?",
+    re.IGNORECASE,
+)
+#: What people add after a place to say it is a clock: "India time", "Nairobi local time".
+_TIME_SUFFIX = re.compile(r"^(?:local )?(?P<place>.+?)(?: local)?(?: standard)? time$")
+
+
+def offset_place(text: str) -> Place | None:
+    """``UTC+3`` as a place: a fixed offset, on the tz database's ``Etc/GMT-3``.
+
+    Examples:
+        >>> offset_place("UTC+3").zone, offset_place("UTC+3").name
+        ('Etc/GMT-3', 'UTC+03:00')
+        >>> offset_place("+05:30").offset
+        19800
+    """
+    match = _OFFSET.fullmatch(text.strip())
+    if match is None:
+        return None
+    hours, minutes = int(match["h"]), int(match["m"] or 0)
+    sign = -1 if match["sign"] in "-\u2212" else 1
+    if hours > 14 or minutes > 59:
+        raise InputError(f"{text!r} is not a UTC offset; offsets run from UTC-12 to UTC+14")
+    seconds = sign * (hours * 3600 + minutes * 60)
+    name = "UTC" + tz.format_offset(dt.timedelta(seconds=seconds))
+    # Etc/GMT-3 is UTC+03:00: POSIX counts hours west of Greenwich as positive.
+    zone = f"Etc/GMT{-sign * hours:+d}" if hours and not minutes and hours <= 12 else ""
+    if not minutes and (hours == 0 or (sign == 1 and hours in (13, 14))):
+        zone = "Etc/GMT" if hours == 0 else f"Etc/GMT-{hours}"
+    return Place(name=name, zone=zone, kind="offset", offset=seconds)
+
+
+def _etc_place(zone: str) -> Place:
+    """``Etc/GMT+3`` says UTC-03:00 (POSIX signs): say so where the user typed it."""
+    match = re.fullmatch(r"Etc/GMT([+-]\d+)", zone)
+    if match is None or match[1] in ("+0", "-0"):
+        return Place(name=zone, zone=zone, kind="zone")
+    seconds = -int(match[1]) * 3600
+    offset = "UTC" + tz.format_offset(dt.timedelta(seconds=seconds))
+    return Place(
+        name=f"{zone} ({offset}: the tz database's sign is the POSIX one, inverted)",
+        zone=zone,
+        kind="zone",
+        offset=seconds,
+    )
+
+
+def resolve(query: str, *, at: dt.datetime | None = None) -> Place:
     """The one place ``query`` names (see the module docstring for the rules).
+
+    ``at`` is the instant the place is wanted for: candidates whose clocks agree then are one
+    answer (the most populous, marked :attr:`Place.picked`).
 
     Examples:
         >>> resolve("Nairobi").zone, resolve("china").zone, resolve("Asia/Calcutta").zone
         ('Africa/Nairobi', 'Asia/Shanghai', 'Asia/Kolkata')
         >>> resolve("Springfield, IL").describe()
         'Springfield, Illinois, United States (America/Chicago)'
+        >>> resolve("Pékin").label, resolve("Arizona").zone, resolve("ET").zone
+        ('Beijing, China', 'America/Phoenix', 'America/New_York')
 
     Raises:
         UnknownPlaceError: nothing matches (with up to three suggestions).
@@ -574,20 +694,46 @@ def resolve(query: str) -> Place:
     if "/" in text:
         zone = tz.canonical_zone(_strip_accents(text))
         if zone is not None:
-            return Place(name=zone, zone=zone, kind="zone")
+            return _etc_place(zone) if zone.startswith("Etc/") else _zone_place(zone)
         raise UnknownPlaceError(query, _suggestions(text))
-    if key:
-        rows = _lookup(key)
-        if rows:
-            return _decide(query, rows)
+    fixed = offset_place(text)
+    if fixed is not None:
+        if not fixed.zone:
+            raise InputError(
+                f"{fixed.name} has no fixed-offset zone in the tz database; name a place on "
+                f"it instead{_on_offset(fixed.offset)}"
+            )
+        return fixed
+    suffixed = _TIME_SUFFIX.match(key)
+    for attempt in (key, suffixed["place"] if suffixed else ""):
+        if attempt:
+            rows = _lookup(attempt)
+            if rows:
+                return _decide(query, rows, at)
     if "," in text:
         matching, named = _qualified(text)
         if matching:
-            return _decide(query, matching)
+            return _decide(query, matching, at)
         if named:
             spellings = dict.fromkeys(_qualify(r) for r in named)
             raise UnknownPlaceError(query, list(spellings)[:3])
     raise UnknownPlaceError(query, _suggestions(text))
+
+
+def _zone_place(zone: str) -> Place:
+    return Place(name=zone, zone=zone, kind="zone")
+
+
+def _on_offset(offset: int | None) -> str:
+    """``, e.g. 'Asia/Kolkata'``: the most populous zone on that offset now."""
+    now = dt.datetime.now(dt.UTC)
+    populations = zone_populations()
+    on = [
+        z
+        for z in populations
+        if (now.astimezone(tz.zone(z)).utcoffset() or dt.timedelta()).total_seconds() == offset
+    ]
+    return f", e.g. '{max(on, key=populations.__getitem__)}'" if on else ""
 
 
 def search(query: str, limit: int = 20) -> list[Place]:

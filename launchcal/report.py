@@ -57,7 +57,7 @@ def day_shift_words(shift: int) -> str:
 def _place_label(place: Place) -> str:
     if place.kind == "local":
         return f"{place.zone} (your zone)"
-    return place.name
+    return place.label
 
 
 def _zone_words(seen: LocalTime) -> str:
@@ -224,7 +224,7 @@ def _local_title(event: Event) -> str:
 def _local_when_line(event: Event, seen: LocalTime, locale: str) -> str:
     from launchcal import i18n
 
-    place = seen.place.name
+    place = seen.place.label
     if not event.time_known:
         return f"{_local_title(event)}: {place}: {i18n.date_words(event.start.date(), locale)}"
     words = i18n.date_time_words(seen.local, locale, zone=True)
