@@ -198,6 +198,11 @@ def _index() -> _Index:
     return _Index(db, meta, meta.get("tzdata") != tz.database().version)
 
 
+def index_db() -> sqlite3.Connection:
+    """The place index itself, read-only, for modules that read its other tables (``words``)."""
+    return _index().db
+
+
 def index_metadata() -> dict[str, str]:
     """What the place index was built from: ``tzdata`` version, ``attribution``, sources.
 

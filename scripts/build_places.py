@@ -128,6 +128,11 @@ METAZONE_SHORTHANDS = {
     "Central Africa Time": "Africa_Central",
     "South Africa Time": "Africa_Southern",
 }
+#: English short forms CLDR lacks ("Tues", "Sept").
+ENGLISH_DATE_WORDS = {
+    "tues": ("weekday", 1), "weds": ("weekday", 2), "thur": ("weekday", 3),
+    "thurs": ("weekday", 3), "sept": ("month", 9),
+}  # fmt: skip
 WIDTH_ORDER = {"long": 0, "hand": 1, "short": 2}
 #: CLDR English locales whose short zone names ("ET", "AEST", "CEST", "IST") are read.
 SHORT_NAME_LOCALES = ("en", "en_CA", "en_AU", "en_GB", "en_IN", "en_NZ")
@@ -235,6 +240,7 @@ class Index:
     in_zone: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     home: dict[str, Row] = field(default_factory=dict)  # each zone's own city-like name
     abbreviations: dict[str, Row] = field(default_factory=dict)
+    words: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def add(self, row: Row) -> Row:
         self.rows.append(row)
@@ -385,6 +391,7 @@ def build(show: Iterable[str]) -> tuple[Index, dict[str, str]]:
     add_regions(index, sources)
     add_metros(index, sources)
     add_tz_names(index)
+    add_words(index)
     for code in show:
         print(f"{code}: {shares[code]}")
 
@@ -836,6 +843,31 @@ def abbreviation_row(
     return row
 
 
+def add_words(index: Index) -> None:
+    """Month and weekday names of every CLDR locale, for reading dates in claims ("juillet",
+    "Dienstag", "星期一"), and the English abbreviations ("Jul", "Tues"). A name that means two
+    things (Croatian "listopad" is October, Polish November) is left out.
+    """
+    import babel
+    from babel.localedata import locale_identifiers
+
+    found: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for identifier in sorted(locale_identifiers()):
+        locale = babel.Locale.parse(identifier)
+        widths = ("wide", "abbreviated") if identifier == "en" else ("wide",)
+        for context in ("format", "stand-alone"):
+            for width in widths:
+                for number, name in locale.months.get(context, {}).get(width, {}).items():
+                    found[places.fold(name)].add(("month", number))
+                for number, name in locale.days.get(context, {}).get(width, {}).items():
+                    found[places.fold(name)].add(("weekday", number))
+    for name, meaning in ENGLISH_DATE_WORDS.items():
+        found[name] = {meaning}
+    for key, meanings in sorted(found.items()):
+        if key and len(meanings) == 1 and (len(key) >= 3 or not key.isascii()):
+            index.words[key] = next(iter(meanings))
+
+
 # --- writing ------------------------------------------------------------------------------------
 
 KIND_ORDER = {"country": 0, "region": 1, "abbreviation": 2, "city": 3, "zone": 4}
@@ -879,6 +911,9 @@ CREATE TABLE names (
     key TEXT NOT NULL, place INTEGER NOT NULL, source TEXT NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY (key, place)
 ) WITHOUT ROWID;
+-- Month and weekday names of every CLDR locale: kind 'month' (1-12) or 'weekday' (0 = Monday).
+CREATE TABLE words (key TEXT PRIMARY KEY, kind TEXT NOT NULL, value INTEGER NOT NULL)
+WITHOUT ROWID;
 -- Alternate names (tiers 3-4): looked up only when no name matches.
 CREATE TABLE aliases (
     key TEXT NOT NULL, place INTEGER NOT NULL, source TEXT NOT NULL,
@@ -961,6 +996,10 @@ def write(index: Index, meta: dict[str, str], output: Path) -> None:
                 aliases.append((key, place, source))
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", sorted(names))
         db.executemany("INSERT INTO aliases VALUES (?, ?, ?)", sorted(aliases))
+        db.executemany(
+            "INSERT INTO words VALUES (?, ?, ?)",
+            sorted((key, kind, value) for key, (kind, value) in index.words.items()),
+        )
         db.execute(f"PRAGMA user_version = {places.INDEX_FORMAT}")
         db.commit()
         db.execute("VACUUM")

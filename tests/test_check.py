@@ -53,7 +53,7 @@ def test_parse_claim(claim: str, time: str, zone: str, approximate: bool) -> Non
             "wrong: it starts at 14:00 in Nairobi, same day, not 14:31",
         ),
         ("2:15pm in Nairobi", False, "wrong: it starts at 14:00 in Nairobi, same day, not 14:15"),
-        ("4am in Los Angeles", True, "right: it starts at 04:00 in Los Angeles, same day"),
+        ("4am in Los Angeles", True, "right: it starts at 04:00 in Los Angeles, California, United States, same day"),
         ("1am in Kiritimati", True, "right: it starts at 01:00 in Kiritimati, next day"),
         ("around 11:45pm in Pago Pago", True, "right: it starts at 00:00 in Pago Pago, same day"),
         ("7pm China time", True, "right: it starts at 19:00 in China, same day"),

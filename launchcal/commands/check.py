@@ -32,22 +32,26 @@ def check(**params: Any) -> None:
     from launchcal import tz
 
     event = load_one_event(params, "the claim")
-    verdict = checking.check_claim(event, checking.parse_claim(params["claim"]))
+    verdicts = checking.check_text(event, params["claim"])
     if params["as_json"]:
-        echo_json(
+        found = [
             {
-                "tzdata": tz.database().version,
-                "right": verdict.right,
-                "claim": verdict.claim.text,
-                "claimed": verdict.claim.time.strftime("%H:%M"),
-                "approximate": verdict.claim.approximate,
-                "place": verdict.claim.place.name,
-                "zone": verdict.claim.place.zone,
-                "local": verdict.actual.local.isoformat(),
-                "message": verdict.message,
+                "right": v.right,
+                "claim": v.claim.text,
+                "span": list(v.claim.span),
+                "claimed": v.claim.time.strftime("%H:%M"),
+                "approximate": v.claim.approximate,
+                "place": v.claim.place.label,
+                "zone": v.claim.place.zone,
+                "local": v.actual.local.isoformat(),
+                "message": v.message,
             }
-        )
+            for v in verdicts
+        ]
+        echo_json({"tzdata": tz.database().version, **found[0], "claims": found})
     else:
-        click.echo(verdict.message)
-    if not verdict.right:
+        for verdict in verdicts:
+            prefix = f"{verdict.claim.text!r}: " if len(verdicts) > 1 else ""
+            click.echo(prefix + verdict.message)
+    if not all(v.right for v in verdicts):
         sys.exit(1)
