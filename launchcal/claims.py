@@ -16,13 +16,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from launchcal import places
 from launchcal.errors import InputError, LaunchcalError
 
-__all__ = ["Claim", "ClaimDate", "find_claims", "read_claims"]
+__all__ = ["Claim", "ClaimDate", "article_dates", "find_claims", "read_claims"]
 
 _NUMBER_WORDS = {
     w: n
@@ -97,6 +97,12 @@ _APPROX = re.compile(
     r"(?:\b(?:around|about|approximately|approx\.?|roughly|circa|ca\.|some ?time around|"
     r"near|gegen|vers|hacia|alrededor de|sobre|por volta d[ae]s?|cerca d[ae]s?|verso|"
     r"około|ungefähr|environ)(?=\s)|~|\bor so\b|(?<=\d)\s*-?ish\b|\bish\b|约|左右|ごろ|頃|前后)",
+    re.IGNORECASE,
+)
+#: An approximation word just before a time, to quote the claim whole ("around 3am").
+_APPROX_BEFORE = re.compile(
+    r"(?:around|about|approximately|approx\.?|roughly|circa|some ?time around|gegen|vers|"
+    r"hacia las|alrededor de las|sobre las|por volta das|cerca das|verso le|około)\s*$",
     re.IGNORECASE,
 )
 _RELATIVE_DAYS = {
@@ -360,7 +366,20 @@ def _dates(text: str, taken: Sequence[tuple[int, int]]) -> list[_DatePart]:
                 at = text.find(key)
                 if at >= 0 and free(at, at + len(key)):
                     parts.append(_DatePart(ClaimDate(weekday=value), at, at + len(key)))
-    return _merge_dates(parts)
+    return [
+        _DatePart(replace(p.date, text=text[p.start : p.end]), p.start, p.end)
+        for p in _merge_dates(parts)
+    ]
+
+
+def article_dates(text: str) -> list[ClaimDate]:
+    """Every date written in ``text`` outside its times, in order, each with its words.
+
+    Examples:
+        >>> [(d.month, d.day, d.weekday) for d in article_dates("on the 4th of July, a Monday")]
+        [(7, 4, None), (None, None, 0)]
+    """
+    return [p.date for p in _dates(text, [(t.start, t.end) for t in _times(text)])]
 
 
 def _month_day(
@@ -552,7 +571,10 @@ def find_claims(text: str, *, at: dt.datetime | None = None) -> list[Claim]:
         if found is None:
             continue
         date = _nearest_date(dates, time, found, times, n)
+        lead = _APPROX_BEFORE.search(text, max(before, time.start - 30), time.start)
         start = min(time.start, found.start, date.start if date else time.start)
+        if lead is not None and lead.end() >= time.start - 1:
+            start = min(start, lead.start())
         end = max(time.end, found.end, date.end if date else time.end)
         window = text[max(before, start - 25) : min(end + 8, after)]
         approximate = bool(_APPROX.search(window))

@@ -863,7 +863,12 @@ def add_words(index: Index) -> None:
                     found[places.fold(name)].add(("weekday", number))
     for name, meaning in ENGLISH_DATE_WORDS.items():
         found[name] = {meaning}
+    # A name that is also a place's ("China" is Thursday in one language, "AWST" a month in
+    # another) stays a place.
+    place_keys = {key for (key, _), (tier, _, _) in index.keys.items() if tier <= places.TIERS["c"]}
     for key, meanings in sorted(found.items()):
+        if key in place_keys:
+            continue
         if key and len(meanings) == 1 and (len(key) >= 3 or not key.isascii()):
             index.words[key] = next(iter(meanings))
 
