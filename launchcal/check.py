@@ -49,17 +49,18 @@ def _local(event: Event, claim: Claim) -> tuple[LocalTime, str]:
     An abbreviation or an offset says which offset is meant: "3pm PST" in July is read at
     UTC-08:00 (and the note says Los Angeles is on PDT then).
     """
-    seen = see(event, claim.place)
     offset = claim.place.offset
-    if offset is None or claim.place.kind == "zone":
-        return seen, ""
+    if offset is None or (claim.place.kind == "zone" and claim.place.zone):
+        return see(event, claim.place), ""
     fixed = dt.timezone(dt.timedelta(seconds=offset))
     local = event.start.astimezone(fixed)
     shift = (local.date() - event.start.date()).days
     actual = LocalTime(claim.place, local, shift)
     note = ""
-    zone_offset = seen.local.utcoffset()
-    if claim.place.kind == "abbreviation" and zone_offset != dt.timedelta(seconds=offset):
+    if claim.place.kind != "abbreviation":
+        return actual, note
+    seen = see(event, claim.place)
+    if seen.local.utcoffset() != dt.timedelta(seconds=offset):
         note = (
             f" ({claim.place.name} is UTC{tz.format_offset(local.utcoffset())}, not in use on "
             f"{format_date(seen.local.date())}: {claim.place.zone} is on {seen.label} then)"

@@ -141,6 +141,8 @@ _STOP = frozenset(
     standard daylight summer winter equivalent means meaning translates that's means
     ist means""".split()
 )
+#: Words that end a clock's name but never start a place: "Pacific Standard Time".
+_CLOCK_WORDS = frozenset("time standard daylight summer local".split())
 #: Words that may sit inside a place name: "Rio de Janeiro", "Stoke-on-Trent", "St. John's".
 _INNER = frozenset("de da do dos das del la le les el of on upon am an der di du y".split())
 _PREPOSITIONS = frozenset(
@@ -278,6 +280,8 @@ def _times(text: str) -> list[_Time]:
         # "2022" or "12.5%" are not times; an hour needs a boundary before it.
         if match.start() > 0 and text[match.start() - 1].isdigit():
             continue
+        if re.search(r"(?:UTC|GMT)\s*[+\-\u2212]\s*$|[+\u2212]$", text[: match.start()], re.I):
+            continue  # the hours of an offset: "GMT+5:30"
         try:
             time = _time_of(match)
         except _Unreadable as error:
@@ -469,7 +473,7 @@ def _runs(segment: str, offset: int) -> list[tuple[int, int]]:
                 break
             if gap.strip() == "/" or (gap.strip() == "," and not _name_like(word)):
                 break
-            if _name_like(word):
+            if _name_like(word) or word.lower() in _CLOCK_WORDS:
                 last = k
             elif not (word.lower() in _INNER and k + 1 < len(words)):
                 break
