@@ -205,7 +205,7 @@ def check_article(
     if event is None:
         found = reading.find_claims(words)
         event, source, basis = _event_from(found, words, published, today or dt.date.today())
-    found = reading.find_claims(words, at=event.start)
+    found = reading.find_claims(words, at=event.start, home=event.zone)
     verdicts = tuple(
         check_claim(event, claim) for claim in found if source is None or claim.span != source.span
     )

@@ -138,4 +138,5 @@ def check_text(event: Event, text: str) -> list[Verdict]:
     Places are read at the event's instant: "10am PDT" names Los Angeles and Vancouver, whose
     clocks agree on the day, so it is one answer.
     """
-    return [check_claim(event, claim) for claim in read_claims(text, at=event.start)]
+    found = read_claims(text, at=event.start, home=event.zone)
+    return [check_claim(event, claim) for claim in found]

@@ -88,7 +88,7 @@ _TIME = re.compile(
             # 14 Uhr, 19h, 14 heures, a las 14 horas
             rf"(?P<uh>\d{{1,2}})\s*{_UNIT}",
             # alle 14, às 14, ore 14, kl. 14, om 14
-            r"(?<![\w])(?:alle|ore|às|as|kl\.?|klo|om|um|a las|a la)\s+(?P<xh>\d{1,2})(?![\d:.])",
+            r"(?<![\w])(?:alle|ore|às|as|kl\.?|klo|om|um|a las|a la)\s+(?P<xh>\d{1,2})(?![\d:.h])",
         )
     ),
     re.IGNORECASE,
@@ -121,6 +121,8 @@ _NUMERIC_DATE = re.compile(
 )
 _CJK_DATE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W\d_]+)*", re.UNICODE)
+#: A word of a place name: letters only, so "北京时间7月4日" gives "北京时间".
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*", re.UNICODE)
 _ORDINAL = re.compile(r"(?P<n>\d{1,2})(?:st|nd|rd|th|er|e|º|ª|\.)?$", re.IGNORECASE)
 #: Words that are never a place, though a town may bear them ("Of", "Launch", "Live").
 _STOP = frozenset(
@@ -133,7 +135,7 @@ _STOP = frozenset(
     today tonight tomorrow yesterday day days week morning afternoon evening night midnight
     noon time times local hour hours hrs pm am o'clock clock fans viewers users people
     everyone those folks readers audience followers sharp prompt promptly exactly around
-    about approximately roughly circa ish or so early late news update new next first last
+    about approximately roughly circa ish or so early late news update next first last
     the same following previous before after until till then when where what while which
     global worldwide world international premiere release sale sales available open opens
     doors order orders pre-order preorder countdown broadcast airs air show shows episode
@@ -144,7 +146,7 @@ _STOP = frozenset(
 #: Words that end a clock's name but never start a place: "Pacific Standard Time".
 _CLOCK_WORDS = frozenset("time standard daylight summer local".split())
 #: Words that may sit inside a place name: "Rio de Janeiro", "Stoke-on-Trent", "St. John's".
-_INNER = frozenset("de da do dos das del la le les el of on upon am an der di du y".split())
+_INNER = frozenset("de da do dos das del la le les el es al ul sur of on upon am an der di du y".split())
 _PREPOSITIONS = frozenset(
     "in at à a en em im für pour para per for across throughout from hora heure".split()
 )
@@ -282,6 +284,8 @@ def _times(text: str) -> list[_Time]:
             continue
         if re.search(r"(?:UTC|GMT)\s*[+\-\u2212]\s*$|[+\u2212]$", text[: match.start()], re.I):
             continue  # the hours of an offset: "GMT+5:30"
+        if re.match(r"[./-]\d", text[match.end() :]) or re.search(r"\d[./-]$", text[: match.start()]):
+            continue  # a date: "04.07.2022"
         try:
             time = _time_of(match)
         except _Unreadable as error:
@@ -457,7 +461,7 @@ def _name_like(word: str) -> bool:
 def _runs(segment: str, offset: int) -> list[tuple[int, int]]:
     """Spans of words that may name a place: capitalised runs ("Rio de Janeiro"), with a
     trailing ``, QUALIFIER`` ("Springfield, MO")."""
-    words = list(_WORD.finditer(segment))
+    words = list(_NAME_WORD.finditer(segment))
     runs: list[tuple[int, int]] = []
     n = 0
     while n < len(words):
@@ -488,10 +492,12 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     segment = text[start:end]
     for run_start, run_end in _runs(segment, start):
-        words = list(_WORD.finditer(text, run_start, run_end))
+        words = list(_NAME_WORD.finditer(text, run_start, run_end))
         for size in range(len(words), 0, -1):
             for first in range(len(words) - size + 1):
-                spans.append((words[first].start(), words[first + size - 1].end()))
+                span = (words[first].start(), words[first + size - 1].end())
+                if span[1] - span[0] > 1 or text[span[0]].isascii():
+                    spans.append(span)  # one CJK character ("日") is not a place
     # IANA names: "Africa/Nairobi", "America/Argentina/Buenos_Aires".
     for match in re.finditer(r"\b[A-Z][A-Za-z_]+(?:/[A-Za-z_+\-0-9]+)+", segment):
         spans.insert(0, (start + match.start(), start + match.end()))
@@ -503,13 +509,13 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _resolve(words: str, at: dt.datetime | None) -> places.Place | None:
+def _resolve(words: str, at: dt.datetime | None, home: str | None) -> places.Place | None:
     words = _CJK_TIME_SUFFIX.sub("", words.strip(" ,.;:()[]'\"")) or words
     key = places.fold(words)
     if not key or key in _STOP:
         return None
     try:
-        return places.resolve(words, at=at)
+        return places.resolve(words, at=at, offsets=True, home=home)
     except places.UnknownPlaceError:
         return None
 
@@ -526,7 +532,7 @@ def _offset_near(text: str, time: _Time, limit: int) -> _Found | None:
 
 
 def _place_for(
-    text: str, time: _Time, before: int, after: int, at: dt.datetime | None
+    text: str, time: _Time, before: int, after: int, at: dt.datetime | None, home: str | None
 ) -> _Found | None:
     """The place written nearest to a time, after it first ("2pm in Nairobi"), else before it
     ("Nairobi fans can tune in at 2pm"). A comma or a full stop in between counts as distance."""
@@ -544,7 +550,7 @@ def _place_for(
                 -(best.end - best.start),
             ):
                 continue
-            place = _resolve(text[start:end], at)
+            place = _resolve(text[start:end], at, home)
             if place is not None:
                 best = _Found(place, start, end, distance)
     return best
@@ -553,11 +559,14 @@ def _place_for(
 # --- the API ------------------------------------------------------------------------------
 
 
-def find_claims(text: str, *, at: dt.datetime | None = None) -> list[Claim]:
+def find_claims(
+    text: str, *, at: dt.datetime | None = None, home: str | None = None
+) -> list[Claim]:
     """Every claim in ``text``: each time of day with the nearest place and date.
 
     A time with no place in reach is left out (an article is full of such times); ``at`` is
-    the event's instant, which decides between places whose clocks agree then.
+    the event's instant, which decides between places whose clocks agree then, and ``home``
+    its zone, which decides what an abbreviation several zones use means ("CST").
 
     Examples:
         >>> [(c.time.hour, c.place.zone) for c in find_claims("7 a.m. ET / 4 a.m. PT")]
@@ -571,7 +580,7 @@ def find_claims(text: str, *, at: dt.datetime | None = None) -> list[Claim]:
         after = times[n + 1].start if n + 1 < len(times) else len(text)
         sentence_end = _sentence_end(text, time.end)
         found = _place_for(text, time, max(before, _sentence_start(text, time.start)),
-                           min(after, sentence_end), at)  # fmt: skip
+                           min(after, sentence_end), at, home)  # fmt: skip
         if found is None:
             continue
         date = _nearest_date(dates, time, found, times, n)
@@ -625,7 +634,9 @@ def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, b_start - a_end, a_start - b_end)
 
 
-def read_claims(text: str, *, at: dt.datetime | None = None) -> list[Claim]:
+def read_claims(
+    text: str, *, at: dt.datetime | None = None, home: str | None = None
+) -> list[Claim]:
     """The claims of a sentence the user gave, with an error saying what is missing.
 
     Examples:
@@ -637,7 +648,7 @@ def read_claims(text: str, *, at: dt.datetime | None = None) -> list[Claim]:
         InputError: no time of day, a time that could be morning or evening, or no place
             (naming the words that were not understood).
     """
-    claims = find_claims(text, at=at)
+    claims = find_claims(text, at=at, home=home)
     if claims:
         return claims
     times = _times(text)
@@ -658,7 +669,7 @@ def read_claims(text: str, *, at: dt.datetime | None = None) -> list[Claim]:
     for match in re.finditer(r"\b(?:in|at|à|en|em|im)\s+(.+)$", rest):
         query = match.group(1).strip(" .,;:")
     try:
-        places.resolve(query, at=at)
+        places.resolve(query, at=at, offsets=True, home=home)
     except LaunchcalError:
         raise
     raise InputError(f"no place found in {text!r}")

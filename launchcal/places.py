@@ -95,6 +95,7 @@ TIERS = {
     "k": 3,  # a city's alternate name: Peking, Bombay, 北京
     "l": 3,  # another tz name without a slash: PRC, Eire
     "q": 4,  # a city's three- or four-letter code: NYC, NBO
+    "e": 5,  # CLDR's English meaning of an abbreviation tzdata gives several: CST, PST
 }
 #: Tiers up to this one live in the ``names`` table, the rest in ``aliases``.
 NAME_TIERS = 2
@@ -420,13 +421,17 @@ def _agreeing(candidates: Sequence[Place], at: dt.datetime | None) -> Place | No
     return replace(biggest, picked=True)
 
 
-def _decide(query: str, rows: Sequence[_Row], at: dt.datetime | None = None) -> Place:
+def _decide(
+    query: str, rows: Sequence[_Row], at: dt.datetime | None = None, offsets: bool = False
+) -> Place:
     winner, contested = _winner(rows)
     if winner is not None and winner.zone is not None:
         place = winner.place()
         return replace(place, picked=True) if contested else place
     if winner is not None:  # a country or an abbreviation that spans zones
         candidates = _choices(winner)
+        if offsets and winner.offset is not None:
+            return replace(candidates[0][0], picked=True)
         agreed = _agreeing([p for p, _ in candidates], at)
         if agreed is not None:
             return agreed
@@ -674,11 +679,18 @@ def _etc_place(zone: str) -> Place:
     )
 
 
-def resolve(query: str, *, at: dt.datetime | None = None) -> Place:
+def resolve(
+    query: str, *, at: dt.datetime | None = None, offsets: bool = False, home: str | None = None
+) -> Place:
     """The one place ``query`` names (see the module docstring for the rules).
 
     ``at`` is the instant the place is wanted for: candidates whose clocks agree then are one
-    answer (the most populous, marked :attr:`Place.picked`).
+    answer (the most populous, marked :attr:`Place.picked`). With ``offsets``, a name that
+    stands for one UTC offset is enough ("EST" in a claim is UTC-05:00, whichever of its
+    zones is meant): the place returned carries :attr:`Place.offset`. An abbreviation whose
+    zones differ is then read as the event's own zone ``home`` uses it ("19:00 CST" about a
+    launch in Beijing is China's), else as CLDR's English meaning ("11am CST": US Central),
+    labelled with its country so the reading shows.
 
     Examples:
         >>> resolve("Nairobi").zone, resolve("china").zone, resolve("Asia/Calcutta").zone
@@ -712,17 +724,49 @@ def resolve(query: str, *, at: dt.datetime | None = None) -> Place:
     suffixed = _TIME_SUFFIX.match(key)
     for attempt in (key, suffixed["place"] if suffixed else ""):
         if attempt:
-            rows = _lookup(attempt)
-            if rows:
-                return _decide(query, rows, at)
+            rows = [r for r in _lookup(attempt) if r.tier != TIERS["e"]]
+            if not rows:
+                continue
+            try:
+                return _decide(query, rows, at, offsets)
+            except AmbiguousPlaceError:
+                if not offsets or home is None or not text.isupper():
+                    raise
+                return _abbreviation(query, attempt, at, home)
     if "," in text:
         matching, named = _qualified(text)
         if matching:
-            return _decide(query, matching, at)
+            return _decide(query, matching, at, offsets)
         if named:
             spellings = dict.fromkeys(_qualify(r) for r in named)
             raise UnknownPlaceError(query, list(spellings)[:3])
     raise UnknownPlaceError(query, _suggestions(text))
+
+
+def _abbreviation(query: str, key: str, at: dt.datetime | None, home: str) -> Place:
+    """An ambiguous abbreviation in a claim: the event's own zone's, else CLDR's English one."""
+    name = " ".join(query.split())
+    for place in search(name):
+        if place.kind == "abbreviation" and place.zone == home:
+            offset = _offset_named(home, name, at)
+            if offset is not None:
+                return replace(place, offset=offset, picked=True)
+    english = [r for r in _rows(_BY_ALIAS, key) if r.tier == TIERS["e"]]
+    if english and english[0].zone is not None:
+        return replace(english[0].place(), picked=True)
+    raise AmbiguousPlaceError(query, _described(search(name)), "name a city or a zone instead")
+
+
+def _offset_named(zone: str, abbreviation: str, at: dt.datetime | None) -> int | None:
+    """The UTC offset ``zone`` shows while it calls itself ``abbreviation``, near ``at``."""
+    moment = at or dt.datetime.now(dt.UTC)
+    info = tz.zone(zone)
+    for days in (0, 91, 182, 273):
+        local = (moment + dt.timedelta(days=days)).astimezone(info)
+        if local.tzname() == abbreviation.upper():
+            offset = local.utcoffset()
+            return int(offset.total_seconds()) if offset is not None else None
+    return None
 
 
 def _zone_place(zone: str) -> Place:

@@ -114,8 +114,6 @@ METAZONE_SHORTHANDS = {
     "Hawaii Time": "Hawaii_Aleutian",
     "India Time": "India",
     "Indian Time": "India",
-    "UK Time": "GMT",
-    "British Time": "GMT",
     "Japan Time": "Japan",
     "Korea Time": "Korea",
     "Korean Time": "Korea",
@@ -623,9 +621,19 @@ def add_metazones(
             elif variant == "daylight":
                 continue  # "China Daylight Time": not in use
             existing = index.abbreviations.get(text)
+            if existing is not None and width == "short" and existing.zone is None:
+                # tzdata's abbreviation spans zones ("CST": China, US Central, Cuba); CLDR's
+                # English meaning is kept apart, for claims that name no better candidate.
+                meaning = index.add(
+                    Row(kind="abbreviation", name=text, zone=representative,
+                        country=index.zone_country.get(representative, ""), offset=offset,
+                        pinned=True, order=(text, "en"))
+                )  # fmt: skip
+                index.key(text, "e", meaning)
+                continue
             if existing is not None:
                 if width == "short":
-                    continue  # tzdata's abbreviation, with its own candidates
+                    continue  # tzdata's abbreviation, one clock
                 row = existing
             elif offset is None and generic is not None:
                 row = generic
