@@ -27,11 +27,11 @@ __all__ = ["ArticleCheck", "NoEventError", "check_article", "plain_text"]
 _SCHEDULING = re.compile(
     r"\b(?:schedul\w*|start\w*|begin\w*|began|kick\w* off|launch\w*|held|hold\w*|set for|"
     r"slated|takes? place|taking place|will (?:be|go|take)|unveil\w*|event|live|keynote|"
-    r"premiere\w*|goes on sale|opens?|débute|commence\w*|beginnt|findet|comenzará|começa|"
+    r"premiere\w*|goes on sale|opens?|airs?|airing|stream\w*|broadcast\w*|goes live|débute|commence\w*|beginnt|findet|comenzará|começa|"
     r"empieza|inizia|发布会|举行|開催|開始)",
     re.IGNORECASE,
 )
-#: How many years around the reference date a weekday may pick the year from.
+#: How many years back from today a weekday may pick the year from.
 YEAR_WINDOW = 6
 
 
@@ -123,13 +123,15 @@ def _year_for(
         return year, f"the next {day} {_month(month)} after publication ({published.isoformat()})"
     for weekday in weekdays:
         assert weekday.weekday is not None
+        # An article is about an event of the recent past or the coming year: the latest year
+        # up to next year in which the day falls on that weekday.
         fits = [
             y
-            for y in range(today.year - YEAR_WINDOW, today.year + YEAR_WINDOW + 1)
+            for y in range(today.year - YEAR_WINDOW, today.year + 2)
             if _valid(y, month, day) and dt.date(y, month, day).weekday() == weekday.weekday
         ]
         if fits:
-            year = min(fits, key=lambda y: (abs(y - today.year), -y))
+            year = max(fits)
             name = dt.date(year, month, day).strftime("%A")
             return year, f"{day} {_month(month)} is a {name} in {year} (the article says '{weekday.text}')"
     raise NoEventError(
@@ -168,7 +170,8 @@ def _event_from(
     if dated.year is not None:
         year, basis = dated.year, f"'{dated.text or source.text}'"
     else:
-        year, why = _year_for(dated.month, dated.day, weekdays, published, today)
+        own_weekday = [dated] if dated.weekday is not None else []
+        year, why = _year_for(dated.month, dated.day, own_weekday + weekdays, published, today)
         basis = f"'{dated.text}'; year {year}: {why}"
     wall = dt.datetime(year, dated.month, dated.day, source.time.hour, source.time.minute)
     zone = source.place.zone

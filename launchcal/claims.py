@@ -141,7 +141,7 @@ _STOP = frozenset(
     doors order orders pre-order preorder countdown broadcast airs air show shows episode
     match game kickoff kick-off tip-off stage mainland local-time timezone zone
     standard daylight summer winter equivalent means meaning translates that's means
-    ist means""".split()
+    """.split()
 )
 #: Words that end a clock's name but never start a place: "Pacific Standard Time".
 _CLOCK_WORDS = frozenset("time standard daylight summer local".split())
@@ -360,9 +360,9 @@ def _dates(text: str, taken: Sequence[tuple[int, int]]) -> list[_DatePart]:
             continue
         kind, value = meaning
         short = len(word.rstrip(".")) <= 4 and word.isascii()
-        if short and not word[0].isupper():
-            continue  # "sun", "may", "mar": words first, dates only when written as names
         if kind == "weekday":
+            if short and not word[0].isupper():
+                continue  # "sun", "sat", "wed": words first, days only when written as names
             parts.append(_DatePart(ClaimDate(weekday=value), *match.span()))
             continue
         part = _month_day(text, words, n, value)
@@ -503,6 +503,8 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.insert(0, (start + match.start(), start + match.end()))
     # Lower-case place names after a preposition: "3am in nairobi".
     for match in re.finditer(r"\b(?:in|at|à|en|em|im)\s+([^\W\d_]+(?:\s+[^\W\d_]+)?)", segment):
+        if not match.group(1).islower() or match.group(1).split()[0] in _STOP:
+            continue  # capitalised names are in the runs already
         words = list(_WORD.finditer(text, start + match.start(1), start + match.end(1)))
         for size in range(len(words), 0, -1):
             spans.append((words[0].start(), words[size - 1].end()))
@@ -512,7 +514,7 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _resolve(words: str, at: dt.datetime | None, home: str | None) -> places.Place | None:
     words = _CJK_TIME_SUFFIX.sub("", words.strip(" ,.;:()[]'\"")) or words
     key = places.fold(words)
-    if not key or key in _STOP:
+    if not key or (key in _STOP and not words.isupper()):
         return None
     try:
         return places.resolve(words, at=at, offsets=True, home=home)
@@ -583,7 +585,7 @@ def find_claims(
                            min(after, sentence_end), at, home)  # fmt: skip
         if found is None:
             continue
-        date = _nearest_date(dates, time, found, times, n)
+        date = _nearest_date(text, dates, time, found, times)
         lead = _APPROX_BEFORE.search(text, max(before, time.start - 30), time.start)
         start = min(time.start, found.start, date.start if date else time.start)
         if lead is not None and lead.end() >= time.start - 1:
@@ -615,14 +617,17 @@ def _sentence_end(text: str, at: int) -> int:
 
 
 def _nearest_date(
-    dates: Sequence[_DatePart], time: _Time, found: _Found, times: Sequence[_Time], n: int
+    text: str, dates: Sequence[_DatePart], time: _Time, found: _Found, times: Sequence[_Time]
 ) -> _DatePart | None:
     """The date written closest to this time, unless another time is closer to it."""
     best = None
+    low, high = _sentence_start(text, time.start), _sentence_end(text, time.end)
     for part in dates:
         if found.start <= part.start < found.end:
             continue  # "Santo Domingo": the place's own words
-        distance = _gap(part.start, part.end, time.start, time.end)
+        if part.start < low or part.end > high:
+            continue  # another sentence's date
+        distance = _gap(part.start, part.end, min(time.start, found.start), max(time.end, found.end))
         if any(_gap(part.start, part.end, t.start, t.end) < distance for t in times if t != time):
             continue
         if distance <= 40 and (best is None or distance < best[0]):

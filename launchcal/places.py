@@ -722,7 +722,9 @@ def resolve(
             )
         return fixed
     suffixed = _TIME_SUFFIX.match(key)
-    for attempt in (key, suffixed["place"] if suffixed else ""):
+    bare = re.sub(r"\s*\([^)]*\)", "", text)  # "Eastern Time (US & Canada)"
+    attempts = (key, suffixed["place"] if suffixed else "", key.removeprefix("the "), fold(bare))
+    for attempt in dict.fromkeys(attempts):
         if attempt:
             rows = [r for r in _lookup(attempt) if r.tier != TIERS["e"]]
             if not rows:
@@ -730,7 +732,7 @@ def resolve(
             try:
                 return _decide(query, rows, at, offsets)
             except AmbiguousPlaceError:
-                if not offsets or home is None or not text.isupper():
+                if not offsets or not text.isupper():
                     raise
                 return _abbreviation(query, attempt, at, home)
     if "," in text:
@@ -743,7 +745,7 @@ def resolve(
     raise UnknownPlaceError(query, _suggestions(text))
 
 
-def _abbreviation(query: str, key: str, at: dt.datetime | None, home: str) -> Place:
+def _abbreviation(query: str, key: str, at: dt.datetime | None, home: str | None) -> Place:
     """An ambiguous abbreviation in a claim: the event's own zone's, else CLDR's English one."""
     name = " ".join(query.split())
     for place in search(name):

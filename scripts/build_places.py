@@ -97,7 +97,22 @@ COUNTRY_ALIASES = {
     "Burma": "MM",
     "Vatican": "VA",
     "Mainland China": "CN",
+    "Hong Kong SAR": "HK",
+    "Macao SAR": "MO",
 }
+#: Locales whose country names are indexed as alternate names ("Deutschland", "Inde", "日本").
+COUNTRY_NAME_LOCALES = (
+    "de", "fr", "es", "pt", "it", "nl", "zh", "zh_Hant", "ja", "ko", "ru", "ar", "hi", "sw",
+    "tr", "pl", "id", "vi", "th", "uk",
+)  # fmt: skip
+#: Province and state codes people qualify a city with ("Vancouver, BC"), by a city in each.
+REGION_CODES = {
+    "CA": {"BC": "Vancouver", "AB": "Calgary", "ON": "Toronto", "QC": "Montréal",
+           "MB": "Winnipeg", "SK": "Saskatoon", "NS": "Halifax", "NB": "Moncton",
+           "NL": "St. John's", "PE": "Charlottetown", "PEI": "Charlottetown"},
+    "AU": {"NSW": "Sydney", "VIC": "Melbourne", "QLD": "Brisbane", "WA": "Perth",
+           "SA": "Adelaide", "TAS": "Hobart", "NT": "Darwin", "ACT": "Canberra"},
+}  # fmt: skip
 #: Shorthands announcements write that CLDR gives no short name for: -> a CLDR metazone.
 METAZONE_SHORTHANDS = {
     "Eastern": "America_Eastern",
@@ -110,8 +125,9 @@ METAZONE_SHORTHANDS = {
     "US Mountain": "America_Mountain",
     "AKT": "Alaska",
     "Alaska Time": "Alaska",
-    "HT": "Hawaii_Aleutian",
-    "Hawaii Time": "Hawaii_Aleutian",
+    "HT": "Hawaii",
+    "Hawaii Time": "Hawaii",
+    "Indian Standard Time": "India",
     "India Time": "India",
     "Indian Time": "India",
     "Japan Time": "Japan",
@@ -126,6 +142,8 @@ METAZONE_SHORTHANDS = {
     "Central Africa Time": "Africa_Central",
     "South Africa Time": "Africa_Southern",
 }
+#: A month or weekday name is left out when a place at least this big bears it.
+WORD_PLACE_POPULATION = 50_000
 #: English short forms CLDR lacks ("Tues", "Sept").
 ENGLISH_DATE_WORDS = {
     "tues": ("weekday", 1), "weds": ("weekday", 2), "thur": ("weekday", 3),
@@ -239,6 +257,7 @@ class Index:
     home: dict[str, Row] = field(default_factory=dict)  # each zone's own city-like name
     abbreviations: dict[str, Row] = field(default_factory=dict)
     words: dict[str, tuple[str, int]] = field(default_factory=dict)
+    region_codes: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, row: Row) -> Row:
         self.rows.append(row)
@@ -521,12 +540,18 @@ def add_countries(index: Index, sources: Sources) -> dict[str, str]:
     territories = babel_territories()
     codes = {code for code, _ in sources.zone_tab} | {c["countrycode"] for c in sources.cities}
     shares = {}
+    import babel
+
+    foreign = [dict(babel.Locale.parse(locale).territories) for locale in COUNTRY_NAME_LOCALES]
     for code in sorted(codes - {""}):
         index.countries[code] = territories.get(code) or sources.gn_countries[code]["name"].strip()
         row, shares[code] = country(index, code)
         for name in country_names(code, index.countries[code], sources.gn_countries):
             index.key(name, "n", row)
         index.key(code, "i", row)
+        for names in foreign:
+            if code in names:
+                index.key(names[code], "k", row)
     return shares
 
 
@@ -665,6 +690,13 @@ def add_regions(index: Index, sources: Sources) -> None:
                 key=lambda c: c["population"],
             )
             named.append((name, code, city["admin1code"]))
+    for code, codes in REGION_CODES.items():
+        for abbreviation, city_name in codes.items():
+            city = max(
+                (c for c in sources.cities if c["countrycode"] == code and c["name"] == city_name),
+                key=lambda c: c["population"],
+            )
+            index.region_codes[(code, city["admin1code"])].append(abbreviation)
     rows: dict[tuple[str, str], Row] = {}
     for name, code, region in sorted(named):
         if (code, region) not in rows:
@@ -871,9 +903,15 @@ def add_words(index: Index) -> None:
                     found[places.fold(name)].add(("weekday", number))
     for name, meaning in ENGLISH_DATE_WORDS.items():
         found[name] = {meaning}
-    # A name that is also a place's ("China" is Thursday in one language, "AWST" a month in
-    # another) stays a place.
-    place_keys = {key for (key, _), (tier, _, _) in index.keys.items() if tier <= places.TIERS["c"]}
+    # A name that is also a big or pinned place's ("China" is Thursday in one language, "AWST"
+    # a month in another) stays a place; a town's ("March", Cambridgeshire) does not.
+    rows = {id(row): row for row in index.rows}
+    place_keys = {
+        key
+        for (key, row), (tier, _, _) in index.keys.items()
+        if tier <= places.TIERS["c"]
+        and (rows[row].pinned or rows[row].population >= WORD_PLACE_POPULATION)
+    }
     for key, meanings in sorted(found.items()):
         if key in place_keys:
             continue
@@ -970,7 +1008,7 @@ def write(index: Index, meta: dict[str, str], output: Path) -> None:
         )
         region_keys = set()
         for (country_code, code), name in index.regions.items():
-            for text in (code, name):
+            for text in (code, name, *index.region_codes.get((country_code, code), [])):
                 if text:
                     region_keys.add((places.fold(text), country_code, code))
         db.executemany("INSERT INTO region_keys VALUES (?, ?, ?)", sorted(region_keys))
