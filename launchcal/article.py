@@ -153,13 +153,20 @@ def _month(month: int) -> str:
 
 
 def _event_from(
-    found: list[reading.Claim], text: str, published: dt.date | None, today: dt.date
+    found: reading.Scan, published: dt.date | None, today: dt.date
 ) -> tuple[Event, reading.Claim, str]:
-    if not found:
+    text = found.text
+    first = None
+    source = None
+    for claim in reading.claims_in(found):
+        first = first or claim
+        if _SCHEDULING.search(_sentence(text, claim.span)):
+            source = claim
+            break
+    source = source or first
+    if source is None:
         raise NoEventError("no event: the article gives no time of day with a place")
-    scheduling = [c for c in found if _SCHEDULING.search(_sentence(text, c.span))]
-    source = (scheduling or found)[0]
-    dates = reading.article_dates(text)
+    dates = found.date_list
     weekdays = [d for d in dates if d.weekday is not None and d.day is None]
     own = source.date if source.date and source.date.day else None
     dated = own or next((d for d in dates if d.day is not None and d.month is not None), None)
@@ -202,13 +209,12 @@ def check_article(
     Raises:
         NoEventError: no time with a place, no date, or no year can be found.
     """
-    words = plain_text(text)
+    scanned = reading.scan(plain_text(text))
     basis = "given"
     source = None
     if event is None:
-        found = reading.find_claims(words)
-        event, source, basis = _event_from(found, words, published, today or dt.date.today())
-    found = reading.find_claims(words, at=event.start, home=event.zone)
+        event, source, basis = _event_from(scanned, published, today or dt.date.today())
+    found = reading.claims_in(scanned, at=event.start, home=event.zone)
     verdicts = tuple(
         check_claim(event, claim) for claim in found if source is None or claim.span != source.span
     )

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 from launchcal import places
 from launchcal.errors import InputError, LaunchcalError
 
-__all__ = ["Claim", "ClaimDate", "article_dates", "find_claims", "read_claims"]
+__all__ = ["Claim", "ClaimDate", "Scan", "article_dates", "claims_in", "find_claims", "read_claims", "scan"]
 
 _NUMBER_WORDS = {
     w: n
@@ -282,9 +283,10 @@ def _times(text: str) -> list[_Time]:
         # "2022" or "12.5%" are not times; an hour needs a boundary before it.
         if match.start() > 0 and text[match.start() - 1].isdigit():
             continue
-        if re.search(r"(?:UTC|GMT)\s*[+\-\u2212]\s*$|[+\u2212]$", text[: match.start()], re.I):
+        before = text[max(0, match.start() - 8) : match.start()]
+        if re.search(r"(?:UTC|GMT)\s*[+\-\u2212]\s*$|[+\u2212]$", before, re.I):
             continue  # the hours of an offset: "GMT+5:30"
-        if re.match(r"[./-]\d", text[match.end() :]) or re.search(r"\d[./-]$", text[: match.start()]):
+        if re.match(r"[./-]\d", text[match.end() : match.end() + 2]) or re.search(r"\d[./-]$", before):
             continue  # a date: "04.07.2022"
         try:
             time = _time_of(match)
@@ -295,6 +297,9 @@ def _times(text: str) -> list[_Time]:
 
 
 # --- dates --------------------------------------------------------------------------------
+
+
+_fold = cache(places.fold)
 
 
 @cache
@@ -324,8 +329,12 @@ class _DatePart:
 def _dates(text: str, taken: Sequence[tuple[int, int]]) -> list[_DatePart]:
     """Weekdays, days of months, numeric dates and "the next day", outside ``taken`` spans."""
 
+    mask = bytearray(len(text))
+    for s, e in taken:
+        mask[s:e] = b"\x01" * (e - s)
+
     def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+        return 1 not in mask[start:end]
 
     parts: list[_DatePart] = []
     for match in _ISO_DATE.finditer(text):
@@ -351,12 +360,14 @@ def _dates(text: str, taken: Sequence[tuple[int, int]]) -> list[_DatePart]:
     for match in _RELATIVE.finditer(text):
         shift = _RELATIVE_DAYS[match.group(0).lower()]
         parts.append(_DatePart(ClaimDate(shift=shift), *match.span()))
+    for part in parts:
+        mask[part.start : part.end] = b"\x01" * (part.end - part.start)
     words = [m for m in _WORD.finditer(text) if free(*m.span())]
-    meanings = _word_meanings(tuple(sorted({places.fold(m.group(0)) for m in words})))
+    meanings = _word_meanings(tuple(sorted({_fold(m.group(0)) for m in words})))
     for n, match in enumerate(words):
         word = match.group(0)
-        meaning = meanings.get(places.fold(word))
-        if meaning is None or any(p.start <= match.start() < p.end for p in parts):
+        meaning = meanings.get(_fold(word))
+        if meaning is None:
             continue
         kind, value = meaning
         short = len(word.rstrip(".")) <= 4 and word.isascii()
@@ -387,7 +398,7 @@ def article_dates(text: str) -> list[ClaimDate]:
         >>> [(d.month, d.day, d.weekday) for d in article_dates("on the 4th of July, a Monday")]
         [(7, 4, None), (None, None, 0)]
     """
-    return [p.date for p in _dates(text, [(t.start, t.end) for t in _times(text)])]
+    return scan(text).date_list
 
 
 def _month_day(
@@ -511,13 +522,14 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+@cache
 def _resolve(words: str, at: dt.datetime | None, home: str | None) -> places.Place | None:
     words = _CJK_TIME_SUFFIX.sub("", words.strip(" ,.;:()[]'\"")) or words
     key = places.fold(words)
     if not key or (key in _STOP and not words.isupper()):
         return None
     try:
-        return places.resolve(words, at=at, offsets=True, home=home)
+        return places.resolve(words, at=at, offsets=True, home=home, suggest=False)
     except places.UnknownPlaceError:
         return None
 
@@ -561,6 +573,56 @@ def _place_for(
 # --- the API ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Scan:
+    """The times of day and the dates of a text, found once for several readings of it."""
+
+    text: str
+    times: tuple[_Time, ...]
+    dates: tuple[_DatePart, ...]
+
+    @property
+    def date_list(self) -> list[ClaimDate]:
+        """Every date written outside the times, in order."""
+        return [p.date for p in self.dates]
+
+
+def scan(text: str) -> Scan:
+    """Find the times and dates of ``text`` (see :func:`claims_in`)."""
+    times = _times(text)
+    return Scan(text, tuple(times), tuple(_dates(text, [(t.start, t.end) for t in times])))
+
+
+def claims_in(
+    found: Scan, *, at: dt.datetime | None = None, home: str | None = None
+) -> Iterator[Claim]:
+    """The claims of a scanned text, one by one (a reader that needs the first stops early)."""
+    text, times, dates = found.text, found.times, found.dates
+    for n, time in enumerate(times):
+        before = times[n - 1].end if n else max(0, text.rfind("\n", 0, time.start) + 1)
+        after = times[n + 1].start if n + 1 < len(times) else len(text)
+        sentence_end = _sentence_end(text, time.end)
+        place = _place_for(text, time, max(before, _sentence_start(text, time.start)),
+                           min(after, sentence_end), at, home)  # fmt: skip
+        if place is None:
+            continue
+        date = _nearest_date(text, dates, time, place, times)
+        lead = _APPROX_BEFORE.search(text, max(before, time.start - 30), time.start)
+        start = min(time.start, place.start, date.start if date else time.start)
+        if lead is not None and lead.end() >= time.start - 1:
+            start = min(start, lead.start())
+        end = max(time.end, place.end, date.end if date else time.end)
+        window = text[max(before, start - 25) : min(end + 8, after)]
+        yield Claim(
+            time=time.time,
+            place=place.place,
+            approximate=bool(_APPROX.search(window)),
+            text=text[start:end],
+            span=(start, end),
+            date=date.date if date else None,
+        )
+
+
 def find_claims(
     text: str, *, at: dt.datetime | None = None, home: str | None = None
 ) -> list[Claim]:
@@ -574,36 +636,7 @@ def find_claims(
         >>> [(c.time.hour, c.place.zone) for c in find_claims("7 a.m. ET / 4 a.m. PT")]
         [(7, 'America/New_York'), (4, 'America/Los_Angeles')]
     """
-    times = _times(text)
-    claims = []
-    dates = _dates(text, [(t.start, t.end) for t in times])
-    for n, time in enumerate(times):
-        before = times[n - 1].end if n else max(0, text.rfind("\n", 0, time.start) + 1)
-        after = times[n + 1].start if n + 1 < len(times) else len(text)
-        sentence_end = _sentence_end(text, time.end)
-        found = _place_for(text, time, max(before, _sentence_start(text, time.start)),
-                           min(after, sentence_end), at, home)  # fmt: skip
-        if found is None:
-            continue
-        date = _nearest_date(text, dates, time, found, times)
-        lead = _APPROX_BEFORE.search(text, max(before, time.start - 30), time.start)
-        start = min(time.start, found.start, date.start if date else time.start)
-        if lead is not None and lead.end() >= time.start - 1:
-            start = min(start, lead.start())
-        end = max(time.end, found.end, date.end if date else time.end)
-        window = text[max(before, start - 25) : min(end + 8, after)]
-        approximate = bool(_APPROX.search(window))
-        claims.append(
-            Claim(
-                time=time.time,
-                place=found.place,
-                approximate=approximate,
-                text=text[start:end],
-                span=(start, end),
-                date=date.date if date else None,
-            )
-        )
-    return claims
+    return list(claims_in(scan(text), at=at, home=home))
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -622,13 +655,17 @@ def _nearest_date(
     """The date written closest to this time, unless another time is closer to it."""
     best = None
     low, high = _sentence_start(text, time.start), _sentence_end(text, time.end)
-    for part in dates:
+    starts = [p.start for p in dates]
+    near = [t for t in times[bisect_left([t.start for t in times], low) :] if t.start < high]
+    for part in dates[bisect_left(starts, low) :]:
+        if part.start >= high:
+            break
         if found.start <= part.start < found.end:
             continue  # "Santo Domingo": the place's own words
-        if part.start < low or part.end > high:
+        if part.end > high:
             continue  # another sentence's date
         distance = _gap(part.start, part.end, min(time.start, found.start), max(time.end, found.end))
-        if any(_gap(part.start, part.end, t.start, t.end) < distance for t in times if t != time):
+        if any(_gap(part.start, part.end, t.start, t.end) < distance for t in near if t != time):
             continue
         if distance <= 40 and (best is None or distance < best[0]):
             best = (distance, part)

@@ -680,7 +680,12 @@ def _etc_place(zone: str) -> Place:
 
 
 def resolve(
-    query: str, *, at: dt.datetime | None = None, offsets: bool = False, home: str | None = None
+    query: str,
+    *,
+    at: dt.datetime | None = None,
+    offsets: bool = False,
+    home: str | None = None,
+    suggest: bool = True,
 ) -> Place:
     """The one place ``query`` names (see the module docstring for the rules).
 
@@ -690,7 +695,8 @@ def resolve(
     zones is meant): the place returned carries :attr:`Place.offset`. An abbreviation whose
     zones differ is then read as the event's own zone ``home`` uses it ("19:00 CST" about a
     launch in Beijing is China's), else as CLDR's English meaning ("11am CST": US Central),
-    labelled with its country so the reading shows.
+    labelled with its country so the reading shows. ``suggest=False`` leaves "did you mean"
+    out of an unknown place's error (readers that try many spans do not need it).
 
     Examples:
         >>> resolve("Nairobi").zone, resolve("china").zone, resolve("Asia/Calcutta").zone
@@ -742,7 +748,7 @@ def resolve(
         if named:
             spellings = dict.fromkeys(_qualify(r) for r in named)
             raise UnknownPlaceError(query, list(spellings)[:3])
-    raise UnknownPlaceError(query, _suggestions(text))
+    raise UnknownPlaceError(query, _suggestions(text) if suggest else [])
 
 
 def _abbreviation(query: str, key: str, at: dt.datetime | None, home: str | None) -> Place:
