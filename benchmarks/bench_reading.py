@@ -45,7 +45,8 @@ import json, sys, time, warnings
 warnings.simplefilter("ignore")
 from dateparser.search import search_dates
 texts = json.load(sys.stdin)
-settings = {"RELATIVE_BASE": __import__("datetime").datetime(2022, 7, 1), "PREFER_DATES_FROM": "future"}
+base = __import__("datetime").datetime(2022, 7, 1)
+settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"}
 search_dates("warm up at 3pm", settings=settings)
 found = []
 start = time.perf_counter()
@@ -54,7 +55,8 @@ for text in texts:
         hits = search_dates(text, settings=settings) or []
     except Exception:
         hits = []
-    times = [d.strftime("%H:%M") for _, d in hits if (d.hour, d.minute) != (0, 0) or "midnight" in text or "00:" in text]
+    midnight = "midnight" in text or "00:" in text
+    times = [d.strftime("%H:%M") for _, d in hits if (d.hour, d.minute) != (0, 0) or midnight]
     found.append(times[0] if times else None)
 print(json.dumps({"found": found, "seconds": time.perf_counter() - start}))
 """
@@ -123,7 +125,10 @@ def main() -> int:
     good, total, seconds = claims_figures()
     share = good / total
     print(f"claims judged as a careful reader would: {good}/{total} = {share:.1%} (target 97%)")
-    print(f"  launchcal reading speed: {total / seconds:,.0f} claims/s ({seconds * 1000 / total:.2f} ms each)")
+    print(
+        f"  launchcal reading speed: {total / seconds:,.0f} claims/s "
+        f"({seconds * 1000 / total:.2f} ms each)"
+    )
     if share < 0.97:
         missed.append("claims")
     if args.dateparser:
@@ -137,7 +142,10 @@ def main() -> int:
                 f"{dp_seconds / seconds:.1f}x launchcal's whole check"
             )
     good, total, silent = places_figures()
-    print(f"place strings read as expected: {good}/{total} = {good / total:.1%}; silent wrong picks: {silent} (target 0)")
+    print(
+        f"place strings read as expected: {good}/{total} = {good / total:.1%}; "
+        f"silent wrong picks: {silent} (target 0)"
+    )
     if silent:
         missed.append("places")
     good, total = articles_figures()
@@ -148,7 +156,13 @@ def main() -> int:
     commands = {
         "python -c pass": [str(python), "-c", "pass"],
         "check --claim": [lc, "check", EXAMPLE, "--claim", "around 3am in Nairobi"],
-        "check --claim (two claims, abbreviations)": [lc, "check", EXAMPLE, "--claim", "7 a.m. ET / 4 a.m. PT"],
+        "check --claim (two claims, abbreviations)": [
+            lc,
+            "check",
+            EXAMPLE,
+            "--claim",
+            "7 a.m. ET / 4 a.m. PT",
+        ],
         "check --article": [lc, "check", "--article", str(ARTICLE)],
     }
     figures = time_commands(commands, args.runs)

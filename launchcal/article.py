@@ -27,7 +27,8 @@ __all__ = ["ArticleCheck", "NoEventError", "check_article", "plain_text"]
 _SCHEDULING = re.compile(
     r"\b(?:schedul\w*|start\w*|begin\w*|began|kick\w* off|launch\w*|held|hold\w*|set for|"
     r"slated|takes? place|taking place|will (?:be|go|take)|unveil\w*|event|live|keynote|"
-    r"premiere\w*|goes on sale|opens?|airs?|airing|stream\w*|broadcast\w*|goes live|débute|commence\w*|beginnt|findet|comenzará|começa|"
+    r"premiere\w*|goes on sale|opens?|airs?|airing|stream\w*|broadcast\w*|goes live|"
+    r"débute|commence\w*|beginnt|findet|comenzará|começa|"
     r"empieza|inizia|发布会|举行|開催|開始)",
     re.IGNORECASE,
 )
@@ -59,7 +60,25 @@ class ArticleCheck:
 class _Text(html.parser.HTMLParser):
     """Visible text of an HTML page, paragraphs kept apart."""
 
-    _BLOCKS = frozenset("p div br li h1 h2 h3 h4 h5 h6 tr section article header footer".split())
+    _BLOCKS = frozenset(
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "section",
+            "article",
+            "header",
+            "footer",
+        ]
+    )
     _HIDDEN = frozenset(("script", "style", "template", "noscript"))
 
     def __init__(self) -> None:
@@ -113,7 +132,11 @@ def plain_text(text: str) -> str:
 
 
 def _year_for(
-    month: int, day: int, weekdays: list[reading.ClaimDate], published: dt.date | None, today: dt.date
+    month: int,
+    day: int,
+    weekdays: list[reading.ClaimDate],
+    published: dt.date | None,
+    today: dt.date,
 ) -> tuple[int, str]:
     """The year of a day-and-month written without one, and why."""
     if published is not None:
@@ -133,7 +156,10 @@ def _year_for(
         if fits:
             year = max(fits)
             name = dt.date(year, month, day).strftime("%A")
-            return year, f"{day} {_month(month)} is a {name} in {year} (the article says '{weekday.text}')"
+            return (
+                year,
+                f"{day} {_month(month)} is a {name} in {year} (the article says '{weekday.text}')",
+            )
     raise NoEventError(
         f"no year: the article gives {day} {_month(month)} without a year or a weekday; "
         "give --published DATE"

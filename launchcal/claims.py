@@ -19,16 +19,40 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import NamedTuple
 
 from launchcal import places
-from launchcal.errors import InputError, LaunchcalError
+from launchcal.errors import InputError, LaunchcalError, UnknownPlaceError
 
-__all__ = ["Claim", "ClaimDate", "Scan", "article_dates", "claims_in", "find_claims", "read_claims", "scan"]
+__all__ = [
+    "Claim",
+    "ClaimDate",
+    "Scan",
+    "article_dates",
+    "claims_in",
+    "find_claims",
+    "read_claims",
+    "scan",
+]
 
 _NUMBER_WORDS = {
     w: n
     for n, w in enumerate(
-        "one two three four five six seven eight nine ten eleven twelve".split(), 1
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ],
+        1,
     )
 }
 _NUM = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
@@ -67,8 +91,8 @@ _TIME = re.compile(
     "|".join(
         (
             # 2-4pm, 2:30–4 p.m.: the start takes the end's am/pm
-            rf"(?P<rh>\d{{1,2}})(?:[:.](?P<rm>\d{{2}}))?\s*(?:-|–|—|to)\s*"
-            rf"(?P<rh2>\d{{1,2}})(?:[:.]\d{{2}})?\s*(?P<rampm>[ap])\.?\s?m\.?(?![a-z])",
+            r"(?P<rh>\d{1,2})(?:[:.](?P<rm>\d{2}))?\s*(?:-|–|—|to)\s*"
+            r"(?P<rh2>\d{1,2})(?:[:.]\d{2})?\s*(?P<rampm>[ap])\.?\s?m\.?(?![a-z])",
             # 12 noon, 12 midnight, noon, minuit, Mittag
             rf"(?:12\s*(?:o'?clock\s*)?)?(?P<word>{_NOON})(?![a-z])",
             # half past seven, quarter to eight (+ am/pm or a part of the day)
@@ -120,6 +144,9 @@ _ISO_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?!\d
 _NUMERIC_DATE = re.compile(
     r"(?<![\d.:/])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d:])"
 )
+#: "July 4 at 7:30": the number after a month is an hour when a time follows it.
+_TIME_AFTER = re.compile(r"\s*[:h.]\d{2}|\s*[ap]\.?\s?m", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r",?\s*(?:de\s+)?(\d{4})(?!\d)")
 _CJK_DATE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W\d_]+)*", re.UNICODE)
 #: A word of a place name: letters only, so "北京时间7月4日" gives "北京时间".
@@ -127,29 +154,264 @@ _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*", re.UNICODE)
 _ORDINAL = re.compile(r"(?P<n>\d{1,2})(?:st|nd|rd|th|er|e|º|ª|\.)?$", re.IGNORECASE)
 #: Words that are never a place, though a town may bear them ("Of", "Launch", "Live").
 _STOP = frozenset(
-    """a an the and or but if so of to at in on by for from with as is are be will would can
-    could may might should it its this that these those there here we you they our your their
-    he she his her i me my us them join watch tune tuned catch live stream streaming online
-    launch launches launching event events starts start starting begins begin kicks kick off
-    goes go going held hold takes take place unveil unveiling reveal keynote presentation
-    conference scheduled set slated due expected planned confirmed announced officially
-    today tonight tomorrow yesterday day days week morning afternoon evening night midnight
-    noon time times local hour hours hrs pm am o'clock clock fans viewers users people
-    everyone those folks readers audience followers sharp prompt promptly exactly around
-    about approximately roughly circa ish or so early late news update next first last
-    the same following previous before after until till then when where what while which
-    global worldwide world international premiere release sale sales available open opens
-    doors order orders pre-order preorder countdown broadcast airs air show shows episode
-    match game kickoff kick-off tip-off stage mainland local-time timezone zone
-    standard daylight summer winter equivalent means meaning translates that's means
-    """.split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "so",
+        "of",
+        "to",
+        "at",
+        "in",
+        "on",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "is",
+        "are",
+        "be",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "we",
+        "you",
+        "they",
+        "our",
+        "your",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "i",
+        "me",
+        "my",
+        "us",
+        "them",
+        "join",
+        "watch",
+        "tune",
+        "tuned",
+        "catch",
+        "live",
+        "stream",
+        "streaming",
+        "online",
+        "launch",
+        "launches",
+        "launching",
+        "event",
+        "events",
+        "starts",
+        "start",
+        "starting",
+        "begins",
+        "begin",
+        "kicks",
+        "kick",
+        "off",
+        "goes",
+        "go",
+        "going",
+        "held",
+        "hold",
+        "takes",
+        "take",
+        "place",
+        "unveil",
+        "unveiling",
+        "reveal",
+        "keynote",
+        "presentation",
+        "conference",
+        "scheduled",
+        "set",
+        "slated",
+        "due",
+        "expected",
+        "planned",
+        "confirmed",
+        "announced",
+        "officially",
+        "today",
+        "tonight",
+        "tomorrow",
+        "yesterday",
+        "day",
+        "days",
+        "week",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "midnight",
+        "noon",
+        "time",
+        "times",
+        "local",
+        "hour",
+        "hours",
+        "hrs",
+        "pm",
+        "am",
+        "o'clock",
+        "clock",
+        "fans",
+        "viewers",
+        "users",
+        "people",
+        "everyone",
+        "those",
+        "folks",
+        "readers",
+        "audience",
+        "followers",
+        "sharp",
+        "prompt",
+        "promptly",
+        "exactly",
+        "around",
+        "about",
+        "approximately",
+        "roughly",
+        "circa",
+        "ish",
+        "or",
+        "so",
+        "early",
+        "late",
+        "news",
+        "update",
+        "next",
+        "first",
+        "last",
+        "the",
+        "same",
+        "following",
+        "previous",
+        "before",
+        "after",
+        "until",
+        "till",
+        "then",
+        "when",
+        "where",
+        "what",
+        "while",
+        "which",
+        "global",
+        "worldwide",
+        "world",
+        "international",
+        "premiere",
+        "release",
+        "sale",
+        "sales",
+        "available",
+        "open",
+        "opens",
+        "doors",
+        "order",
+        "orders",
+        "pre-order",
+        "preorder",
+        "countdown",
+        "broadcast",
+        "airs",
+        "air",
+        "show",
+        "shows",
+        "episode",
+        "match",
+        "game",
+        "kickoff",
+        "kick-off",
+        "tip-off",
+        "stage",
+        "mainland",
+        "local-time",
+        "timezone",
+        "zone",
+        "standard",
+        "daylight",
+        "summer",
+        "winter",
+        "equivalent",
+        "means",
+        "meaning",
+        "translates",
+        "that's",
+        "means",
+    ]
 )
 #: Words that end a clock's name but never start a place: "Pacific Standard Time".
-_CLOCK_WORDS = frozenset("time standard daylight summer local".split())
+_CLOCK_WORDS = frozenset(["time", "standard", "daylight", "summer", "local"])
 #: Words that may sit inside a place name: "Rio de Janeiro", "Stoke-on-Trent", "St. John's".
-_INNER = frozenset("de da do dos das del la le les el es al ul sur of on upon am an der di du y".split())
+_INNER = frozenset(
+    [
+        "de",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "la",
+        "le",
+        "les",
+        "el",
+        "es",
+        "al",
+        "ul",
+        "sur",
+        "of",
+        "on",
+        "upon",
+        "am",
+        "an",
+        "der",
+        "di",
+        "du",
+        "y",
+    ]
+)
 _PREPOSITIONS = frozenset(
-    "in at à a en em im für pour para per for across throughout from hora heure".split()
+    [
+        "in",
+        "at",
+        "à",
+        "a",
+        "en",
+        "em",
+        "im",
+        "für",
+        "pour",
+        "para",
+        "per",
+        "for",
+        "across",
+        "throughout",
+        "from",
+        "hora",
+        "heure",
+    ]
 )
 _CJK_TIME_SUFFIX = re.compile(r"(?:时间|時間|時刻|时|時|的)$")
 
@@ -180,22 +442,20 @@ class Claim:
     date: ClaimDate | None = None
 
 
-@dataclass(frozen=True)
-class _Time:
+class _Time(NamedTuple):
     time: dt.time
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     place: places.Place
     start: int
     end: int
     distance: int
 
 
-class _Unreadable(Exception):
+class _UnreadableError(Exception):
     """Words that look like a time but are not one; the reason, to be put in context."""
 
 
@@ -208,7 +468,7 @@ def _number(text: str) -> int:
 
 def _twelve(hour: int, ampm: str, words: str) -> int:
     if not 1 <= hour <= 12:
-        raise _Unreadable("is not a 12-hour time")
+        raise _UnreadableError("is not a 12-hour time")
     hour %= 12
     return hour + 12 if ampm == "pm" else hour
 
@@ -247,7 +507,9 @@ def _time_of(match: re.Match[str]) -> dt.time:
         elif "fpart" in g:
             hour = _part_hour(hour, _PARTS[g["fpart"].lower()], words)
         else:
-            raise _Unreadable("could be morning or evening; add 'am', 'pm' or 'in the evening'")
+            raise _UnreadableError(
+                "could be morning or evening; add 'am', 'pm' or 'in the evening'"
+            )
         return dt.time(hour, minute)
     if "ch" in g:
         hour, minute = int(g["ch"]), int(g.get("cm", 30 if "chalf" in g else 0))
@@ -273,7 +535,7 @@ def _checked(hour: int, minute: int, words: str) -> dt.time:
     if hour == 24 and minute == 0:
         hour = 0
     if hour > 23 or minute > 59:
-        raise _Unreadable("is not a time of day")
+        raise _UnreadableError("is not a time of day")
     return dt.time(hour, minute)
 
 
@@ -286,11 +548,13 @@ def _times(text: str) -> list[_Time]:
         before = text[max(0, match.start() - 8) : match.start()]
         if re.search(r"(?:UTC|GMT)\s*[+\-\u2212]\s*$|[+\u2212]$", before, re.I):
             continue  # the hours of an offset: "GMT+5:30"
-        if re.match(r"[./-]\d", text[match.end() : match.end() + 2]) or re.search(r"\d[./-]$", before):
+        if re.match(r"[./-]\d", text[match.end() : match.end() + 2]) or re.search(
+            r"\d[./-]$", before
+        ):
             continue  # a date: "04.07.2022"
         try:
             time = _time_of(match)
-        except _Unreadable as error:
+        except _UnreadableError as error:
             raise InputError(f"{match.group(0)!r} in {text!r} {error}") from None
         found.append(_Time(time, match.start(), match.end()))
     return found
@@ -307,8 +571,8 @@ def _word_meanings(keys: tuple[str, ...]) -> dict[str, tuple[str, int]]:
     if not keys:
         return {}
     db = places.index_db()
-    marks = ",".join("?" * len(keys))
-    rows = db.execute(f"SELECT key, kind, value FROM words WHERE key IN ({marks})", keys)
+    marks = ",".join("?" * len(keys))  # placeholders only: the keys are bound
+    rows = db.execute(f"SELECT key, kind, value FROM words WHERE key IN ({marks})", keys)  # noqa: S608
     return {str(k): (str(kind), int(v)) for k, kind, v in rows}
 
 
@@ -319,8 +583,7 @@ def _cjk_words() -> tuple[tuple[str, str, int], ...]:
     return tuple((str(k), str(kind), int(v)) for k, kind, v in rows if not str(k).isascii())
 
 
-@dataclass(frozen=True)
-class _DatePart:
+class _DatePart(NamedTuple):
     date: ClaimDate
     start: int
     end: int
@@ -353,9 +616,12 @@ def _dates(text: str, taken: Sequence[tuple[int, int]]) -> list[_DatePart]:
         if 1 <= month <= 12 and 1 <= day <= 31:
             parts.append(_DatePart(ClaimDate(month=month, day=day, year=year), *match.span()))
     for match in _CJK_DATE.finditer(text):
-        year = int(match["y"]) if match["y"] else None
+        cjk_year = int(match["y"]) if match["y"] else None
         parts.append(
-            _DatePart(ClaimDate(month=int(match["mo"]), day=int(match["d"]), year=year), *match.span())
+            _DatePart(
+                ClaimDate(month=int(match["mo"]), day=int(match["d"]), year=cjk_year),
+                *match.span(),
+            )
         )
     for match in _RELATIVE.finditer(text):
         shift = _RELATIVE_DAYS[match.group(0).lower()]
@@ -376,9 +642,9 @@ def _dates(text: str, taken: Sequence[tuple[int, int]]) -> list[_DatePart]:
                 continue  # "sun", "sat", "wed": words first, days only when written as names
             parts.append(_DatePart(ClaimDate(weekday=value), *match.span()))
             continue
-        part = _month_day(text, words, n, value)
-        if part is not None:
-            parts.append(part)
+        month_day = _month_day(text, words, n, value)
+        if month_day is not None:
+            parts.append(month_day)
     if any(not c.isascii() for c in text):
         for key, kind, value in _cjk_words():
             if kind == "weekday" and not key.isascii():
@@ -401,9 +667,7 @@ def article_dates(text: str) -> list[ClaimDate]:
     return scan(text).date_list
 
 
-def _month_day(
-    text: str, words: Sequence[re.Match[str]], n: int, month: int
-) -> _DatePart | None:
+def _month_day(text: str, words: Sequence[re.Match[str]], n: int, month: int) -> _DatePart | None:
     """A month name with its day: "4 July", "4th of July", "July 4th, 2022", "4. Juli"."""
     match = words[n]
     start, end = match.span()
@@ -416,15 +680,20 @@ def _month_day(
         gap = text[before.end() : start].strip(" .,ºª")
         if gap.lower() in ("", "of", "de", "di", "th", "st", "nd", "rd"):
             day, start = int(found["n"]), before.start()
-    if day is None and after is not None and (found := _ORDINAL.match(after.group(0))):
-        if not text[end : after.start()].strip(" .,") and int(found["n"]) <= 31:
-            if not re.match(r"\s*[:h.]\d{2}|\s*[ap]\.?\s?m", text[after.end() :], re.I):
-                day, end = int(found["n"]), after.end()
+    found = _ORDINAL.match(after.group(0)) if day is None and after is not None else None
+    if (
+        after is not None
+        and found is not None
+        and not text[end : after.start()].strip(" .,")
+        and int(found["n"]) <= 31
+        and not _TIME_AFTER.match(text, after.end())
+    ):
+        day, end = int(found["n"]), after.end()
     if day is None:
         return None
-    tail = re.match(r",?\s*(?:de\s+)?(\d{4})(?!\d)", text[end:])
+    tail = _YEAR_AFTER.match(text, end)
     if tail:
-        year, end = int(tail.group(1)), end + tail.end()
+        year, end = int(tail.group(1)), tail.end()
     if not 1 <= day <= 31:
         return None
     return _DatePart(ClaimDate(month=month, day=day, year=year), start, end)
@@ -530,7 +799,7 @@ def _resolve(words: str, at: dt.datetime | None, home: str | None) -> places.Pla
         return None
     try:
         return places.resolve(words, at=at, offsets=True, home=home, suggest=False)
-    except places.UnknownPlaceError:
+    except UnknownPlaceError:
         return None
 
 
@@ -573,8 +842,7 @@ def _place_for(
 # --- the API ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Scan:
+class Scan(NamedTuple):
     """The times of day and the dates of a text, found once for several readings of it."""
 
     text: str
@@ -664,7 +932,9 @@ def _nearest_date(
             continue  # "Santo Domingo": the place's own words
         if part.end > high:
             continue  # another sentence's date
-        distance = _gap(part.start, part.end, min(time.start, found.start), max(time.end, found.end))
+        distance = _gap(
+            part.start, part.end, min(time.start, found.start), max(time.end, found.end)
+        )
         if any(_gap(part.start, part.end, t.start, t.end) < distance for t in near if t != time):
             continue
         if distance <= 40 and (best is None or distance < best[0]):

@@ -257,7 +257,9 @@ class Index:
     home: dict[str, Row] = field(default_factory=dict)  # each zone's own city-like name
     abbreviations: dict[str, Row] = field(default_factory=dict)
     words: dict[str, tuple[str, int]] = field(default_factory=dict)
-    region_codes: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    region_codes: dict[tuple[str, str], list[str]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
     def add(self, row: Row) -> Row:
         self.rows.append(row)
@@ -739,7 +741,9 @@ def region_row(index: Index, code: str, region: str, name: str) -> Row:
     )
     if not resolved:
         index.choices[id(row)] = [
-            Choice(zone, pop, max((biggest[z] for z in m if z in biggest), key=lambda r: r.population))
+            Choice(
+                zone, pop, max((biggest[z] for z in m if z in biggest), key=lambda r: r.population)
+            )
             for pop, zone, m in groups
         ]
     return row

@@ -171,9 +171,13 @@ def twelve(moment: dt.time, rng: random.Random) -> str:
     if moment.minute == 0 and moment.hour == 0 and rng.random() < 0.5:
         return rng.choice(["midnight", "12 midnight"])
     forms = [
-        f"{hour}{suffix}", f"{hour} {suffix[0]}.m.", f"{hour}:{moment.minute:02d} {suffix.upper()}",
-        f"{hour}:{moment.minute:02d}{suffix}", f"{hour}:{moment.minute:02d} {suffix[0]}.m.",
-        f"{moment.hour:02d}:{moment.minute:02d}", f"{moment.hour:02d}{moment.minute:02d} hrs",
+        f"{hour}{suffix}",
+        f"{hour} {suffix[0]}.m.",
+        f"{hour}:{moment.minute:02d} {suffix.upper()}",
+        f"{hour}:{moment.minute:02d}{suffix}",
+        f"{hour}:{moment.minute:02d} {suffix[0]}.m.",
+        f"{moment.hour:02d}:{moment.minute:02d}",
+        f"{moment.hour:02d}{moment.minute:02d} hrs",
     ]
     if moment.minute:
         forms = forms[2:]
@@ -219,7 +223,12 @@ def reading(
     return (
         f"{claimed:%H:%M}",
         local,
-        (f"{claimed:%H:%M}", f"{local:%H:%M}", f"{sign}{minutes // 60:02d}:{minutes % 60:02d}", right),
+        (
+            f"{claimed:%H:%M}",
+            f"{local:%H:%M}",
+            f"{sign}{minutes // 60:02d}:{minutes % 60:02d}",
+            right,
+        ),
     )
 
 
@@ -239,8 +248,10 @@ def generate(rng: random.Random) -> list[str]:
             else:
                 name, zone = rng.choice(PLACES)
                 offset = None
-            local = start.astimezone(tz.zone(zone)) if zone else start.astimezone(
-                dt.timezone(dt.timedelta(minutes=offset or 0))
+            local = (
+                start.astimezone(tz.zone(zone))
+                if zone
+                else start.astimezone(dt.timezone(dt.timedelta(minutes=offset or 0)))
             )
             claimed = local.time() if is_right else wrong_time(local.time(), rng)
             approx = "around" in template
@@ -257,15 +268,20 @@ def generate(rng: random.Random) -> list[str]:
             else:
                 name, zone = rng.choice(PLACES)
                 offset = None
-            local = start.astimezone(tz.zone(zone)) if zone else start.astimezone(
-                dt.timezone(dt.timedelta(minutes=offset or 0))
+            local = (
+                start.astimezone(tz.zone(zone))
+                if zone
+                else start.astimezone(dt.timezone(dt.timedelta(minutes=offset or 0)))
             )
             right_day = rng.random() < 0.6
-            day = local.date() if right_day else local.date() + dt.timedelta(days=rng.choice([-1, 1]))
+            day = (
+                local.date() if right_day else local.date() + dt.timedelta(days=rng.choice([-1, 1]))
+            )
             claimed = local.time() if is_right or not right_day else wrong_time(local.time(), rng)
             text = template.format(
                 t=twelve(claimed, rng), place=name, clock=name, weekday=f"{day:%A}",
-                month=f"{day:%B}", day=day.day, suffix=rng.choice(["", "th" if day.day > 3 else ""]),
+                month=f"{day:%B}", day=day.day,
+                suffix=rng.choice(["", "th" if day.day > 3 else ""]),
                 numeric=f"{day:%d.%m.%Y}",
             )  # fmt: skip
             _, _, result = reading(start, zone or None, offset, claimed, False)
@@ -293,8 +309,10 @@ def generate(rng: random.Random) -> list[str]:
             results = []
             for name, zone in chosen:
                 offset = dict(OFFSETS).get(name) if not zone else None
-                local = start.astimezone(tz.zone(zone)) if zone else start.astimezone(
-                    dt.timezone(dt.timedelta(minutes=offset or 0))
+                local = (
+                    start.astimezone(tz.zone(zone))
+                    if zone
+                    else start.astimezone(dt.timezone(dt.timedelta(minutes=offset or 0)))
                 )
                 claimed = local.time() if rng.random() < 0.7 else wrong_time(local.time(), rng)
                 pieces.append(f"{twelve(claimed, rng)} {name}")

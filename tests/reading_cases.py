@@ -80,7 +80,10 @@ def place_cases() -> list[PlaceCase]:
 
 def same_clock(a: str, b: str) -> bool:
     """Whether two zones show the same offsets (Europe/Warsaw and Europe/Paris do)."""
-    return all(i.astimezone(tz.zone(a)).utcoffset() == i.astimezone(tz.zone(b)).utcoffset() for i in INSTANTS)
+    return all(
+        i.astimezone(tz.zone(a)).utcoffset() == i.astimezone(tz.zone(b)).utcoffset()
+        for i in INSTANTS
+    )
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,10 @@ def place_outcome(case: PlaceCase) -> tuple[bool, bool, str]:
     said = place.describe()
     if case.expected.startswith("offset:"):
         offset = place.offset
-        good = offset is not None and tz.format_offset(dt.timedelta(seconds=offset)) == case.expected[7:]
+        good = (
+            offset is not None
+            and tz.format_offset(dt.timedelta(seconds=offset)) == case.expected[7:]
+        )
         return good, not good, said
     if case.expected in ("ambiguous", "unknown", "error"):
         return False, True, said

@@ -56,7 +56,7 @@ def test_parse_claim(claim: str, time: str, zone: str, approximate: bool) -> Non
         ("4am in Los Angeles", True, "right: it starts at 04:00 in Los Angeles, California, United States, same day"),
         ("1am in Kiritimati", True, "right: it starts at 01:00 in Kiritimati, next day"),
         ("around 11:45pm in Pago Pago", True, "right: it starts at 00:00 in Pago Pago, same day"),
-        ("7pm China time", True, "right: it starts at 19:00 in China, same day"),
+        ("7pm China time", True, "right: it starts at 19:00 in China Time, same day"),
     ],
 )  # fmt: skip
 def test_check_claim(claim: str, right: bool, message: str) -> None:
