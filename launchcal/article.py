@@ -125,8 +125,10 @@ def plain_text(text: str) -> str:
     def blank(match: re.Match[str]) -> str:
         return " " * len(match.group(0))
 
-    text = re.sub(r"\]\([^)\s]*\)", blank, text)
-    text = re.sub(r"!?\[(?=[^\]]*\])", blank, text)
+    def link(match: re.Match[str]) -> str:
+        return " " * len(match[1]) + match[2] + " " * len(match[3])
+
+    text = re.sub(r"(!?\[)([^\]\n]*)(\]\([^)\s]*\))", link, text)
     text = re.sub(r"\*\*|__|`", blank, text)
     return re.sub(r"(?m)^\s{0,3}(?:#{1,6}|>|[-*+])(?=\s)", blank, text)
 

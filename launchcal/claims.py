@@ -84,7 +84,10 @@ _NOON_WORDS = {
 }  # fmt: skip
 _NOON = "|".join(re.escape(w) for w in sorted(_NOON_WORDS, key=len, reverse=True))
 _UNIT = r"(?:h(?![a-z])|uhr\b|heures?\b|horas?\b|hs\b|hrs\b|godz\.?|時|时|点|點|시)"
-_OFFSET = r"(?:UTC|GMT)\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?|(?<![\w:])[+\u2212\-]\d{2}:?\d{2}(?!\d)"
+_OFFSET = (
+    r"(?:UTC|GMT)\s*[+\-\u2212]\s*\d{1,2}(?::?\d{2})?|(?<![\w:])[+\u2212\-]\d{2}:?\d{2}(?!\d)"
+    r"|(?-i:Z)\b"
+)
 
 #: Each alternative is a way of writing a time of day; the first that matches at a position wins.
 _TIME = re.compile(
@@ -105,6 +108,8 @@ _TIME = re.compile(
             rf"(?P<h>{_NUM})(?:[:.](?P<m>\d{{2}}))?(?:-?ish)?\s*{_AMPM}",
             # 1400 hrs, 1900h, 0800Z, 1400 GMT
             r"(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:h(?![a-z])|hrs?\b|hours\b|(?=GMT|UTC|Z\b))",
+            # 0700 PDT: four digits before an abbreviation, on the quarter hour (not "2022 UK")
+            r"(?P<ah>[01]\d|2[0-3])(?P<am>00|15|30|45)(?=\s*(?-i:[A-Z]{2,5})\b)",
             # 3 in the morning, 7 in the evening, 2 de la tarde, 3 o'clock in the afternoon
             rf"(?P<ph>{_NUM})(?:[:.](?P<pm>\d{{2}}))?(?:-?ish)?\s*(?:o'?clock\s*|uhr\s*|heures?\s*)?"
             rf"(?P<part>{_PART})(?![a-z])",
@@ -455,6 +460,12 @@ class _Found(NamedTuple):
     distance: int
 
 
+#: Words between the two ends of a range of times.
+_RANGE_GAP = re.compile(
+    r"\s*(?:-|–|—|to|until|till|through|and|bis|à|a|au|hasta|até|alle|tot)\s*", re.IGNORECASE
+)
+
+
 class _UnreadableError(Exception):
     """Words that look like a time but are not one; the reason, to be put in context."""
 
@@ -521,6 +532,8 @@ def _time_of(match: re.Match[str]) -> dt.time:
         return _checked(hour, int(g.get("m", 0)), words)
     if "mh" in g:
         return _checked(int(g["mh"]), int(g["mm"]), words)
+    if "ah" in g:
+        return _checked(int(g["ah"]), int(g["am"]), words)
     if "ph" in g:
         hour = _part_hour(_number(g["ph"]), _PARTS[" ".join(g["part"].lower().split())], words)
         return _checked(hour, int(g.get("pm", 0)), words)
@@ -540,7 +553,7 @@ def _checked(hour: int, minute: int, words: str) -> dt.time:
 
 
 def _times(text: str) -> list[_Time]:
-    found = []
+    found: list[_Time] = []
     for match in _TIME.finditer(text):
         # "2022" or "12.5%" are not times; an hour needs a boundary before it.
         if match.start() > 0 and text[match.start() - 1].isdigit():
@@ -556,6 +569,10 @@ def _times(text: str) -> list[_Time]:
             time = _time_of(match)
         except _UnreadableError as error:
             raise InputError(f"{match.group(0)!r} in {text!r} {error}") from None
+        if found and _RANGE_GAP.fullmatch(text, found[-1].end, match.start()):
+            # "from 3pm to 5pm", "between 10am and noon": the claim is the start
+            found[-1] = _Time(found[-1].time, found[-1].start, match.end())
+            continue
         found.append(_Time(time, match.start(), match.end()))
     return found
 
@@ -808,7 +825,8 @@ def _offset_near(text: str, time: _Time, limit: int) -> _Found | None:
     match = re.compile(rf"\s*[(\[]?\s*(?P<o>{_OFFSET})", re.IGNORECASE).match(text, time.end, limit)
     if match is None:
         return None
-    place = places.offset_place(match["o"].replace("\u2212", "-"))
+    written = match["o"].replace("\u2212", "-")
+    place = places.offset_place("+0" if written == "Z" else written)
     if place is None:
         return None
     return _Found(place, match.start("o"), match.end("o"), 0)

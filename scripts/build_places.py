@@ -150,6 +150,8 @@ ENGLISH_DATE_WORDS = {
     "thurs": ("weekday", 3), "sept": ("month", 9),
 }  # fmt: skip
 WIDTH_ORDER = {"long": 0, "hand": 1, "short": 2}
+#: Abbreviations other languages use for the same clocks as tzdata's ("14 Uhr MESZ").
+ABBREVIATION_ALIASES = {"MEZ": "CET", "MESZ": "CEST", "WEZ": "WET", "OEZ": "EET", "OESZ": "EEST"}
 #: CLDR English locales whose short zone names ("ET", "AEST", "CEST", "IST") are read.
 SHORT_NAME_LOCALES = ("en", "en_CA", "en_AU", "en_GB", "en_IN", "en_NZ")
 #: First-level regions people name for their clock, by a city in each (GeoNames has no admin1
@@ -588,6 +590,9 @@ def add_abbreviations(
         row.offset = offsets.pop() if len(offsets) == 1 else None
         index.key(abbreviation, "a", row)
         index.abbreviations[abbreviation] = row
+    for alias, abbreviation in ABBREVIATION_ALIASES.items():
+        if abbreviation in index.abbreviations:
+            index.key(alias, "a", index.abbreviations[abbreviation])
 
 
 def current_offsets(segments: list[Segment], since: int) -> list[int]:
