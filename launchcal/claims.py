@@ -90,29 +90,23 @@ _OFFSET = (
 )
 
 #: Each alternative is a way of writing a time of day; the first that matches at a position wins.
+#: Digits only here; the forms with words are in :func:`_wordy_times`, compiled only for texts
+#: that have such words (compiling them costs a claim check 4 ms).
 _TIME = re.compile(
     "|".join(
         (
             # 2-4pm, 2:30–4 p.m.: the start takes the end's am/pm
             r"(?P<rh>\d{1,2})(?:[:.](?P<rm>\d{2}))?\s*(?:-|–|—|to)\s*"
             r"(?P<rh2>\d{1,2})(?:[:.]\d{2})?\s*(?P<rampm>[ap])\.?\s?m\.?(?![a-z])",
-            # 12 noon, 12 midnight, noon, minuit, Mittag
-            rf"(?:12\s*(?:o'?clock\s*)?)?(?P<word>{_NOON})(?![a-z])",
-            # half past seven, quarter to eight (+ am/pm or a part of the day)
-            rf"(?P<frac>half|quarter)\s+(?P<rel>past|to|after)\s+(?P<fh>{_NUM})"
-            rf"(?:\s*(?P<fampm>[ap])\.?\s?m\.?(?![a-z])|\s+(?P<fpart>{_PART}))?",
             # 下午2点, 晚上7点半, 午後2時30分, 오후 2시
             rf"(?P<cpart>{_CJK_PART})?\s*(?P<ch>\d{{1,2}})\s*(?:点|點|時|时|시)"
             r"(?:\s*(?P<cm>\d{1,2})\s*(?:分|분)|(?P<chalf>半))?",
-            # 3am, 3 a.m., 3:30pm, seven pm
-            rf"(?P<h>{_NUM})(?:[:.](?P<m>\d{{2}}))?(?:-?ish)?\s*{_AMPM}",
+            # 3am, 3 a.m., 3:30pm
+            rf"(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?(?:-?ish)?\s*{_AMPM}",
             # 1400 hrs, 1900h, 0800Z, 1400 GMT
             r"(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:h(?![a-z])|hrs?\b|hours\b|(?=GMT|UTC|Z\b))",
             # 0700 PDT: four digits before an abbreviation, on the quarter hour (not "2022 UK")
             r"(?P<ah>[01]\d|2[0-3])(?P<am>00|15|30|45)(?=\s*(?-i:[A-Z]{2,5})\b)",
-            # 3 in the morning, 7 in the evening, 2 de la tarde, 3 o'clock in the afternoon
-            rf"(?P<ph>{_NUM})(?:[:.](?P<pm>\d{{2}}))?(?:-?ish)?\s*(?:o'?clock\s*|uhr\s*|heures?\s*)?"
-            rf"(?P<part>{_PART})(?![a-z])",
             # 15:00, 19h30, 19.30, 14 h 30, 14.30 Uhr
             rf"(?P<dh>\d{{1,2}})\s?(?:[:h]|\.(?=\d{{2}}))\s?(?P<dm>\d{{2}})(?!\d)(?:\s*{_UNIT})?",
             # 14 Uhr, 19h, 14 heures, a las 14 horas
@@ -123,6 +117,38 @@ _TIME = re.compile(
     ),
     re.IGNORECASE,
 )
+#: Words that tell a text may hold a time written with words ("noon", "seven pm").
+_WORDY_HINT = re.compile(
+    "|".join(
+        [*(re.escape(w.split()[-1]) for w in (*_PARTS, *_NOON_WORDS)), "half", "quarter"]
+        + list(_NUMBER_WORDS)
+    ),
+    re.IGNORECASE,
+)
+
+
+@cache
+def _wordy_times() -> re.Pattern[str]:
+    """Times written with words: "12 noon", "half past seven", "seven pm", "3 in the morning"."""
+    return re.compile(
+        "|".join(
+            (
+                # 12 noon, 12 midnight, noon, minuit, Mittag
+                rf"(?:12\s*(?:o'?clock\s*)?)?(?P<word>{_NOON})(?![a-z])",
+                # half past seven, quarter to eight (+ am/pm or a part of the day)
+                rf"(?P<frac>half|quarter)\s+(?P<rel>past|to|after)\s+(?P<fh>{_NUM})"
+                rf"(?:\s*(?P<fampm>[ap])\.?\s?m\.?(?![a-z])|\s+(?P<fpart>{_PART}))?",
+                # seven pm
+                rf"(?P<h>{_NUM})(?:-?ish)?\s*{_AMPM}",
+                # 3 in the morning, 7 in the evening, 2 de la tarde, 3 o'clock in the afternoon
+                rf"(?P<ph>{_NUM})(?:[:.](?P<pm>\d{{2}}))?(?:-?ish)?\s*"
+                rf"(?:o'?clock\s*|uhr\s*|heures?\s*)?(?P<part>{_PART})(?![a-z])",
+            )
+        ),
+        re.IGNORECASE,
+    )
+
+
 _APPROX = re.compile(
     r"(?:\b(?:around|about|approximately|approx\.?|roughly|circa|ca\.|some ?time around|"
     r"near|gegen|vers|hacia|alrededor de|sobre|por volta d[ae]s?|cerca d[ae]s?|verso|"
@@ -552,9 +578,22 @@ def _checked(hour: int, minute: int, words: str) -> dt.time:
     return dt.time(hour, minute)
 
 
+def _matches(text: str) -> list[re.Match[str]]:
+    """Time-like matches of both patterns, leftmost first, the longer at one position."""
+    matches = list(_TIME.finditer(text))
+    if _WORDY_HINT.search(text):
+        matches += _wordy_times().finditer(text)
+        matches.sort(key=lambda m: (m.start(), -m.end()))
+    kept: list[re.Match[str]] = []
+    for match in matches:
+        if not kept or match.start() >= kept[-1].end():
+            kept.append(match)
+    return kept
+
+
 def _times(text: str) -> list[_Time]:
     found: list[_Time] = []
-    for match in _TIME.finditer(text):
+    for match in _matches(text):
         # "2022" or "12.5%" are not times; an hour needs a boundary before it.
         if match.start() > 0 and text[match.start() - 1].isdigit():
             continue
