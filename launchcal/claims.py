@@ -120,8 +120,10 @@ _TIME = re.compile(
 #: Words that tell a text may hold a time written with words ("noon", "seven pm").
 _WORDY_HINT = re.compile(
     "|".join(
-        [*(re.escape(w.split()[-1]) for w in (*_PARTS, *_NOON_WORDS)), "half", "quarter"]
-        + list(_NUMBER_WORDS)
+        [
+            *(re.escape(w.split()[-1]) for w in (*_PARTS, *_NOON_WORDS)),
+            *("half", "quarter", *_NUMBER_WORDS),
+        ]
     ),
     re.IGNORECASE,
 )
