@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from launchcal import tz
 from launchcal.claims import Claim, read_claims
@@ -18,8 +18,7 @@ __all__ = ["Claim", "Verdict", "check_claim", "check_text", "parse_claim"]
 AROUND = dt.timedelta(minutes=30)
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """Whether a claim is right, and the sentence that says so."""
 
     right: bool

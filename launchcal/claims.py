@@ -17,7 +17,6 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -98,9 +97,6 @@ _TIME = re.compile(
             # 2-4pm, 2:30–4 p.m.: the start takes the end's am/pm
             r"(?P<rh>\d{1,2})(?:[:.](?P<rm>\d{2}))?\s*(?:-|–|—|to)\s*"
             r"(?P<rh2>\d{1,2})(?:[:.]\d{2})?\s*(?P<rampm>[ap])\.?\s?m\.?(?![a-z])",
-            # 下午2点, 晚上7点半, 午後2時30分, 오후 2시
-            rf"(?P<cpart>{_CJK_PART})?\s*(?P<ch>\d{{1,2}})\s*(?:点|點|時|时|시)"
-            r"(?:\s*(?P<cm>\d{1,2})\s*(?:分|분)|(?P<chalf>半))?",
             # 3am, 3 a.m., 3:30pm
             rf"(?P<h>\d{{1,2}})(?:[:.](?P<m>\d{{2}}))?(?:-?ish)?\s*{_AMPM}",
             # 1400 hrs, 1900h, 0800Z, 1400 GMT
@@ -118,15 +114,21 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 #: Words that tell a text may hold a time written with words ("noon", "seven pm").
-_WORDY_HINT = re.compile(
-    "|".join(
-        [
-            *(re.escape(w.split()[-1]) for w in (*_PARTS, *_NOON_WORDS)),
-            *("half", "quarter", *_NUMBER_WORDS),
-        ]
-    ),
-    re.IGNORECASE,
+_WORDY_HINTS = frozenset(
+    [
+        *(w.split()[-1] for w in (*_PARTS, *_NOON_WORDS)),
+        *("half", "quarter", *_NUMBER_WORDS),
+    ]
 )
+
+
+@cache
+def _cjk_times() -> re.Pattern[str]:
+    """下午2点, 晚上7点半, 午後2時30分, 오후 2시: only texts with such characters need it."""
+    return re.compile(
+        rf"(?P<cpart>{_CJK_PART})?\s*(?P<ch>\d{{1,2}})\s*(?:点|點|時|时|시)"
+        r"(?:\s*(?P<cm>\d{1,2})\s*(?:分|분)|(?P<chalf>半))?"
+    )
 
 
 @cache
@@ -180,7 +182,7 @@ _NUMERIC_DATE = re.compile(
 #: "July 4 at 7:30": the number after a month is an hour when a time follows it.
 _TIME_AFTER = re.compile(r"\s*[:h.]\d{2}|\s*[ap]\.?\s?m", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r",?\s*(?:de\s+)?(\d{4})(?!\d)")
-_CJK_DATE = re.compile(r"(?:(?P<y>\d{4})\s*年\s*)?(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")
+_CJK_DATE = r"(?:(?P<y>\d{4})\s*年\s*)?(?P<mo>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W\d_]+)*", re.UNICODE)
 #: A word of a place name: letters only, so "北京时间7月4日" gives "北京时间".
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*", re.UNICODE)
@@ -449,8 +451,7 @@ _PREPOSITIONS = frozenset(
 _CJK_TIME_SUFFIX = re.compile(r"(?:时间|時間|時刻|时|時|的)$")
 
 
-@dataclass(frozen=True)
-class ClaimDate:
+class ClaimDate(NamedTuple):  # NamedTuple, not dataclass: a claim check pays for every class
     """The day a claim names, as far as it names one."""
 
     weekday: int | None = None  # 0 = Monday
@@ -462,8 +463,7 @@ class ClaimDate:
     text: str = ""
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """What a sentence says: a time of day at a place, exactly or "around", perhaps a day."""
 
     time: dt.time
@@ -583,9 +583,12 @@ def _checked(hour: int, minute: int, words: str) -> dt.time:
 def _matches(text: str) -> list[re.Match[str]]:
     """Time-like matches of both patterns, leftmost first, the longer at one position."""
     matches = list(_TIME.finditer(text))
-    if _WORDY_HINT.search(text):
+    words = {w.lower() for w in _NAME_WORD.findall(text)}
+    if not words.isdisjoint(_WORDY_HINTS) or any(w in text for w in ("正午", "午夜")):
         matches += _wordy_times().finditer(text)
-        matches.sort(key=lambda m: (m.start(), -m.end()))
+    if not text.isascii():
+        matches += _cjk_times().finditer(text)
+    matches.sort(key=lambda m: (m.start(), -m.end()))
     kept: list[re.Match[str]] = []
     for match in matches:
         if not kept or match.start() >= kept[-1].end():
@@ -673,7 +676,7 @@ def _dates(text: str, taken: Sequence[tuple[int, int]]) -> list[_DatePart]:
             continue  # 7/4/2022: 4 July or 7 April; a careful reader cannot tell either
         if 1 <= month <= 12 and 1 <= day <= 31:
             parts.append(_DatePart(ClaimDate(month=month, day=day, year=year), *match.span()))
-    for match in _CJK_DATE.finditer(text):
+    for match in re.finditer(_CJK_DATE, text) if not text.isascii() else ():
         cjk_year = int(match["y"]) if match["y"] else None
         parts.append(
             _DatePart(
@@ -710,7 +713,7 @@ def _dates(text: str, taken: Sequence[tuple[int, int]]) -> list[_DatePart]:
                 if at >= 0 and free(at, at + len(key)):
                     parts.append(_DatePart(ClaimDate(weekday=value), at, at + len(key)))
     return [
-        _DatePart(replace(p.date, text=text[p.start : p.end]), p.start, p.end)
+        _DatePart(p.date._replace(text=text[p.start : p.end]), p.start, p.end)
         for p in _merge_dates(parts)
     ]
 

@@ -461,6 +461,9 @@ def _described(places: Iterable[Place]) -> list[str]:
 def _city_hint(ranked: Sequence[_Row]) -> str:
     """An example qualification that picks the biggest candidate out of the others."""
     top = ranked[0]
+    cities = [r for r in ranked if r.kind == "city"]
+    if top.kind == "region" and cities:
+        top = cities[0]  # "Washington": the state first, but the hint names the city's spelling
     if top.kind != "city":
         return f"name a city or a zone instead, e.g. '{_expand(top)[0].zone}'"
     others = [r for r in ranked if r.group != top.group]
