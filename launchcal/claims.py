@@ -108,7 +108,8 @@ _TIME = re.compile(
             # 14 Uhr, 19h, 14 heures, a las 14 horas
             rf"(?P<uh>\d{{1,2}})\s*{_UNIT}",
             # alle 14, às 14, ore 14, kl. 14, om 14
-            r"(?<![\w])(?:alle|ore|às|as|kl\.?|klo|om|um|a las|a la)\s+(?P<xh>\d{1,2})(?![\d:.h])",
+            r"(?<![\w])(?:alle|ore|às|as|kl\.?|klo|om|um|a las|a la)\s+(?P<xh>\d{1,2})(?![\d:.h])"
+            r"(?!\s*(?:uhr|heures?|horas?|hs|hrs)\b)",
         )
     ),
     re.IGNORECASE,

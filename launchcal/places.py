@@ -810,6 +810,12 @@ def search(query: str, limit: int = 20) -> list[Place]:
     if "/" in text:
         zone = tz.canonical_zone(_strip_accents(text))
         return [Place(name=zone, zone=zone, kind="zone")] if zone else []
+    try:
+        fixed = offset_place(text)
+    except InputError:
+        fixed = None
+    if fixed is not None:
+        return [fixed]
     rows = _lookup(key, every_tier=True) if key else []
     if not rows and "," in text:
         rows = _qualified(text)[0]
