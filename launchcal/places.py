@@ -51,6 +51,7 @@ from launchcal.errors import AmbiguousPlaceError, InputError, UnknownPlaceError
 
 __all__ = [
     "Place",
+    "PlaceAt",
     "complete",
     "index_metadata",
     "local_place",
@@ -158,6 +159,17 @@ class Place:
         """How output names the place: in full when it was picked over namesakes, so that a
         wrong pick shows ("Pekin, Illinois, United States"); else its name."""
         return self.full_name() if self.picked else self.name
+
+
+class PlaceAt(NamedTuple):
+    """A query whose candidates differ over the years: decided at an event's instant, when
+    those that agree then are one answer (``--in PDT`` for a launch in July 2022)."""
+
+    query: str
+
+    def resolve(self, at: dt.datetime) -> Place:
+        """The place ``query`` names at ``at`` (or the ambiguity error, listing candidates)."""
+        return resolve(self.query, at=at)
 
 
 # --- the index ----------------------------------------------------------------------------------

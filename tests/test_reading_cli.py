@@ -115,3 +115,10 @@ def test_claim_and_article_are_exclusive() -> None:
     code, _, err = run("check", EXAMPLE)
     assert code == 2
     assert "give --claim TEXT or --article FILE" in err
+
+
+def test_in_is_decided_at_the_events_instant() -> None:
+    # PDT names Los Angeles and Vancouver, whose clocks part in 2026 but agree in July 2022.
+    code, out, _ = run("when", EXAMPLE, "--in", "PDT")
+    assert code == 0
+    assert out.startswith("Xiaomi 12S series launch starts at 04:00 in PDT, United States:")
