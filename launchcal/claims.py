@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from launchcal import places
-from launchcal.errors import InputError, LaunchcalError, UnknownPlaceError
+from launchcal.errors import InputError, UnknownPlaceError
 
 __all__ = [
     "Claim",
@@ -1035,16 +1035,22 @@ def read_claims(
                 f"'{bare.group(0)}am', '{bare.group(0)}pm' or a 24-hour time like '15:00'"
             )
         raise InputError(f"no time of day in {text!r}; write a claim like 'around 3am in Nairobi'")
-    rest = (text[: times[0].start] + " " + text[times[0].end :]).strip()
+    # What is left once the times and dates are out is what should have been a place.
+    blank = list(text)
+    for start, end in [(t.start, t.end) for t in times] + [
+        (d.start, d.end) for d in _dates(text, [(t.start, t.end) for t in times])
+    ]:
+        blank[start:end] = " " * (end - start)
+    rest = " ".join("".join(blank).split())
     words = [w for w in _WORD.findall(rest) if w.lower() not in _STOP]
     if not words:
-        raise InputError(f"no place in {text!r}; write a claim like 'around 3am in Nairobi'")
+        raise InputError(
+            f"no place in {text!r}: it gives a time but not where; write a claim like "
+            "'2pm in Nairobi'"
+        )
     # The words were not a place: let the place index say why, with its suggestions.
     query = " ".join(words)
     for match in re.finditer(r"\b(?:in|at|à|en|em|im)\s+(.+)$", rest):
         query = match.group(1).strip(" .,;:")
-    try:
-        places.resolve(query, at=at, offsets=True, home=home)
-    except LaunchcalError:
-        raise
+    places.resolve(query, at=at, offsets=True, home=home)
     raise InputError(f"no place found in {text!r}")

@@ -71,7 +71,16 @@ def test_check_claim(claim: str, right: bool, message: str) -> None:
         ("3 in Nairobi", "'3' in '3 in Nairobi' could be morning or evening; write it as '3am', "
          "'3pm' or a 24-hour time like '15:00'"),
         ("in Nairobi", "no time of day in 'in Nairobi'; write a claim like 'around 3am in Nairobi'"),
-        ("around 3am", "no place in 'around 3am'; write a claim like 'around 3am in Nairobi'"),
+        (
+            "around 3am",
+            "no place in 'around 3am': it gives a time but not where; write a claim like "
+            "'2pm in Nairobi'",
+        ),
+        (
+            "2pm on Tuesday",
+            "no place in '2pm on Tuesday': it gives a time but not where; write a claim like "
+            "'2pm in Nairobi'",
+        ),
         ("25:00 in Nairobi", "'25:00' in '25:00 in Nairobi' is not a time of day"),
         ("13pm in Nairobi", "'13pm' in '13pm in Nairobi' is not a 12-hour time"),
     ],
