@@ -33,6 +33,7 @@ EVENTS = {
     "direct": ("2023-09-14 07:00", "America/Los_Angeles"),
     "sydney": ("2024-01-16 09:00", "Australia/Sydney"),
     "berlin": ("2024-10-27 20:30", "Europe/Berlin"),
+    "keynote": ("2024-03-12 10:00", "America/New_York"),
 }
 
 #: Place phrases and the zone a careful reader takes them for.
