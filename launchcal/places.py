@@ -31,7 +31,22 @@ How a query is read:
    it since two years before the tzdata release agrees from then on (EAT: yes; CST: China, US
    Central, Cuba...; IST: India, Israel, Ireland).
 5. ``Name, Qualifier`` narrows cities by country (name or code) or region (US state name or
-   code, or a GeoNames letter code such as ``ZH``): ``Springfield, IL``, ``Paris, Texas``.
+   code, Canadian and Australian codes, or a GeoNames letter code such as ``ZH``):
+   ``Springfield, IL``, ``Paris, Texas``, ``Vancouver, BC``.
+
+Issue 12 added what announcements write:
+
+- clock names from CLDR's metazones ("Eastern Time", "India Standard Time", "ET", "AEST") and a
+  few shorthands ("Pacific"), a tier above ISO codes, so "ET" is not Ethiopia; each means the
+  zone CLDR's Windows mapping gives it ("Mountain Standard Time" is Denver, not Phoenix), and a
+  standard or daylight name carries its UTC offset (:attr:`Place.offset`);
+- regions (US states; Canadian, Australian, Brazilian and some Mexican states), which resolve
+  like countries ("Arizona" is America/Phoenix), metro areas and launch sites ("Bay Area");
+- UTC offsets as fixed-offset places (``UTC+3`` is ``Etc/GMT-3``, whose POSIX sign is shown);
+- alternate names of metropolises that beat a town's own name ("Pékin"), a code that never
+  silently beats a name ("LON"), and every pick over namesakes marked :attr:`Place.picked` so
+  that output names it in full ("Beijing, China");
+- ``resolve(..., at=instant)``: candidates that agree on the offset then are one answer.
 """
 
 from __future__ import annotations
