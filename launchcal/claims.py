@@ -115,12 +115,8 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 #: Words that tell a text may hold a time written with words ("noon", "seven pm").
-_WORDY_HINTS = frozenset(
-    [
-        *(w.split()[-1] for w in (*_PARTS, *_NOON_WORDS)),
-        *("half", "quarter", *_NUMBER_WORDS),
-    ]
-)
+_WORDY_HINTS = frozenset([*(w.split()[-1] for w in _PARTS), *("half", "quarter", *_NUMBER_WORDS)])
+_NOON_HINTS = frozenset(w.split()[-1] for w in _NOON_WORDS)
 
 
 @cache
@@ -133,13 +129,17 @@ def _cjk_times() -> re.Pattern[str]:
 
 
 @cache
+def _noon_times() -> re.Pattern[str]:
+    """12 noon, 12 midnight, noon, minuit, Mittag."""
+    return re.compile(rf"(?:12\s*(?:o'?clock\s*)?)?(?P<word>{_NOON})(?![a-z])", re.IGNORECASE)
+
+
+@cache
 def _wordy_times() -> re.Pattern[str]:
-    """Times written with words: "12 noon", "half past seven", "seven pm", "3 in the morning"."""
+    """Times with words: "half past seven", "seven pm", "3 in the morning", "2 de la tarde"."""
     return re.compile(
         "|".join(
             (
-                # 12 noon, 12 midnight, noon, minuit, Mittag
-                rf"(?:12\s*(?:o'?clock\s*)?)?(?P<word>{_NOON})(?![a-z])",
                 # half past seven, quarter to eight (+ am/pm or a part of the day)
                 rf"(?P<frac>half|quarter)\s+(?P<rel>past|to|after)\s+(?P<fh>{_NUM})"
                 rf"(?:\s*(?P<fampm>[ap])\.?\s?m\.?(?![a-z])|\s+(?P<fpart>{_PART}))?",
@@ -585,7 +585,9 @@ def _matches(text: str) -> list[re.Match[str]]:
     """Time-like matches of both patterns, leftmost first, the longer at one position."""
     matches = list(_TIME.finditer(text))
     words = {w.lower() for w in _NAME_WORD.findall(text)}
-    if not words.isdisjoint(_WORDY_HINTS) or any(w in text for w in ("正午", "午夜")):
+    if not words.isdisjoint(_NOON_HINTS) or any(w in text for w in ("正午", "午夜")):
+        matches += _noon_times().finditer(text)
+    if not words.isdisjoint(_WORDY_HINTS):
         matches += _wordy_times().finditer(text)
     if not text.isascii():
         matches += _cjk_times().finditer(text)
