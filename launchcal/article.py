@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from launchcal import claims as reading
+from launchcal import places, tz
 from launchcal.check import Verdict, check_claim
 from launchcal.errors import InputError
 from launchcal.event import Event
@@ -209,11 +210,43 @@ def _event_from(
         year, why = _year_for(dated.month, dated.day, own_weekday + weekdays, published, today)
         basis = f"'{dated.text}'; year {year}: {why}"
     wall = dt.datetime(year, dated.month, dated.day, source.time.hour, source.time.minute)
-    zone = source.place.zone
+    zone = _settled(source, found, wall).zone
     if not zone:
         raise NoEventError(f"no zone: {source.place.name} in {source.text!r} is not a tz zone")
     event = Event.at("the event", wall, zone)
     return event, source, basis
+
+
+def _settled(source: reading.Claim, found: reading.Scan, wall: dt.datetime) -> places.Place:
+    """The clock of an abbreviation several countries use ("7pm CST": China or US Central?),
+    from the other places the article names; two candidate times are an error, not a guess."""
+    place = source.place
+    if place.kind != "abbreviation" or not place.picked:
+        return place
+    options = [p for p in places.search(place.name) if p.kind == "abbreviation" and p.zone]
+
+    def offset(option: places.Place) -> dt.timedelta | None:
+        return wall.replace(tzinfo=tz.zone(option.zone)).utcoffset()
+
+    if len({offset(p) for p in options}) <= 1:
+        return place
+    named = {c.place.country_code for c in reading.claims_in(found) if c.span != source.span}
+    fitting = [
+        p
+        for p in options
+        if p.country_code in named
+        or (p.country and re.search(rf"\b{re.escape(p.country)}\b", found.text))
+    ]
+    if fitting and len({offset(p) for p in fitting}) == 1:
+        return fitting[0]
+    by_offset = {offset(p): p.zone for p in reversed(options)}  # the biggest per offset
+    readings = " or ".join(
+        f"{by_offset[o]} (UTC{tz.format_offset(o)})" for o in dict.fromkeys(map(offset, options))
+    )
+    raise NoEventError(
+        f"two candidate times: {source.text!r} could be {wall:%Y-%m-%d %H:%M} in {readings}; "
+        "give the event with --start and --zone"
+    )
 
 
 def _sentence(text: str, span: tuple[int, int]) -> str:
