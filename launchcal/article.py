@@ -22,7 +22,7 @@ from launchcal.check import Verdict, check_claim
 from launchcal.errors import InputError
 from launchcal.event import Event
 
-__all__ = ["ArticleCheck", "NoEventError", "check_article", "plain_text"]
+__all__ = ["ArticleCheck", "NoEventError", "check_article", "decode", "plain_text"]
 
 #: Words of a sentence that announces when something happens.
 _SCHEDULING = re.compile(
@@ -102,6 +102,22 @@ class _Text(html.parser.HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self.hidden:
             self.parts.append(data)
+
+
+def decode(data: bytes, name: str) -> str:
+    """An article file's text: UTF-8 (with or without a BOM), or an error naming the file.
+
+    Examples:
+        >>> decode(b"\\xef\\xbb\\xbfAt 2pm", "a.txt")
+        'At 2pm'
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{name} is not UTF-8 text (byte {error.start} is {data[error.start]:#04x}); "
+            "give a text, Markdown or HTML file saved as UTF-8"
+        ) from None
 
 
 def plain_text(text: str) -> str:

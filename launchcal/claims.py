@@ -21,7 +21,7 @@ from functools import cache
 from typing import NamedTuple
 
 from launchcal import places
-from launchcal.errors import InputError, UnknownPlaceError
+from launchcal.errors import AmbiguousPlaceError, InputError, UnknownPlaceError
 
 __all__ = [
     "Claim",
@@ -599,7 +599,9 @@ def _matches(text: str) -> list[re.Match[str]]:
     return kept
 
 
-def _times(text: str) -> list[_Time]:
+def _times(text: str, strict: bool = True) -> list[_Time]:
+    """The times of day in ``text``; words that look like one but are not ("13pm", "half past
+    seven" without a part of the day) are an error when ``strict``, else left out."""
     found: list[_Time] = []
     for match in _matches(text):
         # "2022" or "12.5%" are not times; an hour needs a boundary before it.
@@ -615,6 +617,8 @@ def _times(text: str) -> list[_Time]:
         try:
             time = _time_of(match)
         except _UnreadableError as error:
+            if not strict:
+                continue
             raise InputError(f"{match.group(0)!r} in {text!r} {error}") from None
         if found and _RANGE_GAP.fullmatch(text, found[-1].end, match.start()):
             # "from 3pm to 5pm", "between 10am and noon": the claim is the start
@@ -856,13 +860,18 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 @cache
-def _resolve(words: str, at: dt.datetime | None, home: str | None) -> places.Place | None:
+def _resolve(
+    words: str, at: dt.datetime | None, home: str | None
+) -> places.Place | AmbiguousPlaceError | None:
+    """The place some words name, the ambiguity error, or ``None`` when they name none."""
     words = _CJK_TIME_SUFFIX.sub("", words.strip(" ,.;:()[]'\"")) or words
     key = places.fold(words)
     if not key or (key in _STOP and not words.isupper()):
         return None
     try:
         return places.resolve(words, at=at, offsets=True, home=home, suggest=False)
+    except AmbiguousPlaceError as error:
+        return error
     except UnknownPlaceError:
         return None
 
@@ -881,13 +890,16 @@ def _offset_near(text: str, time: _Time, limit: int) -> _Found | None:
 
 def _place_for(
     text: str, time: _Time, before: int, after: int, at: dt.datetime | None, home: str | None
-) -> _Found | None:
+) -> _Found | AmbiguousPlaceError | None:
     """The place written nearest to a time, after it first ("2pm in Nairobi"), else before it
-    ("Nairobi fans can tune in at 2pm"). A comma or a full stop in between counts as distance."""
+    ("Nairobi fans can tune in at 2pm"). A comma or a full stop in between counts as distance.
+    Words that name several places count as none, but their error is returned when no place
+    is found ("2pm in Springfield")."""
     fixed = _offset_near(text, time, after)
     if fixed is not None:
         return fixed
     best: _Found | None = None
+    ambiguous: tuple[int, AmbiguousPlaceError] | None = None
     for side_start, side_end, forward in ((time.end, after, True), (before, time.start, False)):
         for start, end in _candidates(text, side_start, side_end):
             gap = text[time.end : start] if forward else text[end : time.start]
@@ -899,8 +911,13 @@ def _place_for(
             ):
                 continue
             place = _resolve(text[start:end], at, home)
-            if place is not None:
+            if isinstance(place, AmbiguousPlaceError):
+                if ambiguous is None or distance < ambiguous[0]:
+                    ambiguous = (distance, place)
+            elif place is not None:
                 best = _Found(place, start, end, distance)
+    if ambiguous is not None and (best is None or ambiguous[0] < best.distance):
+        return ambiguous[1]  # the nearest words name several places: no farther guess
     return best
 
 
@@ -920,16 +937,20 @@ class Scan(NamedTuple):
         return [p.date for p in self.dates]
 
 
-def scan(text: str) -> Scan:
-    """Find the times and dates of ``text`` (see :func:`claims_in`)."""
-    times = _times(text)
+def scan(text: str, *, strict: bool = False) -> Scan:
+    """Find the times and dates of ``text`` (see :func:`claims_in`); ``strict``: words that
+    look like a time but are not one are an error (a claim), not skipped (an article)."""
+    times = _times(text, strict)
     return Scan(text, tuple(times), tuple(_dates(text, [(t.start, t.end) for t in times])))
 
 
 def claims_in(
-    found: Scan, *, at: dt.datetime | None = None, home: str | None = None
+    found: Scan, *, at: dt.datetime | None = None, home: str | None = None, strict: bool = False
 ) -> Iterator[Claim]:
-    """The claims of a scanned text, one by one (a reader that needs the first stops early)."""
+    """The claims of a scanned text, one by one (a reader that needs the first stops early).
+
+    A time whose only place is ambiguous is left out, or with ``strict`` raises the error.
+    """
     text, times, dates = found.text, found.times, found.dates
     for n, time in enumerate(times):
         before = times[n - 1].end if n else max(0, text.rfind("\n", 0, time.start) + 1)
@@ -937,6 +958,10 @@ def claims_in(
         sentence_end = _sentence_end(text, time.end)
         place = _place_for(text, time, max(before, _sentence_start(text, time.start)),
                            min(after, sentence_end), at, home)  # fmt: skip
+        if isinstance(place, AmbiguousPlaceError):
+            if strict:
+                raise place
+            continue
         if place is None:
             continue
         date = _nearest_date(text, dates, time, place, times)
@@ -957,7 +982,7 @@ def claims_in(
 
 
 def find_claims(
-    text: str, *, at: dt.datetime | None = None, home: str | None = None
+    text: str, *, at: dt.datetime | None = None, home: str | None = None, strict: bool = False
 ) -> list[Claim]:
     """Every claim in ``text``: each time of day with the nearest place and date.
 
@@ -969,7 +994,7 @@ def find_claims(
         >>> [(c.time.hour, c.place.zone) for c in find_claims("7 a.m. ET / 4 a.m. PT")]
         [(7, 'America/New_York'), (4, 'America/Los_Angeles')]
     """
-    return list(claims_in(scan(text), at=at, home=home))
+    return list(claims_in(scan(text, strict=strict), at=at, home=home, strict=strict))
 
 
 def _sentence_start(text: str, at: int) -> int:
@@ -1025,7 +1050,7 @@ def read_claims(
         InputError: no time of day, a time that could be morning or evening, or no place
             (naming the words that were not understood).
     """
-    claims = find_claims(text, at=at, home=home)
+    claims = find_claims(text, at=at, home=home, strict=True)
     if claims:
         return claims
     times = _times(text)

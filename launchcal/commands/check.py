@@ -39,7 +39,7 @@ def _finding(verdict: Verdict) -> dict[str, Any]:
     help="The sentence to check, like 'around 3am in Nairobi' (several claims: each checked).",
 )  # fmt: skip
 @click.option(
-    "--article", type=click.File("r", encoding="utf-8"), metavar="FILE",
+    "--article", type=click.File("rb"), metavar="FILE",
     help="An article (text, Markdown or HTML; '-' for stdin): find its event, check the rest.",
 )  # fmt: skip
 @click.option(
@@ -80,7 +80,8 @@ def _article(params: dict[str, Any]) -> None:
     from launchcal import article, tz
     from launchcal.report import format_date
 
-    text = params.pop("article").read()
+    source = params.pop("article")
+    text = article.decode(source.read(), getattr(source, "name", "-"))
     given = params["event_file"] is not None or params["start"] is not None
     event = load_one_event(params, "the article") if given else None
     published = params["published"].date() if params["published"] else None
