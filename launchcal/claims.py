@@ -955,9 +955,11 @@ def claims_in(
     for n, time in enumerate(times):
         before = times[n - 1].end if n else max(0, text.rfind("\n", 0, time.start) + 1)
         after = times[n + 1].start if n + 1 < len(times) else len(text)
-        sentence_end = _sentence_end(text, time.end)
-        place = _place_for(text, time, max(before, _sentence_start(text, time.start)),
-                           min(after, sentence_end), at, home)  # fmt: skip
+        # A clause ends at a full stop, a line's end or a semicolon: a place is sought inside.
+        semicolon = text.find(";", time.end, after)
+        low = max(before, _sentence_start(text, time.start), text.rfind(";", 0, time.start) + 1)
+        high = min(after, _sentence_end(text, time.end), *([semicolon] if semicolon >= 0 else []))
+        place = _place_for(text, time, low, high, at, home)
         if isinstance(place, AmbiguousPlaceError):
             if strict:
                 raise place
@@ -970,6 +972,8 @@ def claims_in(
         if lead is not None and lead.end() >= time.start - 1:
             start = min(start, lead.start())
         end = max(time.end, place.end, date.end if date else time.end)
+        if text[end - 3 : end] != "" and re.fullmatch(r"[^.][mM]\.", text[end - 3 : end]):
+            end -= 1  # "2pm." ends a sentence; "2 p.m." keeps its own full stop
         window = text[max(before, start - 25) : min(end + 8, after)]
         yield Claim(
             time=time.time,

@@ -122,3 +122,28 @@ def test_in_is_decided_at_the_events_instant() -> None:
     code, out, _ = run("when", EXAMPLE, "--in", "PDT")
     assert code == 0
     assert out.startswith("Xiaomi 12S series launch starts at 04:00 in PDT, United States:")
+
+
+def test_a_binary_article_is_one_error_line(tmp_path: Path) -> None:
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    code, out, err = run("check", "--article", str(picture))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"Error: {picture} is not UTF-8 text (byte 0 is 0x89); give a text, Markdown or HTML "
+        "file saved as UTF-8\n"
+    )
+
+
+def test_an_article_skips_what_a_claim_would_refuse() -> None:
+    # "half past seven" has no part of the day and "Springfield" names several cities: a claim
+    # with them is an error, an article just has no finding there.
+    text = (
+        "The launch is scheduled for Monday, 4 July at 19:00 in Beijing. Doors open at half "
+        "past seven. Fans in Springfield can watch at 6am; in Nairobi it is 2pm."
+    )
+    code, out, _ = run("check", "--article", "-", stdin=text)
+    assert code == 0
+    assert out.splitlines()[1:] == [
+        "'Nairobi it is 2pm': right: it starts at 14:00 in Nairobi, same day"
+    ]
