@@ -81,7 +81,9 @@ def articles_figures() -> tuple[int, int]:
 
 
 def long_article_seconds(words: int = 5000) -> tuple[float, int]:
-    """A 5,000-word article built from the real one and the corpus snippets, checked whole."""
+    """A 5,000-word article built from the real one and the corpus snippets, checked whole
+    (the place index is open, as after a process's first lookup)."""
+    from launchcal import claims
     from launchcal.article import check_article
 
     pieces = [ARTICLE.read_text(encoding="utf-8")] + [a.text for a in cases.article_cases()]
@@ -91,9 +93,14 @@ def long_article_seconds(words: int = 5000) -> tuple[float, int]:
         text += "\n\n" + filler
     text = " ".join(text.split(" ")[: words + 200])
     check_article(text, today=cases.TODAY)  # the first call opens the index
-    start = time.perf_counter()
-    check_article(text, today=cases.TODAY)
-    return time.perf_counter() - start, len(text.split())
+    timings = []
+    for _ in range(5):  # the best of five: a shared machine's other work is not ours
+        for cached in (claims._resolve, claims._word_meanings, claims._starts, claims._ends):
+            cached.cache_clear()  # every run reads the article cold, as a new process does
+        start = time.perf_counter()
+        check_article(text, today=cases.TODAY)
+        timings.append(time.perf_counter() - start)
+    return min(timings), len(text.split())
 
 
 def dateparser_figures(python: str) -> tuple[int, int, float] | None:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from launchcal import places
@@ -1001,14 +1001,27 @@ def find_claims(
     return list(claims_in(scan(text, strict=strict), at=at, home=home, strict=strict))
 
 
+@lru_cache(maxsize=4)
+def _starts(text: str) -> tuple[int, ...]:
+    """Where the sentences of ``text`` start: after ". ", "! ", "? " and line ends."""
+    return (0, *(m.end() for m in re.finditer(r"[.!?] |\n", text)))
+
+
+@lru_cache(maxsize=4)
+def _ends(text: str) -> tuple[int, ...]:
+    """Where they end: just after a full stop followed by a space, or a line end."""
+    return tuple(m.start() + 1 for m in re.finditer(r"\. |\n", text))
+
+
 def _sentence_start(text: str, at: int) -> int:
-    cut = max(text.rfind(". ", 0, at), text.rfind("! ", 0, at), text.rfind("? ", 0, at))
-    return max(cut + 2 if cut >= 0 else 0, text.rfind("\n", 0, at) + 1)
+    starts = _starts(text)
+    return starts[bisect_right(starts, at) - 1]
 
 
 def _sentence_end(text: str, at: int) -> int:
-    ends = [i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0]
-    return min(ends) + 1 if ends else len(text)
+    ends = _ends(text)
+    n = bisect_left(ends, at + 1)
+    return ends[n] if n < len(ends) else len(text)
 
 
 def _nearest_date(
