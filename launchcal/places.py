@@ -43,7 +43,8 @@ Issue 12 added what announcements write:
 - regions (US states; Canadian, Australian, Brazilian and some Mexican states), which resolve
   like countries ("Arizona" is America/Phoenix), metro areas and launch sites ("Bay Area");
 - UTC offsets as fixed-offset places (``UTC+3`` is ``Etc/GMT-3``, whose POSIX sign is shown);
-- alternate names of metropolises that beat a town's own name ("Pékin"), a code that never
+- alternate names of metropolises that beat a town's own name unless the town's name is what
+  was typed ("Pékin" is Beijing; "Pekin" and "Canton" are ambiguous), a code that never
   silently beats a name ("LON"), and every pick over namesakes marked :attr:`Place.picked` so
   that output names it in full ("Beijing, China");
 - ``resolve(..., at=instant)``: candidates that agree on the offset then are one answer.
@@ -339,12 +340,14 @@ def _rows(sql: str, value: str | int) -> list[_Row]:
     return rows
 
 
-def _lookup(key: str, *, every_tier: bool = False) -> list[_Row]:
+def _lookup(key: str, *, every_tier: bool = False, typed: str = "") -> list[_Row]:
     """Rows a folded name matches, best tier first (only the best tier unless asked).
 
     A later tier's match joins the best tier's when it has :data:`DOMINANCE` times its people:
-    an alternate name of a metropolis must not lose to a town's own name ("Pékin" is Beijing,
-    not Pekin, Illinois; "Canton" is Guangzhou before Canton, Ohio).
+    an alternate name of a metropolis must not lose to a town's own name. It wins when the
+    words ``typed`` differ from the town's own spelling ("Pékin" is Beijing, not Pekin,
+    Illinois); when they are the town's name exactly ("Pekin", "Canton", "Alessandria"), both
+    stand and the query is ambiguous: a town's own name is never silently taken for another.
     """
     rows = _rows(_BY_NAME, key) + _rows(_BY_ALIAS, key)
     best: dict[int, _Row] = {}
@@ -364,7 +367,19 @@ def _lookup(key: str, *, every_tier: bool = False) -> list[_Row]:
             if r.tier == first or (r.kind == "region" and r.population >= max(floor, 1))
         ]
     floor = DOMINANCE * max(MIN_POPULATION, *(r.population for r in ordered if r.tier == first))
-    return [r for r in ordered if r.tier == first or r.population >= floor]
+    found = [r for r in ordered if r.tier == first or r.population >= floor]
+    if len(found) > sum(r.tier == first for r in ordered) and _spelled_as_named(key, typed):
+        found = [r._replace(pinned=True) if r.tier == first else r for r in found]
+    return found
+
+
+def _spelled_as_named(key: str, typed: str) -> bool:
+    """Whether ``typed`` is exactly (but for case) how a best-tier place spells its name."""
+    wanted = unicodedata.normalize("NFC", " ".join(typed.split())).casefold()
+    return any(
+        unicodedata.normalize("NFC", str(text)).casefold() == wanted
+        for (text,) in _index().db.execute("SELECT text FROM names WHERE key = ?", (key,))
+    )
 
 
 def _choices(row: _Row) -> list[tuple[Place, str]]:
@@ -425,9 +440,10 @@ def _winner(rows: Sequence[_Row]) -> tuple[_Row | None, bool]:
     top = ranked[0]
     elsewhere = [r for r in ranked if r.group != top.group]
     if not elsewhere:
-        # On one clock: a city before the region named like it ("New York").
-        cities = [r for r in ranked if r.kind == "city"]
-        return (cities[0] if cities and top.kind == "region" else top), False
+        # On one clock: the name as typed before an alternate ("Ariel", not Jerusalem), and a
+        # city before the region named like it ("New York").
+        named = min(ranked, key=lambda r: (r.tier, r.kind == "region", -r.population, r.id))
+        return named, False
     # A code ("LON") never silently beats a name on another clock (Lognes).
     if top.tier == TIERS["q"] or any(r.pinned for r in elsewhere):
         return None, True
@@ -762,7 +778,7 @@ def resolve(
     attempts = (key, suffixed["place"] if suffixed else "", key.removeprefix("the "), fold(bare))
     for attempt in dict.fromkeys(attempts):
         if attempt:
-            rows = [r for r in _lookup(attempt) if r.tier != TIERS["e"]]
+            rows = [r for r in _lookup(attempt, typed=text) if r.tier != TIERS["e"]]
             if not rows:
                 continue
             try:

@@ -106,7 +106,7 @@ def test_in_utc_plus_3_is_a_fixed_offset() -> None:
 
 
 def test_a_pick_over_namesakes_shows_region_and_country() -> None:
-    code, out, _ = run("when", EXAMPLE, "--in", "Pekin")
+    code, out, _ = run("when", EXAMPLE, "--in", "Pékin")
     assert code == 0
     assert "in Beijing, China:" in out
 
@@ -147,3 +147,12 @@ def test_an_article_skips_what_a_claim_would_refuse() -> None:
     assert out.splitlines()[1:] == [
         "'Nairobi it is 2pm': right: it starts at 14:00 in Nairobi, same day"
     ]
+
+
+@pytest.mark.parametrize("name", ["Pekin", "Canton", "Alessandria"])
+def test_a_towns_own_name_is_never_taken_for_a_metropolis(name: str) -> None:
+    # Each is also an alternate name of a city ten times bigger (Beijing, Guangzhou,
+    # Alexandria): typed as the town spells itself, both are listed.
+    code, _, err = run("when", EXAMPLE, "--in", name)
+    assert code == 2
+    assert f"'{name}' is ambiguous: " in err
