@@ -38,9 +38,12 @@ _EXPORTS = {
     "Status": "launchcal.event",
     "UnknownPlaceError": "launchcal.errors",
     "calendar_links": "launchcal.links",
+    "check_article": "launchcal.article",
     "check_claim": "launchcal.check",
+    "check_text": "launchcal.check",
     "countdowns": "launchcal.countdown",
     "event_ics": "launchcal.ics",
+    "find_claims": "launchcal.claims",
     "load": "launchcal.eventfile",
     "loads": "launchcal.eventfile",
     "localize": "launchcal.tz",
@@ -74,9 +77,12 @@ __all__ = [
     "UnknownPlaceError",
     "__version__",
     "calendar_links",
+    "check_article",
     "check_claim",
+    "check_text",
     "countdowns",
     "event_ics",
+    "find_claims",
     "load",
     "loads",
     "localize",
@@ -92,7 +98,9 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from launchcal.check import check_claim, parse_claim
+    from launchcal.article import check_article
+    from launchcal.check import check_claim, check_text, parse_claim
+    from launchcal.claims import find_claims
     from launchcal.convert import LocalTime, see, see_all
     from launchcal.countdown import Countdown, countdowns
     from launchcal.errors import (

@@ -228,7 +228,18 @@ class ViewerType(PlaceType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and value.strip().casefold() == ALL:
             return ALL
-        return super().convert(value, param, ctx)
+        if not isinstance(value, str):
+            return value
+        from launchcal import places
+        from launchcal.errors import AmbiguousPlaceError, LaunchcalError
+
+        try:
+            return places.resolve(value)
+        except AmbiguousPlaceError:
+            # Candidates may agree at the event's instant ("PDT" on 4 July 2022): decided then.
+            return places.PlaceAt(value)
+        except LaunchcalError as error:
+            self.fail(str(error), param, ctx)
 
 
 #: ``--in all``: every zone, grouped by UTC offset.

@@ -38,7 +38,22 @@ def local_name(place: Place, locale: str) -> str:
         'Mombasa'
     """
     if locale == "en" or locale.startswith("en_"):
-        return place.name
+        return place.label
+    name = _own_name(place, locale)
+    if place.picked and place.label != place.name:
+        # Picked over namesakes: the region and country show, so a wrong pick shows too.
+        from launchcal import i18n
+
+        country = place.country
+        if place.country_code:
+            found = i18n.locale_data(locale).territories.get(place.country_code)
+            country = str(found) if found else country
+        parts = [name, *(p for p in (place.region, country) if p and p not in (place.name, name))]
+        return ", ".join(parts)
+    return name
+
+
+def _own_name(place: Place, locale: str) -> str:
     from launchcal import i18n
 
     if place.kind == "city":

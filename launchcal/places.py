@@ -31,16 +31,34 @@ How a query is read:
    it since two years before the tzdata release agrees from then on (EAT: yes; CST: China, US
    Central, Cuba...; IST: India, Israel, Ireland).
 5. ``Name, Qualifier`` narrows cities by country (name or code) or region (US state name or
-   code, or a GeoNames letter code such as ``ZH``): ``Springfield, IL``, ``Paris, Texas``.
+   code, Canadian and Australian codes, or a GeoNames letter code such as ``ZH``):
+   ``Springfield, IL``, ``Paris, Texas``, ``Vancouver, BC``.
+
+Issue 12 added what announcements write:
+
+- clock names from CLDR's metazones ("Eastern Time", "India Standard Time", "ET", "AEST") and a
+  few shorthands ("Pacific"), a tier above ISO codes, so "ET" is not Ethiopia; each means the
+  zone CLDR's Windows mapping gives it ("Mountain Standard Time" is Denver, not Phoenix), and a
+  standard or daylight name carries its UTC offset (:attr:`Place.offset`);
+- regions (US states; Canadian, Australian, Brazilian and some Mexican states), which resolve
+  like countries ("Arizona" is America/Phoenix), metro areas and launch sites ("Bay Area");
+- UTC offsets as fixed-offset places (``UTC+3`` is ``Etc/GMT-3``, whose POSIX sign is shown);
+- alternate names of metropolises that beat a town's own name unless the town's name is what
+  was typed ("Pékin" is Beijing; "Pekin" and "Canton" are ambiguous), a code that never
+  silently beats a name ("LON"), and every pick over namesakes marked :attr:`Place.picked` so
+  that output names it in full ("Beijing, China");
+- ``resolve(..., at=instant)``: candidates that agree on the offset then are one answer.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Literal, NamedTuple
 
@@ -49,6 +67,7 @@ from launchcal.errors import AmbiguousPlaceError, InputError, UnknownPlaceError
 
 __all__ = [
     "Place",
+    "PlaceAt",
     "complete",
     "index_metadata",
     "local_place",
@@ -57,20 +76,23 @@ __all__ = [
     "zone_populations",
 ]
 
-PlaceKind = Literal["city", "country", "zone", "abbreviation", "local"]
+PlaceKind = Literal["city", "country", "region", "zone", "abbreviation", "offset", "local"]
 _KINDS: dict[str, PlaceKind] = {
     "city": "city",
     "country": "country",
+    "region": "region",
     "abbreviation": "abbreviation",
 }
 
 #: The shipped index and the layout this module reads.
 INDEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "places.sqlite")
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 
 #: The most populous match wins when it has this many times the people of the next one whose
 #: zone behaves differently.
 DOMINANCE = 10
+#: The smallest city in the index (GeoNames cities15000): what a place of unknown size counts as.
+MIN_POPULATION = 15_000
 #: How many candidates an ambiguity error lists.
 MAX_CANDIDATES = 8
 
@@ -78,15 +100,19 @@ MAX_CANDIDATES = 8
 TIERS = {
     "u": 0,  # a tz name for UTC itself: UTC, GMT, Zulu
     "n": 1,  # a country's name: China, USA
+    "s": 1,  # a clock's name (CLDR metazone) or shorthand: Eastern Time, ET, India Time
     "c": 2,  # a GeoNames city's name: Paris
     "x": 2,  # a zone's own city name (CLDR exemplar, zone id): Kiritimati, Lord Howe
     "a": 2,  # an abbreviation in current use: EAT, CST
     "i": 2,  # an ISO 3166 code: KE
+    "r": 2,  # a region's name: Arizona, Ontario, Queensland
+    "m": 2,  # a metro area or launch site: Bay Area, NYC, Cape Canaveral
     "o": 2,  # a two-letter city code: LA
     "z": 2,  # a legacy tz link's city: Calcutta, Saigon, South Pole
     "k": 3,  # a city's alternate name: Peking, Bombay, 北京
     "l": 3,  # another tz name without a slash: PRC, Eire
     "q": 4,  # a city's three- or four-letter code: NYC, NBO
+    "e": 5,  # CLDR's English meaning of an abbreviation tzdata gives several: CST, PST
 }
 #: Tiers up to this one live in the ``names`` table, the rest in ``aliases``.
 NAME_TIERS = 2
@@ -129,12 +155,37 @@ class Place:
     country: str = ""
     country_code: str = ""
     population: int = 0
+    #: The UTC offset (seconds) the name stands for, whatever the zone does: "EST", "UTC+3".
+    offset: int | None = None
+    #: Chosen over namesakes on other clocks ("Pekin" over Pekin, Illinois): shown in full.
+    picked: bool = field(default=False, compare=False)
 
     def describe(self) -> str:
         """One phrase that tells candidates apart: ``Springfield, Illinois, United States
         (America/Chicago)``."""
+        return f"{self.full_name()} ({self.zone})"
+
+    def full_name(self) -> str:
+        """``Pekin, Illinois, United States``: the name with its region and country."""
         parts = [self.name, *(p for p in (self.region, self.country) if p and p != self.name)]
-        return f"{', '.join(parts)} ({self.zone})"
+        return ", ".join(parts)
+
+    @property
+    def label(self) -> str:
+        """How output names the place: in full when it was picked over namesakes, so that a
+        wrong pick shows ("Pekin, Illinois, United States"); else its name."""
+        return self.full_name() if self.picked else self.name
+
+
+class PlaceAt(NamedTuple):
+    """A query whose candidates differ over the years: decided at an event's instant, when
+    those that agree then are one answer (``--in PDT`` for a launch in July 2022)."""
+
+    query: str
+
+    def resolve(self, at: dt.datetime) -> Place:
+        """The place ``query`` names at ``at`` (or the ambiguity error, listing candidates)."""
+        return resolve(self.query, at=at)
 
 
 # --- the index ----------------------------------------------------------------------------------
@@ -174,6 +225,11 @@ def _index() -> _Index:
             "run scripts/build_places.py"
         )
     return _Index(db, meta, meta.get("tzdata") != tz.database().version)
+
+
+def index_db() -> sqlite3.Connection:
+    """The place index itself, read-only, for modules that read its other tables (``words``)."""
+    return _index().db
 
 
 def index_metadata() -> dict[str, str]:
@@ -220,6 +276,7 @@ class _Row(NamedTuple):
     population: int
     pinned: bool
     tier: int
+    offset: int | None = None
 
     def place(self) -> Place:
         """The place itself; only valid when ``zone`` is known."""
@@ -236,12 +293,13 @@ class _Row(NamedTuple):
             country=self.country,
             country_code=self.country_code,
             population=self.population,
+            offset=self.offset,
         )
 
 
 _SELECT = """
 SELECT p.id, p.kind, p.name, z.name, z.grp, p.country, coalesce(c.name, ''), p.region,
-       coalesce(r.name, ''), p.population, p.pinned, {source}
+       coalesce(r.name, ''), p.population, p.pinned, p.offset, {source}
 FROM {table}
 LEFT JOIN zones AS z ON z.id = p.zone
 LEFT JOIN countries AS c ON c.code = p.country
@@ -258,7 +316,9 @@ _BY_ID = _SELECT.format(source="'c'", table="places AS p", where="p.id")
 def _rows(sql: str, value: str | int) -> list[_Row]:
     rows = []
     for record in _index().db.execute(sql, (value,)):
-        pid, kind, name, zone, group, code, country, rcode, region, pop, pinned, source = record
+        pid, kind, name, zone, group, code, country, rcode, region, pop, pinned, offset, source = (
+            record
+        )
         rows.append(
             _Row(
                 id=pid,
@@ -274,16 +334,22 @@ def _rows(sql: str, value: str | int) -> list[_Row]:
                 population=pop,
                 pinned=bool(pinned),
                 tier=TIERS[source],
+                offset=offset,
             )
         )
     return rows
 
 
-def _lookup(key: str, *, every_tier: bool = False) -> list[_Row]:
-    """Rows a folded name matches, best tier first (only the best tier unless asked)."""
-    rows = _rows(_BY_NAME, key)
-    if not rows or every_tier:
-        rows += _rows(_BY_ALIAS, key)
+def _lookup(key: str, *, every_tier: bool = False, typed: str = "") -> list[_Row]:
+    """Rows a folded name matches, best tier first (only the best tier unless asked).
+
+    A later tier's match joins the best tier's when it has :data:`DOMINANCE` times its people:
+    an alternate name of a metropolis must not lose to a town's own name. It wins when the
+    words ``typed`` differ from the town's own spelling ("Pékin" is Beijing, not Pekin,
+    Illinois); when they are the town's name exactly ("Pekin", "Canton", "Alessandria"), both
+    stand and the query is ambiguous: a town's own name is never silently taken for another.
+    """
+    rows = _rows(_BY_NAME, key) + _rows(_BY_ALIAS, key)
     best: dict[int, _Row] = {}
     for row in rows:
         if row.id not in best or row.tier < best[row.id].tier:
@@ -291,7 +357,29 @@ def _lookup(key: str, *, every_tier: bool = False) -> list[_Row]:
     ordered = sorted(best.values(), key=lambda r: (r.tier, -r.population, r.id))
     if every_tier or not ordered:
         return ordered
-    return [r for r in ordered if r.tier == ordered[0].tier]
+    first = ordered[0].tier
+    if first < TIERS["c"]:
+        # A country and a big region named alike compete ("Georgia").
+        floor = max(r.population for r in ordered if r.tier == first) // DOMINANCE
+        return [
+            r
+            for r in ordered
+            if r.tier == first or (r.kind == "region" and r.population >= max(floor, 1))
+        ]
+    floor = DOMINANCE * max(MIN_POPULATION, *(r.population for r in ordered if r.tier == first))
+    found = [r for r in ordered if r.tier == first or r.population >= floor]
+    if len(found) > sum(r.tier == first for r in ordered) and _spelled_as_named(key, typed):
+        found = [r._replace(pinned=True) if r.tier == first else r for r in found]
+    return found
+
+
+def _spelled_as_named(key: str, typed: str) -> bool:
+    """Whether ``typed`` is exactly (but for case) how a best-tier place spells its name."""
+    wanted = unicodedata.normalize("NFC", " ".join(typed.split())).casefold()
+    return any(
+        unicodedata.normalize("NFC", str(text)).casefold() == wanted
+        for (text,) in _index().db.execute("SELECT text FROM names WHERE key = ?", (key,))
+    )
 
 
 def _choices(row: _Row) -> list[tuple[Place, str]]:
@@ -317,6 +405,7 @@ def _choices(row: _Row) -> list[tuple[Place, str]]:
                 country=country,
                 country_code=zone_country,
                 population=population,
+                offset=row.offset,
             )
         elif city_place is not None:
             place = city_place
@@ -344,32 +433,60 @@ def _expand(row: _Row) -> list[Place]:
 # --- deciding -----------------------------------------------------------------------------------
 
 
-def _winner(rows: Sequence[_Row]) -> _Row | None:
-    """The row that clearly wins, or ``None`` when the query is ambiguous (see module doc)."""
+def _winner(rows: Sequence[_Row]) -> tuple[_Row | None, bool]:
+    """The row that clearly wins, or ``None`` when the query is ambiguous (see module doc),
+    and whether it won over namesakes on another clock."""
     ranked = sorted(rows, key=lambda r: (-r.population, r.id))
     top = ranked[0]
     elsewhere = [r for r in ranked if r.group != top.group]
     if not elsewhere:
-        return top
-    if any(r.pinned for r in elsewhere):
-        return None
+        # On one clock: the name as typed before an alternate ("Ariel", not Jerusalem), and a
+        # city before the region named like it ("New York").
+        named = min(ranked, key=lambda r: (r.tier, r.kind == "region", -r.population, r.id))
+        return named, False
+    # A code ("LON") never silently beats a name on another clock (Lognes).
+    if top.tier == TIERS["q"] or any(r.pinned for r in elsewhere):
+        return None, True
     if top.population > 0 and top.population >= DOMINANCE * elsewhere[0].population:
-        return top
-    return None
+        return top, True
+    return None, True
 
 
-def _decide(query: str, rows: Sequence[_Row]) -> Place:
-    winner = _winner(rows)
+def _agreeing(candidates: Sequence[Place], at: dt.datetime | None) -> Place | None:
+    """The biggest candidate when all of them show the same UTC offset at ``at``: then they
+    are one answer for that instant ("10am PDT": Los Angeles and Vancouver agree in 2022)."""
+    if at is None or not candidates:
+        return None
+    offsets = {at.astimezone(tz.zone(p.zone)).utcoffset() for p in candidates}
+    if len(offsets) != 1:
+        return None
+    biggest = max(candidates, key=lambda p: p.population)
+    return replace(biggest, picked=True)
+
+
+def _decide(
+    query: str, rows: Sequence[_Row], at: dt.datetime | None = None, offsets: bool = False
+) -> Place:
+    winner, contested = _winner(rows)
     if winner is not None and winner.zone is not None:
-        return winner.place()
+        place = winner.place()
+        return replace(place, picked=True) if contested else place
     if winner is not None:  # a country or an abbreviation that spans zones
         candidates = _choices(winner)
+        if offsets and winner.offset is not None:
+            return replace(candidates[0][0], picked=True)
+        agreed = _agreeing([p for p, _ in candidates], at)
+        if agreed is not None:
+            return agreed
         top, city = candidates[0]
         example = f"'{city}' or " if city else ""
         hint = f"name a city or a zone instead, e.g. {example}'{top.zone}'"
         raise AmbiguousPlaceError(query, _described(p for p, _ in candidates), hint)
     # One candidate per group first, so every zone on offer shows, then the rest by size.
     ranked = sorted(rows, key=lambda r: (-r.population, r.id))
+    agreed = _agreeing([p for row in ranked for p in _expand(row)], at)
+    if agreed is not None:
+        return agreed
     firsts: dict[int, _Row] = {}
     for row in ranked:
         firsts.setdefault(row.group, row)
@@ -387,6 +504,9 @@ def _described(places: Iterable[Place]) -> list[str]:
 def _city_hint(ranked: Sequence[_Row]) -> str:
     """An example qualification that picks the biggest candidate out of the others."""
     top = ranked[0]
+    cities = [r for r in ranked if r.kind == "city"]
+    if top.kind == "region" and cities:
+        top = cities[0]  # "Washington": the state first, but the hint names the city's spelling
     if top.kind != "city":
         return f"name a city or a zone instead, e.g. '{_expand(top)[0].zone}'"
     others = [r for r in ranked if r.group != top.group]
@@ -394,10 +514,12 @@ def _city_hint(ranked: Sequence[_Row]) -> str:
         (r.country_code, r.region_code) == (top.country_code, top.region_code) for r in others
     )
     same_country = any(r.country_code == top.country_code for r in others)
-    if top.region and not same_region:
+    if top.region and top.region_code.isalpha() and not same_region:
         qualifier = top.region_code
     elif not same_country:
         qualifier = top.country or top.country_code
+    elif top.region and not same_region:
+        qualifier = top.region
     elif top.region_code.isalpha() and not same_region:
         qualifier = top.region_code
     else:
@@ -453,7 +575,7 @@ def _qualified(text: str) -> tuple[list[_Row], list[_Row]]:
 
 def _qualify(row: _Row) -> str:
     """``Name, Region`` or ``Name, Country``: a spelling that finds this city again."""
-    qualifier = row.region_code if row.region else row.country
+    qualifier = (row.region_code if row.region_code.isalpha() else row.region) or row.country
     return f"{row.name}, {qualifier or row.country_code}"
 
 
@@ -526,14 +648,81 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not "\u0300" <= c <= "\u036f")
 
 
-def resolve(query: str) -> Place:
+#: ``UTC+8``, ``GMT-3``, ``UTC-05:00``, ``+05:30``, ``UTC+5:45``.
+_OFFSET = re.compile(
+    r"(?:UTC|GMT|Z)?\s*(?P<sign>[+\-\u2212])\s*(?P<h>\d{1,2})(?:[:.h]?(?P<m>\d{2}))?",
+    re.IGNORECASE,
+)
+#: What people add after a place to say it is a clock: "India time", "Nairobi local time".
+_TIME_SUFFIX = re.compile(r"^(?:local )?(?P<place>.+?)(?: local)?(?: standard)? time$")
+
+
+def offset_place(text: str) -> Place | None:
+    """``UTC+3`` as a place: a fixed offset, on the tz database's ``Etc/GMT-3``.
+
+    Examples:
+        >>> offset_place("UTC+3").zone, offset_place("UTC+3").name
+        ('Etc/GMT-3', 'UTC+03:00')
+        >>> offset_place("+05:30").offset
+        19800
+    """
+    match = _OFFSET.fullmatch(text.strip())
+    if match is None:
+        return None
+    hours, minutes = int(match["h"]), int(match["m"] or 0)
+    sign = -1 if match["sign"] in "-\u2212" else 1
+    if hours > 14 or minutes > 59:
+        raise InputError(f"{text!r} is not a UTC offset; offsets run from UTC-12 to UTC+14")
+    seconds = sign * (hours * 3600 + minutes * 60)
+    name = "UTC" + tz.format_offset(dt.timedelta(seconds=seconds))
+    # Etc/GMT-3 is UTC+03:00: POSIX counts hours west of Greenwich as positive.
+    zone = f"Etc/GMT{-sign * hours:+d}" if hours and not minutes and hours <= 12 else ""
+    if not minutes and (hours == 0 or (sign == 1 and hours in (13, 14))):
+        zone = "Etc/GMT" if hours == 0 else f"Etc/GMT-{hours}"
+    return Place(name=name, zone=zone, kind="offset", offset=seconds)
+
+
+def _etc_place(zone: str) -> Place:
+    """``Etc/GMT+3`` says UTC-03:00 (POSIX signs): say so where the user typed it."""
+    match = re.fullmatch(r"Etc/GMT([+-]\d+)", zone)
+    if match is None or match[1] in ("+0", "-0"):
+        return Place(name=zone, zone=zone, kind="zone")
+    seconds = -int(match[1]) * 3600
+    offset = "UTC" + tz.format_offset(dt.timedelta(seconds=seconds))
+    return Place(
+        name=f"{zone} ({offset}: the tz database's sign is the POSIX one, inverted)",
+        zone=zone,
+        kind="zone",
+        offset=seconds,
+    )
+
+
+def resolve(
+    query: str,
+    *,
+    at: dt.datetime | None = None,
+    offsets: bool = False,
+    home: str | None = None,
+    suggest: bool = True,
+) -> Place:
     """The one place ``query`` names (see the module docstring for the rules).
+
+    ``at`` is the instant the place is wanted for: candidates whose clocks agree then are one
+    answer (the most populous, marked :attr:`Place.picked`). With ``offsets``, a name that
+    stands for one UTC offset is enough ("EST" in a claim is UTC-05:00, whichever of its
+    zones is meant): the place returned carries :attr:`Place.offset`. An abbreviation whose
+    zones differ is then read as the event's own zone ``home`` uses it ("19:00 CST" about a
+    launch in Beijing is China's), else as CLDR's English meaning ("11am CST": US Central),
+    labelled with its country so the reading shows. ``suggest=False`` leaves "did you mean"
+    out of an unknown place's error (readers that try many spans do not need it).
 
     Examples:
         >>> resolve("Nairobi").zone, resolve("china").zone, resolve("Asia/Calcutta").zone
         ('Africa/Nairobi', 'Asia/Shanghai', 'Asia/Kolkata')
         >>> resolve("Springfield, IL").describe()
         'Springfield, Illinois, United States (America/Chicago)'
+        >>> resolve("Pékin").label, resolve("Arizona").zone, resolve("ET").zone
+        ('Beijing, China', 'America/Phoenix', 'America/New_York')
 
     Raises:
         UnknownPlaceError: nothing matches (with up to three suggestions).
@@ -546,20 +735,80 @@ def resolve(query: str) -> Place:
     if "/" in text:
         zone = tz.canonical_zone(_strip_accents(text))
         if zone is not None:
-            return Place(name=zone, zone=zone, kind="zone")
+            return _etc_place(zone) if zone.startswith("Etc/") else _zone_place(zone)
         raise UnknownPlaceError(query, _suggestions(text))
-    if key:
-        rows = _lookup(key)
-        if rows:
-            return _decide(query, rows)
+    fixed = offset_place(text)
+    if fixed is not None:
+        if not fixed.zone:
+            raise InputError(
+                f"{fixed.name} has no fixed-offset zone in the tz database; name a place on "
+                f"it instead{_on_offset(fixed.offset)}"
+            )
+        return fixed
+    suffixed = _TIME_SUFFIX.match(key)
+    bare = re.sub(r"\s*\([^)]*\)", "", text)  # "Eastern Time (US & Canada)"
+    attempts = (key, suffixed["place"] if suffixed else "", key.removeprefix("the "), fold(bare))
+    for attempt in dict.fromkeys(attempts):
+        if attempt:
+            rows = [r for r in _lookup(attempt, typed=text) if r.tier != TIERS["e"]]
+            if not rows:
+                continue
+            try:
+                return _decide(query, rows, at, offsets)
+            except AmbiguousPlaceError:
+                if not offsets or not text.isupper():
+                    raise
+                return _abbreviation(query, attempt, at, home)
     if "," in text:
         matching, named = _qualified(text)
         if matching:
-            return _decide(query, matching)
+            return _decide(query, matching, at, offsets)
         if named:
             spellings = dict.fromkeys(_qualify(r) for r in named)
             raise UnknownPlaceError(query, list(spellings)[:3])
-    raise UnknownPlaceError(query, _suggestions(text))
+    raise UnknownPlaceError(query, _suggestions(text) if suggest else [])
+
+
+def _abbreviation(query: str, key: str, at: dt.datetime | None, home: str | None) -> Place:
+    """An ambiguous abbreviation in a claim: the event's own zone's, else CLDR's English one."""
+    name = " ".join(query.split())
+    for place in search(name):
+        if place.kind == "abbreviation" and place.zone == home:
+            offset = _offset_named(home, name, at)
+            if offset is not None:
+                return replace(place, offset=offset, picked=True)
+    english = [r for r in _rows(_BY_ALIAS, key) if r.tier == TIERS["e"]]
+    if english and english[0].zone is not None:
+        return replace(english[0].place(), picked=True)
+    raise AmbiguousPlaceError(query, _described(search(name)), "name a city or a zone instead")
+
+
+def _offset_named(zone: str, abbreviation: str, at: dt.datetime | None) -> int | None:
+    """The UTC offset ``zone`` shows while it calls itself ``abbreviation``, near ``at``."""
+    moment = at or dt.datetime.now(dt.UTC)
+    info = tz.zone(zone)
+    for days in (0, 91, 182, 273):
+        local = (moment + dt.timedelta(days=days)).astimezone(info)
+        if local.tzname() == abbreviation.upper():
+            offset = local.utcoffset()
+            return int(offset.total_seconds()) if offset is not None else None
+    return None
+
+
+def _zone_place(zone: str) -> Place:
+    return Place(name=zone, zone=zone, kind="zone")
+
+
+def _on_offset(offset: int | None) -> str:
+    """``, e.g. 'Asia/Kolkata'``: the most populous zone on that offset now."""
+    now = dt.datetime.now(dt.UTC)
+    populations = zone_populations()
+    on = [
+        z
+        for z in populations
+        if (now.astimezone(tz.zone(z)).utcoffset() or dt.timedelta()).total_seconds() == offset
+    ]
+    return f", e.g. '{max(on, key=populations.__getitem__)}'" if on else ""
 
 
 def search(query: str, limit: int = 20) -> list[Place]:
@@ -576,6 +825,12 @@ def search(query: str, limit: int = 20) -> list[Place]:
     if "/" in text:
         zone = tz.canonical_zone(_strip_accents(text))
         return [Place(name=zone, zone=zone, kind="zone")] if zone else []
+    try:
+        fixed = offset_place(text)
+    except InputError:
+        fixed = None
+    if fixed is not None:
+        return [fixed]
     rows = _lookup(key, every_tier=True) if key else []
     if not rows and "," in text:
         rows = _qualified(text)[0]

@@ -92,6 +92,125 @@ COUNTRY_ALIASES = {
     "DR Congo": "CD",
     "Republic of Korea": "KR",
     "Macau": "MO",
+    "Korea": "KR",
+    "Ivory Coast": "CI",
+    "Burma": "MM",
+    "Vatican": "VA",
+    "Mainland China": "CN",
+    "Hong Kong SAR": "HK",
+    "Macao SAR": "MO",
+}
+#: Locales whose country names are indexed as alternate names ("Deutschland", "Inde", "日本").
+COUNTRY_NAME_LOCALES = (
+    "de", "fr", "es", "pt", "it", "nl", "zh", "zh_Hant", "ja", "ko", "ru", "ar", "hi", "sw",
+    "tr", "pl", "id", "vi", "th", "uk",
+)  # fmt: skip
+#: Province and state codes people qualify a city with ("Vancouver, BC"), by a city in each.
+REGION_CODES = {
+    "CA": {"BC": "Vancouver", "AB": "Calgary", "ON": "Toronto", "QC": "Montréal",
+           "MB": "Winnipeg", "SK": "Saskatoon", "NS": "Halifax", "NB": "Moncton",
+           "NL": "St. John's", "PE": "Charlottetown", "PEI": "Charlottetown"},
+    "AU": {"NSW": "Sydney", "VIC": "Melbourne", "QLD": "Brisbane", "WA": "Perth",
+           "SA": "Adelaide", "TAS": "Hobart", "NT": "Darwin", "ACT": "Canberra"},
+}  # fmt: skip
+#: Shorthands announcements write that CLDR gives no short name for: -> a CLDR metazone.
+METAZONE_SHORTHANDS = {
+    "Eastern": "America_Eastern",
+    "US Eastern": "America_Eastern",
+    "Pacific": "America_Pacific",
+    "US Pacific": "America_Pacific",
+    "Central": "America_Central",
+    "US Central": "America_Central",
+    "Mountain": "America_Mountain",
+    "US Mountain": "America_Mountain",
+    "AKT": "Alaska",
+    "Alaska Time": "Alaska",
+    "HT": "Hawaii",
+    "Hawaii Time": "Hawaii",
+    "Indian Standard Time": "India",
+    "India Time": "India",
+    "Indian Time": "India",
+    "Japan Time": "Japan",
+    "Korea Time": "Korea",
+    "Korean Time": "Korea",
+    "Singapore Time": "Singapore",
+    "Hong Kong Time": "Hong_Kong",
+    "Philippine Time": "Philippines",
+    "Gulf Time": "Gulf",
+    "East Africa Time": "Africa_Eastern",
+    "West Africa Time": "Africa_Western",
+    "Central Africa Time": "Africa_Central",
+    "South Africa Time": "Africa_Southern",
+}
+#: A month or weekday name is left out when a place at least this big bears it.
+WORD_PLACE_POPULATION = 50_000
+#: English short forms CLDR lacks ("Tues", "Sept").
+ENGLISH_DATE_WORDS = {
+    "tues": ("weekday", 1), "weds": ("weekday", 2), "thur": ("weekday", 3),
+    "thurs": ("weekday", 3), "sept": ("month", 9),
+}  # fmt: skip
+WIDTH_ORDER = {"long": 0, "hand": 1, "short": 2}
+#: Abbreviations other languages use for the same clocks as tzdata's ("14 Uhr MESZ").
+ABBREVIATION_ALIASES = {"MEZ": "CET", "MESZ": "CEST", "WEZ": "WET", "OEZ": "EET", "OESZ": "EEST"}
+#: CLDR English locales whose short zone names ("ET", "AEST", "CEST", "IST") are read.
+SHORT_NAME_LOCALES = ("en", "en_CA", "en_AU", "en_GB", "en_IN", "en_NZ")
+#: First-level regions people name for their clock, by a city in each (GeoNames has no admin1
+#: names beyond US states; the city gives the admin1 code, so a wrong code cannot creep in).
+REGIONS = {
+    "CA": {
+        "Alberta": "Calgary", "British Columbia": "Vancouver", "Manitoba": "Winnipeg",
+        "New Brunswick": "Moncton", "Newfoundland and Labrador": "St. John's",
+        "Newfoundland": "St. John's", "Nova Scotia": "Halifax", "Ontario": "Toronto",
+        "Prince Edward Island": "Charlottetown", "Quebec": "Montréal", "Québec": "Montréal",
+        "Saskatchewan": "Saskatoon", "Yukon": "Whitehorse", "Northwest Territories": "Yellowknife",
+    },
+    "AU": {
+        "New South Wales": "Sydney", "NSW": "Sydney", "Victoria": "Melbourne",
+        "Queensland": "Brisbane", "Western Australia": "Perth", "South Australia": "Adelaide",
+        "Tasmania": "Hobart", "Northern Territory": "Darwin",
+        "Australian Capital Territory": "Canberra", "ACT": "Canberra",
+    },
+    "BR": {
+        "Acre": "Rio Branco", "Alagoas": "Maceió", "Amapá": "Macapá", "Amazonas": "Manaus",
+        "Bahia": "Salvador", "Ceará": "Fortaleza", "Distrito Federal": "Brasília",
+        "Espírito Santo": "Vitória", "Goiás": "Goiânia", "Maranhão": "São Luís",
+        "Mato Grosso": "Cuiabá", "Mato Grosso do Sul": "Campo Grande",
+        "Minas Gerais": "Belo Horizonte", "Pará": "Belém", "Paraíba": "João Pessoa",
+        "Paraná": "Curitiba", "Pernambuco": "Recife", "Piauí": "Teresina",
+        "Rio Grande do Norte": "Natal", "Rio Grande do Sul": "Porto Alegre",
+        "Rondônia": "Porto Velho", "Roraima": "Boa Vista", "Santa Catarina": "Florianópolis",
+        "Sergipe": "Aracaju", "Tocantins": "Palmas",
+    },
+    "MX": {
+        "Baja California": "Tijuana", "Baja California Sur": "La Paz", "Sonora": "Hermosillo",
+        "Sinaloa": "Culiacán", "Quintana Roo": "Cancún", "Jalisco": "Guadalajara",
+        "Nuevo León": "Monterrey", "Yucatán": "Mérida", "Nayarit": "Tepic",
+        "Coahuila": "Saltillo", "Tamaulipas": "Reynosa", "Chiapas": "Tuxtla",
+    },
+}  # fmt: skip
+#: Metro areas and launch sites people name, with a city on the same clock (or a zone, for a
+#: site with no city of 15,000 people). A site is pinned: a namesake town cannot silence it.
+METROS = {
+    "NYC": ("US", "New York City"),
+    "New York Metro": ("US", "New York City"),
+    "Bay Area": ("US", "San Francisco"),
+    "San Francisco Bay Area": ("US", "San Francisco"),
+    "Silicon Valley": ("US", "San Jose"),
+    "SoCal": ("US", "Los Angeles"),
+    "Southern California": ("US", "Los Angeles"),
+    "NorCal": ("US", "San Francisco"),
+    "DFW": ("US", "Dallas"),
+    "Metro Manila": ("PH", "Manila"),
+    "Greater London": ("GB", "London"),
+    "Cape Canaveral": ("US", "America/New_York FL"),
+    "Kennedy Space Center": ("US", "America/New_York FL"),
+    "Vandenberg": ("US", "America/Los_Angeles CA"),
+    "Starbase": ("US", "America/Chicago TX"),
+    "Boca Chica": ("US", "America/Chicago TX"),
+    "Wallops": ("US", "America/New_York VA"),
+    "Sriharikota": ("IN", "Asia/Kolkata"),
+    "Tanegashima": ("JP", "Asia/Tokyo 18"),
+    "Mahia": ("NZ", "Pacific/Auckland"),
 }
 
 Segment = tuple[int, int, str]  # (UTC start, offset in seconds, abbreviation)
@@ -108,6 +227,8 @@ class Row:
     region: str = ""
     population: int = 0
     pinned: bool = False
+    #: The UTC offset (seconds) a name of clock time stands for: EST, "India Standard Time".
+    offset: int | None = None
     order: tuple[Any, ...] = ()
     alternates: list[str] = field(default_factory=list)
     id: int = 0
@@ -136,6 +257,11 @@ class Index:
     zone_population: dict[str, int] = field(default_factory=dict)
     in_zone: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
     home: dict[str, Row] = field(default_factory=dict)  # each zone's own city-like name
+    abbreviations: dict[str, Row] = field(default_factory=dict)
+    words: dict[str, tuple[str, int]] = field(default_factory=dict)
+    region_codes: dict[tuple[str, str], list[str]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
     def add(self, row: Row) -> Row:
         self.rows.append(row)
@@ -282,7 +408,11 @@ def build(show: Iterable[str]) -> tuple[Index, dict[str, str]]:
     add_link_cities(index)
     shares = add_countries(index, sources)
     add_abbreviations(index, timelines, current, instant(since_year))
+    add_metazones(index, timelines, current, instant(since_year))
+    add_regions(index, sources)
+    add_metros(index, sources)
     add_tz_names(index)
+    add_words(index)
     for code in show:
         print(f"{code}: {shares[code]}")
 
@@ -414,12 +544,18 @@ def add_countries(index: Index, sources: Sources) -> dict[str, str]:
     territories = babel_territories()
     codes = {code for code, _ in sources.zone_tab} | {c["countrycode"] for c in sources.cities}
     shares = {}
+    import babel
+
+    foreign = [dict(babel.Locale.parse(locale).territories) for locale in COUNTRY_NAME_LOCALES]
     for code in sorted(codes - {""}):
         index.countries[code] = territories.get(code) or sources.gn_countries[code]["name"].strip()
         row, shares[code] = country(index, code)
         for name in country_names(code, index.countries[code], sources.gn_countries):
             index.key(name, "n", row)
         index.key(code, "i", row)
+        for names in foreign:
+            if code in names:
+                index.key(names[code], "k", row)
     return shares
 
 
@@ -444,7 +580,201 @@ def add_abbreviations(
         if utc_like(tz.canonical_zone(abbreviation)):
             continue  # "GMT" and "UTC" are zones of their own
         row = abbreviation_row(index, current, abbreviation, users[abbreviation])
+        offsets = {
+            offset
+            for zone in users[abbreviation]
+            for n, (_, offset, name) in enumerate(timelines[zone])
+            if name == abbreviation
+            and not (n + 1 < len(timelines[zone]) and timelines[zone][n + 1][0] <= since)
+        }
+        row.offset = offsets.pop() if len(offsets) == 1 else None
         index.key(abbreviation, "a", row)
+        index.abbreviations[abbreviation] = row
+    for alias, abbreviation in ABBREVIATION_ALIASES.items():
+        if abbreviation in index.abbreviations:
+            index.key(alias, "a", index.abbreviations[abbreviation])
+
+
+def current_offsets(segments: list[Segment], since: int) -> list[int]:
+    """The UTC offsets a zone uses from ``since`` on, lowest (standard time) first."""
+    return sorted(
+        {
+            offset
+            for n, (_, offset, _) in enumerate(segments)
+            if not (n + 1 < len(segments) and segments[n + 1][0] <= since)
+        }
+    )
+
+
+def add_metazones(
+    index: Index, timelines: dict[str, list[Segment]], current: dict[str, int], since: int
+) -> None:
+    """CLDR's names of clocks: "Eastern Time", "Central European Summer Time", "ET", "AEST".
+
+    A generic name ("Eastern Time") stands for the metazone's clock; a standard or daylight
+    name, short or long, also says which offset ("EST" is UTC-05:00 whenever it is written).
+    """
+    import babel
+    from babel.core import get_global
+
+    members: dict[str, list[str]] = defaultdict(list)
+    for name, metazone in sorted(get_global("meta_zones").items()):
+        zone = tz.canonical_zone(name)
+        if zone is not None and zone in timelines and zone not in members[metazone]:
+            members[metazone].append(zone)
+    names: dict[str, dict[tuple[str, str], str]] = defaultdict(dict)
+    for locale in SHORT_NAME_LOCALES:
+        for metazone, widths in babel.Locale.parse(locale).meta_zones.items():
+            for width in ("long", "short"):
+                for variant, text in widths.get(width, {}).items():
+                    if text and "∅" not in text:
+                        names[metazone].setdefault((width, variant), text)
+    windows = get_global("windows_zone_mapping")
+    for shorthand, metazone in METAZONE_SHORTHANDS.items():
+        names[metazone][("hand", shorthand)] = shorthand
+    for metazone in sorted(names):
+        zones = members.get(metazone)
+        if not zones:
+            continue
+        # The clock a name means is the one CLDR's Windows mapping gives its standard name
+        # ("Mountain Standard Time" -> America/Denver, not Phoenix), where it has one.
+        standard = names[metazone].get(("long", "standard"), "")
+        golden = tz.canonical_zone(windows.get(standard, "")) if standard in windows else None
+        groups = zone_groups(current, index.zone_population, zones)
+        representative = golden if golden in zones else groups[0][1]
+        offsets = current_offsets(timelines[representative], since)
+        generic = None
+        for (width, variant), text in sorted(
+            names[metazone].items(), key=lambda item: (WIDTH_ORDER[item[0][0]], item)
+        ):
+            offset = None
+            if variant == "standard" or (variant == "daylight" and len(offsets) > 1):
+                offset = offsets[0] if variant == "standard" else offsets[-1]
+            elif variant == "daylight":
+                continue  # "China Daylight Time": not in use
+            existing = index.abbreviations.get(text)
+            if existing is not None and width == "short" and existing.zone is None:
+                # tzdata's abbreviation spans zones ("CST": China, US Central, Cuba); CLDR's
+                # English meaning is kept apart, for claims that name no better candidate.
+                meaning = index.add(
+                    Row(kind="abbreviation", name=text, zone=representative,
+                        country=index.zone_country.get(representative, ""), offset=offset,
+                        pinned=True, order=(text, "en"))
+                )  # fmt: skip
+                index.key(text, "e", meaning)
+                continue
+            if existing is not None:
+                if width == "short":
+                    continue  # tzdata's abbreviation, one clock
+                row = existing
+            elif offset is None and generic is not None:
+                row = generic
+            else:
+                row = abbreviation_row(index, current, text, set(zones), COUNTRY_SHARE)
+                row.offset = offset
+                if golden in zones:
+                    row.zone = golden
+                    row.country = index.zone_country.get(golden, "")
+                    index.choices.pop(id(row), None)
+                generic = generic or (row if offset is None else None)
+            index.key(text, "a" if width == "short" and offset is not None else "s", row)
+
+
+def add_regions(index: Index, sources: Sources) -> None:
+    """US states, Canadian provinces, Australian, Brazilian and some Mexican states.
+
+    A region resolves like a country: to the zone holding COUNTRY_SHARE of its people
+    ("Arizona" is America/Phoenix; "Indiana" is ambiguous). Its name is not indexed where a
+    city in the region bears it ("New York", "São Paulo": people mean the city).
+    """
+    named: list[tuple[str, str, str]] = [
+        (state["name"], "US", state["code"]) for state in sources.us_states.values()
+    ]
+    for code, regions in REGIONS.items():
+        for name, city_name in regions.items():
+            city = max(
+                (c for c in sources.cities if c["countrycode"] == code and c["name"] == city_name),
+                key=lambda c: c["population"],
+            )
+            named.append((name, code, city["admin1code"]))
+    for code, codes in REGION_CODES.items():
+        for abbreviation, city_name in codes.items():
+            city = max(
+                (c for c in sources.cities if c["countrycode"] == code and c["name"] == city_name),
+                key=lambda c: c["population"],
+            )
+            index.region_codes[(code, city["admin1code"])].append(abbreviation)
+    rows: dict[tuple[str, str], Row] = {}
+    for name, code, region in sorted(named):
+        if (code, region) not in rows:
+            rows[(code, region)] = region_row(index, code, region, name)
+            index.regions.setdefault((code, region), name)
+        row = rows[(code, region)]
+        folded = places.fold(name)
+        if any(
+            places.fold(c.name) == folded
+            for zone_rows in index.in_zone.values()
+            for c in zone_rows
+            if c.kind == "city" and c.country == code and c.region == region
+        ):
+            continue
+        index.key(name, "r", row)
+
+
+def region_row(index: Index, code: str, region: str, name: str) -> Row:
+    population: dict[str, int] = defaultdict(int)
+    biggest: dict[str, Row] = {}
+    for zone, rows in index.in_zone.items():
+        for row in rows:
+            if row.country == code and row.region == region and row.kind == "city":
+                population[zone] += row.population
+                if zone not in biggest or row.population > biggest[zone].population:
+                    biggest[zone] = row
+    groups = zone_groups(index.zone_group, population, set(population))
+    total = sum(population.values())
+    resolved = len(groups) == 1 or groups[0][0] >= COUNTRY_SHARE * total
+    row = index.add(
+        Row(
+            kind="region",
+            name=name,
+            zone=groups[0][1] if resolved else None,
+            country=code,
+            region=region,
+            population=total,
+            order=(code, region),
+        )
+    )
+    if not resolved:
+        index.choices[id(row)] = [
+            Choice(
+                zone, pop, max((biggest[z] for z in m if z in biggest), key=lambda r: r.population)
+            )
+            for pop, zone, m in groups
+        ]
+    return row
+
+
+def add_metros(index: Index, sources: Sources) -> None:
+    """Metro areas and launch sites (:data:`METROS`)."""
+    for name, (code, target) in METROS.items():
+        if "/" not in target:
+            city = max(
+                (
+                    r
+                    for rows in index.in_zone.values()
+                    for r in rows
+                    if r.kind == "city" and r.country == code and r.name == target
+                ),
+                key=lambda r: r.population,
+            )
+            index.key(name, "m", city)
+            continue
+        zone, _, region = target.partition(" ")
+        row = index.add(
+            Row(kind="city", name=name, zone=zone, country=code, region=region, pinned=True,
+                order=(name,))
+        )  # fmt: skip
+        index.key(name, "m", row)
 
 
 def add_tz_names(index: Index) -> None:
@@ -537,11 +867,14 @@ def country(index: Index, code: str) -> tuple[Row, str]:
 
 
 def abbreviation_row(
-    index: Index, current: dict[str, int], abbreviation: str, zones: set[str]
+    index: Index, current: dict[str, int], abbreviation: str, zones: set[str], share: float = 1.0
 ) -> Row:
-    """An abbreviation's row: its zone when all its zones agree from `since` on, else candidates."""
+    """An abbreviation's row: its zone when all its zones agree from `since` on (or, for a CLDR
+    clock name, when the zones agreeing with the biggest hold ``share`` of their people: "Pacific
+    Time" is Los Angeles, though Vancouver's clocks part from 2026), else candidates."""
     groups = zone_groups(current, index.zone_population, zones)
-    resolved = len(groups) == 1
+    total = sum(g[0] for g in groups)
+    resolved = len(groups) == 1 or (share < 1 and groups[0][0] >= share * total)
     zone = groups[0][1]
     row = index.add(
         Row(
@@ -559,9 +892,45 @@ def abbreviation_row(
     return row
 
 
+def add_words(index: Index) -> None:
+    """Month and weekday names of every CLDR locale, for reading dates in claims ("juillet",
+    "Dienstag", "星期一"), and the English abbreviations ("Jul", "Tues"). A name that means two
+    things (Croatian "listopad" is October, Polish November) is left out.
+    """
+    import babel
+    from babel.localedata import locale_identifiers
+
+    found: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for identifier in sorted(locale_identifiers()):
+        locale = babel.Locale.parse(identifier)
+        widths = ("wide", "abbreviated") if identifier == "en" else ("wide",)
+        for context in ("format", "stand-alone"):
+            for width in widths:
+                for number, name in locale.months.get(context, {}).get(width, {}).items():
+                    found[places.fold(name)].add(("month", number))
+                for number, name in locale.days.get(context, {}).get(width, {}).items():
+                    found[places.fold(name)].add(("weekday", number))
+    for name, meaning in ENGLISH_DATE_WORDS.items():
+        found[name] = {meaning}
+    # A name that is also a big or pinned place's ("China" is Thursday in one language, "AWST"
+    # a month in another) stays a place; a town's ("March", Cambridgeshire) does not.
+    rows = {id(row): row for row in index.rows}
+    place_keys = {
+        key
+        for (key, row), (tier, _, _) in index.keys.items()
+        if tier <= places.TIERS["c"]
+        and (rows[row].pinned or rows[row].population >= WORD_PLACE_POPULATION)
+    }
+    for key, meanings in sorted(found.items()):
+        if key in place_keys:
+            continue
+        if key and len(meanings) == 1 and (len(key) >= 3 or not key.isascii()):
+            index.words[key] = next(iter(meanings))
+
+
 # --- writing ------------------------------------------------------------------------------------
 
-KIND_ORDER = {"country": 0, "abbreviation": 1, "city": 2, "zone": 3}
+KIND_ORDER = {"country": 0, "region": 1, "abbreviation": 2, "city": 3, "zone": 4}
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -589,7 +958,8 @@ CREATE TABLE places (
     country TEXT NOT NULL,
     region TEXT NOT NULL,        -- GeoNames admin1 code
     population INTEGER NOT NULL,
-    pinned INTEGER NOT NULL      -- a zone's own name, a country or an abbreviation
+    pinned INTEGER NOT NULL,     -- a zone's own name, a country or an abbreviation
+    offset INTEGER               -- the UTC offset (s) a clock name stands for: EST, IST India
 );
 CREATE TABLE choices (
     place INTEGER NOT NULL, seq INTEGER NOT NULL,
@@ -601,6 +971,9 @@ CREATE TABLE names (
     key TEXT NOT NULL, place INTEGER NOT NULL, source TEXT NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY (key, place)
 ) WITHOUT ROWID;
+-- Month and weekday names of every CLDR locale: kind 'month' (1-12) or 'weekday' (0 = Monday).
+CREATE TABLE words (key TEXT PRIMARY KEY, kind TEXT NOT NULL, value INTEGER NOT NULL)
+WITHOUT ROWID;
 -- Alternate names (tiers 3-4): looked up only when no name matches.
 CREATE TABLE aliases (
     key TEXT NOT NULL, place INTEGER NOT NULL, source TEXT NOT NULL,
@@ -644,12 +1017,12 @@ def write(index: Index, meta: dict[str, str], output: Path) -> None:
         )
         region_keys = set()
         for (country_code, code), name in index.regions.items():
-            for text in (code, name):
+            for text in (code, name, *index.region_codes.get((country_code, code), [])):
                 if text:
                     region_keys.add((places.fold(text), country_code, code))
         db.executemany("INSERT INTO region_keys VALUES (?, ?, ?)", sorted(region_keys))
         db.executemany(
-            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     r.id,
@@ -660,6 +1033,7 @@ def write(index: Index, meta: dict[str, str], output: Path) -> None:
                     r.region,
                     r.population,
                     int(r.pinned),
+                    r.offset,
                 )
                 for r in index.rows
             ],
@@ -682,6 +1056,10 @@ def write(index: Index, meta: dict[str, str], output: Path) -> None:
                 aliases.append((key, place, source))
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", sorted(names))
         db.executemany("INSERT INTO aliases VALUES (?, ?, ?)", sorted(aliases))
+        db.executemany(
+            "INSERT INTO words VALUES (?, ?, ?)",
+            sorted((key, kind, value) for key, (kind, value) in index.words.items()),
+        )
         db.execute(f"PRAGMA user_version = {places.INDEX_FORMAT}")
         db.commit()
         db.execute("VACUUM")

@@ -53,10 +53,10 @@ def test_parse_claim(claim: str, time: str, zone: str, approximate: bool) -> Non
             "wrong: it starts at 14:00 in Nairobi, same day, not 14:31",
         ),
         ("2:15pm in Nairobi", False, "wrong: it starts at 14:00 in Nairobi, same day, not 14:15"),
-        ("4am in Los Angeles", True, "right: it starts at 04:00 in Los Angeles, same day"),
+        ("4am in Los Angeles", True, "right: it starts at 04:00 in Los Angeles, California, United States, same day"),
         ("1am in Kiritimati", True, "right: it starts at 01:00 in Kiritimati, next day"),
         ("around 11:45pm in Pago Pago", True, "right: it starts at 00:00 in Pago Pago, same day"),
-        ("7pm China time", True, "right: it starts at 19:00 in China, same day"),
+        ("7pm China time", True, "right: it starts at 19:00 in China Time, same day"),
     ],
 )  # fmt: skip
 def test_check_claim(claim: str, right: bool, message: str) -> None:
@@ -71,7 +71,16 @@ def test_check_claim(claim: str, right: bool, message: str) -> None:
         ("3 in Nairobi", "'3' in '3 in Nairobi' could be morning or evening; write it as '3am', "
          "'3pm' or a 24-hour time like '15:00'"),
         ("in Nairobi", "no time of day in 'in Nairobi'; write a claim like 'around 3am in Nairobi'"),
-        ("around 3am", "no place in 'around 3am'; write a claim like 'around 3am in Nairobi'"),
+        (
+            "around 3am",
+            "no place in 'around 3am': it gives a time but not where; write a claim like "
+            "'2pm in Nairobi'",
+        ),
+        (
+            "2pm on Tuesday",
+            "no place in '2pm on Tuesday': it gives a time but not where; write a claim like "
+            "'2pm in Nairobi'",
+        ),
         ("25:00 in Nairobi", "'25:00' in '25:00 in Nairobi' is not a time of day"),
         ("13pm in Nairobi", "'13pm' in '13pm in Nairobi' is not a 12-hour time"),
     ],

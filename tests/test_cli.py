@@ -61,7 +61,7 @@ def test_when_example_defaults_to_audience_and_viewer(runner: CliRunner, example
     assert out.splitlines() == [
         "Xiaomi 12S series launch starts at 14:00 in Nairobi: Mon 4 Jul 2022, EAT (UTC+03:00), "
         "same day",
-        "Xiaomi 12S series launch starts at 12:00 in London: Mon 4 Jul 2022, BST (UTC+01:00), "
+        "Xiaomi 12S series launch starts at 12:00 in London, United Kingdom: Mon 4 Jul 2022, BST (UTC+01:00), "
         "same day",
         "Xiaomi 12S series launch starts at 07:00 in New York City: Mon 4 Jul 2022, EDT "
         "(UTC-04:00), same day",

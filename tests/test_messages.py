@@ -215,7 +215,7 @@ def test_golden_countdown(locale: str, viewer_zone: object) -> None:
 def test_done_when_sentences() -> None:
     french = _run("when", XIAOMI, "--locale", "fr").splitlines()
     assert len(french) == 6
-    assert "Xiaomi 12S series launch commence à 12:00 à Londres : " in french[1]
+    assert "Xiaomi 12S series launch commence à 12:00 à Londres, Royaume-Uni : " in french[1]
     assert "伦敦" in _run("when", XIAOMI, "--locale", "zh")
     assert "Tukio «Xiaomi 12S series launch» linaanza saa 14:00 (Nairobi)" in _run(
         "when", XIAOMI, "--locale", "sw"

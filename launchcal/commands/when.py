@@ -19,7 +19,21 @@ from launchcal.cli import (
 )
 
 if TYPE_CHECKING:
-    from launchcal.places import Place
+    from launchcal.event import Event
+    from launchcal.places import Place, PlaceAt
+
+
+def _at(place: Place | PlaceAt, events: list[Event]) -> Place:
+    """A place whose candidates had to wait for the event: decided at its start."""
+    from launchcal.errors import AmbiguousPlaceError
+    from launchcal.places import PlaceAt
+
+    if not isinstance(place, PlaceAt):
+        return place
+    try:
+        return place.resolve(events[0].start)
+    except AmbiguousPlaceError as error:
+        raise click.BadParameter(str(error), param_hint="'--in'") from None
 
 
 @click.command("when", short_help=short_help("when"))
@@ -64,7 +78,7 @@ def when(**params: Any) -> None:
         else:
             echo_text(report.world_clock(events, params["fmt"], locale=locale))
         return
-    places: list[Place] | None = list(params["places"]) or None
+    places: list[Place] | None = [_at(p, events) for p in params["places"]] or None
     if params["as_json"]:
         echo_json(report.when_data(events, places))
     else:
