@@ -110,6 +110,8 @@ class Event:
     sequence: int = 0
     audience: tuple[Place, ...] = ()
     reminders: tuple[dt.timedelta, ...] = ()
+    #: Where to watch the recording once the event has ended (the widget links it then).
+    replay_url: str | None = None
 
     def __post_init__(self) -> None:
         if not self.title.strip():
@@ -134,6 +136,8 @@ class Event:
             raise InputError("a rescheduled event needs previous_start, the start it moved from")
         if self.url is not None:
             check_web_url(self.url, "url")
+        if self.replay_url is not None:
+            check_web_url(self.replay_url, "replay_url")
         if self.sequence < 0:
             raise InputError("sequence cannot be negative")
         for reminder in self.reminders:
@@ -192,6 +196,14 @@ class Event:
         if self.url is not None:
             return self.url
         return self.location.url if self.location is not None else None
+
+    @property
+    def stream_url(self) -> str | None:
+        """Where to watch it live: an online location's url, else the event's own."""
+        if not self.is_online:
+            return None
+        assert self.location is not None
+        return self.location.url or self.url
 
     @property
     def is_online(self) -> bool:

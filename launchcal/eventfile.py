@@ -52,6 +52,7 @@ EVENT_FIELDS = (
     "sequence",
     "audience",
     "reminders",
+    "replay_url",
 )
 CALENDAR_FIELDS = ("name", "description", "url", "refresh")
 
@@ -339,6 +340,7 @@ class _Reader:
             "sequence": field("sequence", _int, 0),
             "audience": field("audience", _audience, ()),
             "reminders": field("reminders", _reminders, ()),
+            "replay_url": field("replay_url", _url),
         }
         try:
             return Event(**fields)

@@ -72,7 +72,7 @@ def test_snippet_matches_golden_file() -> None:
 
 def test_snippet_is_one_root_element_with_one_script() -> None:
     text = render.snippet(example())
-    assert text.startswith('<div class="lcw lcw-ta" ')
+    assert text.startswith('<div class="lcw lcw-te lcw-ta" ')
     assert text.rstrip().endswith("</div>")
     assert text.count("<script") == 1
     assert text.count("<style>") == 1

@@ -9,10 +9,14 @@ import click
 from launchcal.cli import (
     LOCALE,
     F,
+    LibraryType,
     event_options,
+    load_calendar,
     load_one_event,
     short_help,
 )
+
+UNITS = LibraryType("units", "launchcal.render:parse_units")
 
 
 def html_options(command: F) -> F:
@@ -21,6 +25,31 @@ def html_options(command: F) -> F:
         click.option(
             "--theme", type=click.Choice(["light", "dark", "auto"]), default="auto",
             show_default=True, help="Colours; auto follows the reader's light/dark setting.",
+        ),
+        click.option(
+            "--style", type=click.Choice(["text", "tiles", "compact", "banner"]), default="text",
+            show_default=True,
+            help="text: a sentence; tiles: a box per unit; compact: one line; banner: full width.",
+        ),
+        click.option(
+            "--units", type=UNITS, metavar="LARGEST[-SMALLEST]",
+            help="Units the countdown shows, e.g. hours-minutes (default days-seconds).",
+        ),
+        click.option(
+            "--clock", type=click.Choice(["12", "24"]),
+            help="12- or 24-hour times (default: the reader's locale; 24 without JavaScript).",
+        ),
+        click.option(
+            "--zone-line/--no-zone-line", default=True,
+            help="Show the start on the event's own clock (kept for readers without JavaScript).",
+        ),
+        click.option(
+            "--audience-line/--no-audience-line", default=None,
+            help="Show the audience cities' times (default: not in compact).",
+        ),
+        click.option(
+            "--menu/--no-menu", default=None,
+            help="The add-to-calendar menu (default: in tiles and banner).",
         ),
         click.option(
             "--locale", type=LOCALE, metavar="LOCALE",
@@ -46,11 +75,18 @@ def _render_options(params: dict[str, Any]) -> Any:
     from launchcal import render
 
     folder = params["template_dir"]
+    style = params["style"]
     return render.Options(
         theme=params["theme"],
         locale=params["locale"],
         inline_script=not params["external_script"],
         template_dir=None if folder is None else Path(folder),
+        style=style,
+        units=params["units"] or ("days", "seconds"),
+        clock=None if params["clock"] is None else int(params["clock"]),
+        show_zone=params["zone_line"],
+        show_audience=params["audience_line"],
+        menu=params["menu"],
     )
 
 
@@ -64,6 +100,10 @@ def _render_options(params: dict[str, Any]) -> Any:
     help="Write to FILE instead of stdout.",
 )
 @click.option("--page", "whole_page", is_flag=True, help="A whole event page, not a snippet.")
+@click.option(
+    "--overlay", "as_overlay", is_flag=True,
+    help="A page for a streaming overlay (OBS browser source): transparent, large, no links.",
+)  # fmt: skip
 @html_options
 def html(**params: Any) -> None:
     """A countdown widget to paste into a blog post, or (--page) a whole event page.
@@ -74,6 +114,8 @@ def html(**params: Any) -> None:
     \b
       launchcal html examples/xiaomi-12s.toml > widget.html
       launchcal html examples/xiaomi-12s.toml --page -o launch.html
+      launchcal html examples/xiaomi-12s.toml --style tiles --theme dark
+      launchcal html examples/xiaomi-12s.toml --overlay -o overlay.html
     """
     from pathlib import Path
 
@@ -83,7 +125,14 @@ def html(**params: Any) -> None:
     output = None if params["output"] is None else Path(params["output"])
     if params["external_script"] and output is None:
         raise click.UsageError("--no-inline-script writes the script beside the HTML; give -o FILE")
-    result = render.html(event, _render_options(params), whole_page=params["whole_page"])
+    if params["whole_page"] and params["as_overlay"]:
+        raise click.UsageError("give --page or --overlay, not both")
+    result = render.html(
+        event,
+        _render_options(params),
+        whole_page=params["whole_page"],
+        as_overlay=params["as_overlay"],
+    )
     if output is None:
         click.echo(result.html, nl=False)
         return
@@ -97,20 +146,42 @@ def html(**params: Any) -> None:
 @click.option(
     "-o", "--output", type=click.Path(file_okay=False), required=True,
     metavar="DIR", help="The folder to write (made if missing).",
+)
+@click.option(
+    "--base-url", metavar="URL",
+    help="The address the site will have: adds sitemap.xml and webcal: links.",
 )  # fmt: skip
 @html_options
 def build(**params: Any) -> None:
-    """Write an event page, the widget, the .ics and the event's JSON into a folder.
+    """Write a folder for a static host: for one event its page, widget, .ics and JSON; for a
+    file of many events a season's site.
 
-    The folder is ready for any static host: index.html links the .ics beside it.
+    The season's site has index.html (upcoming launches with live countdowns, then past ones),
+    feed.ics, events.json, sitemap.xml (with --base-url) and a folder per event.
 
     \b
       launchcal build examples/xiaomi-12s.toml -o site/
+      launchcal build examples/launch-season.toml -o season/ --base-url https://example.com/
     """
+    import sys
     from pathlib import Path
 
     from launchcal import site
 
-    event = load_one_event(params, "a build")
-    for path in site.build(event, Path(params["output"]), _render_options(params)):
+    base_url = params.pop("base_url")
+    output = Path(params.pop("output"))
+    options = _render_options(params)
+    calendar = load_calendar(params)
+    if len(calendar.events) == 1 and base_url is None:
+        paths = site.build(calendar.events[0], output, options)
+    elif sys.stderr.isatty():
+        with click.progressbar(
+            length=len(calendar.events), label="Rendering", file=sys.stderr
+        ) as bar:
+            paths = site.build_season(
+                calendar, output, options, base_url=base_url, progress=lambda _: bar.update(1)
+            )
+    else:
+        paths = site.build_season(calendar, output, options, base_url=base_url)
+    for path in paths:
         click.echo(str(path))
