@@ -358,9 +358,30 @@ def _audience(event: Event, clock: int | None = None) -> list[dict[str, Any]]:
                 "offset": "UTC" + seen.utc_offset,
                 "day_shift": seen.day_shift,
                 "night": seen.night,
+                "strip": _day_strip(seen.local, seen.place.name, time, seen.day_shift),
             }
         )
     return rows
+
+
+def _day_strip(local: dt.datetime, place: str, time: str, shift: int) -> dict[str, Any]:
+    """The 24-hour strip of the local day (an SVG in the page): night hours shaded, the start
+    marked, the date shift in words, all said again in the label a screen reader reads."""
+    from launchcal.convert import NIGHT_HOURS
+    from launchcal.report import day_shift_words
+
+    hour = 10  # SVG units per hour: the strip is 240 wide
+    minutes = local.hour * 60 + local.minute
+    shift_words = day_shift_words(shift)
+    return {
+        "night_x": NIGHT_HOURS.start * hour,
+        "night_width": len(NIGHT_HOURS) * hour,
+        "mark_x": round(min(minutes / 60 * hour, 24 * hour - 3), 1),
+        "shift": shift_words,
+        "label": WORDS["day_strip"].format(
+            place=place, time=time, date=format_date(local.date()), shift=shift_words
+        ),
+    }
 
 
 def _widget_context(
@@ -394,6 +415,7 @@ def _widget_context(
     return {
         "title": event.title,
         "show_title": show_title,
+        "title_tag": "p",
         "style": options.style,
         "theme": options.theme,
         "lang": locale,
@@ -631,7 +653,9 @@ def overlay(event: Event, options: Options | None = None) -> str:
         options or Options(), style="tiles", menu=False, show_zone=False, show_audience=False
     )
     context = _widget_context(event, options, show_title=True)
-    context.update(page_lang=context["lang"] or "en", stream_url=None, replay_url=None)
+    context.update(
+        page_lang=context["lang"] or "en", title_tag="h1", stream_url=None, replay_url=None
+    )
     return _render("overlay.html", context, options.template_dir)
 
 
