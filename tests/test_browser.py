@@ -757,3 +757,76 @@ def test_overlay_fills_a_browser_source(browse: Browse, site: Site, width: int, 
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     assert page.evaluate("document.documentElement.scrollHeight") <= height
     assert axe_violations(page) == []
+
+
+# --- a season's site -------------------------------------------------------------------------
+
+SEASON_NOW = dt.datetime(2026, 9, 30, 12, tzinfo=dt.UTC)  # after the keynote, before the rest
+
+
+@pytest.fixture(scope="module")
+def season(site: Site) -> str:
+    """examples/launch-season.toml built as a site under /season/ (one writer call)."""
+    from launchcal import site as season_site
+
+    calendar = eventfile.load(EXAMPLES / "launch-season.toml")
+    season_site.build_season(
+        calendar, site.root / "season", base_url="https://example.com/launches/",
+        stamp=SEASON_NOW, now=SEASON_NOW,
+    )  # fmt: skip
+    return site.base + "season/"
+
+
+@pytest.mark.parametrize(
+    ("zone", "berlin", "aurora"),
+    [
+        ("America/Los_Angeles", "Sat 24 Oct, 17:30", "Wed 9 Sept, 10:00"),
+        ("Asia/Tokyo", "Sun 25 Oct, 09:30", "Thu 10 Sept, 02:00"),
+        ("Africa/Nairobi", "Sun 25 Oct, 03:30", "Wed 9 Sept, 20:00"),
+    ],
+)
+def test_season_index_in_three_viewer_zones(
+    browse: Browse, season: str, zone: str, berlin: str, aurora: str
+) -> None:
+    page = browse.open(season, zone=zone, clock=SEASON_NOW)
+    assert [" ".join(h.split()) for h in page.locator("h2").all_inner_texts()] == [
+        "Upcoming", "Past",
+    ]  # fmt: skip
+    assert page.locator("h3").all_inner_texts() == [
+        "Berlin hardware night", "Winter showcase", "Aurora keynote",
+    ]  # fmt: skip
+    widgets = page.locator(".lcw")
+    assert _text(page, ".lcw >> nth=0 >> .lcw-y") == f"{berlin} your time"
+    assert _text(page, ".lcw >> nth=0 >> .lcw-n") == (
+        "Starts in 24 days, 12 hours, 30 minutes, 0 seconds"
+    )
+    assert _text(page, ".lcw >> nth=1 >> .lcw-s") == "Postponed: the new date is not known yet"
+    assert _text(page, ".lcw >> nth=2 >> .lcw-y") == f"{aurora} your time"
+    assert _text(page, ".lcw >> nth=2 >> .lcw-n") == "Ended"
+    assert widgets.count() == 3
+    assert page.locator("script").count() == 1  # one script for every widget
+    subscribe = page.get_by_role("link", name="Subscribe to all launches")
+    assert subscribe.get_attribute("href") == "webcal://example.com/launches/feed.ics"
+    page.get_by_role("link", name="Berlin hardware night").click()
+    assert page.locator("h1").inner_text() == "Berlin hardware night"
+    assert axe_violations(page) == []
+
+
+SEASON_PAGES = [
+    "index.html",
+    *(f"{event}/{name}" for event in ("aurora-keynote", "berlin-hardware-night", "tba-showcase")
+      for name in ("index.html", "widget.html", "overlay.html")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", SEASON_PAGES)
+def test_every_page_of_the_season_passes(browse: Browse, site: Site, season: str, name: str) -> None:
+    url = season + name
+    if name.endswith("widget.html"):  # a snippet: seen inside a blog post
+        snippet = (site.root / "season" / name).read_text("utf-8")
+        url = site.publish(f"season-post-{name.replace('/', '-')}", blog_post(snippet))
+    for scheme, width in (("light", 320), ("dark", 1280)):
+        page = browse.open(url, scheme=scheme, width=width, clock=SEASON_NOW)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert page.locator(".lcw").count() >= 1
+        assert axe_violations(page) == []
