@@ -46,8 +46,12 @@ def sizes(path: Path) -> bool:
             f"{size / budget:>7.2f} {verdict}"
         )
         smallest = len(text) if smallest is None else min(smallest, len(text))
-    for name, text in (("  of which script", render.script()), ("page (--page)", render.page(event)),
-                       ("overlay (--overlay)", render.overlay(event))):  # fmt: skip
+    others = (
+        ("  of which script", render.script()),
+        ("page (--page)", render.page(event)),
+        ("overlay (--overlay)", render.overlay(event)),
+    )
+    for name, text in others:
         print(f"{name:<30}{len(text.encode()):>8}{_gz(text):>9}")
     assert smallest is not None
     for name, other in OTHERS.items():

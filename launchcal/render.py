@@ -159,6 +159,7 @@ class Options:
         return self.style in ("tiles", "banner") if self.menu is None else self.menu
         if self.locale is not None:
             parse_locale(self.locale)
+        return None
 
 
 @dataclass(frozen=True)
@@ -467,7 +468,9 @@ def _menu(
         webcal = "webcal://" + options.ics_url.removeprefix("https://")
     return {
         "links": [
-            {"label": label, "url": found[name]} for name, label in SERVICES.items() if name in found
+            {"label": label, "url": found[name]}
+            for name, label in SERVICES.items()
+            if name in found
         ],
         "ics_href": href,
         "ics_name": f"{event.id or 'event'}.ics",

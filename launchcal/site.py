@@ -118,7 +118,7 @@ def season_files(
     """Every file of a season's site, as ``{relative path: bytes}``.
 
     Args:
-        calendar: the season's events (each needs its own id: it names the event's folder).
+        calendar: the season's events (their ids, unique in a calendar, name their folders).
         options: how the pages and widgets look.
         base_url: the site's address (``https://example.com/launches/``); it adds
             ``sitemap.xml``, the feed's ``webcal:`` link and the widgets' iOS fallback.
@@ -127,19 +127,17 @@ def season_files(
         progress: called after each event is rendered (the CLI's progress bar).
 
     Raises:
-        InputError: two events share an id, or the base url is not http(s).
+        InputError: the base url is not http(s).
     """
     options = options or render.Options()
     base = _base(base_url)
-    ids = [event.id for event in calendar.events]
-    twice = sorted({i for i in ids if ids.count(i) > 1})
-    if twice:
-        raise InputError(f"event id {twice[0]!r} is used twice; give each event its own id")
     outputs: dict[str, str | bytes] = {}
     script: str | None = None
     for event in calendar.events:
         ics_name = f"{event.id}.ics"
-        ics_url = None if base is None or not base.startswith("https:") else _url(base, event, ics_name)
+        ics_url = (
+            None if base is None or not base.startswith("https:") else _url(base, event, ics_name)
+        )
         page = render.html(event, options, whole_page=True, ics_href=ics_name, stamp=stamp)
         widget_options = dataclasses.replace(options, ics_url=ics_url)
         outputs[f"{event.id}/{PAGE_NAME}"] = page.html

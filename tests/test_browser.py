@@ -567,7 +567,10 @@ def test_tiles_from_the_cli_show_the_digits_and_pass_axe(
     assert _tiles(page) == ["2", "03", "03", "55"]
     assert page.locator(".lcw-g").is_visible()
     assert page.locator(".lcw-g span").all_inner_texts() == [
-        "2\ndays", "03\nhours", "03\nminutes", "55\nseconds"
+        "2\ndays",
+        "03\nhours",
+        "03\nminutes",
+        "55\nseconds",
     ]
     # The tiles are for the eye; a screen reader hears whole minutes, rounded up.
     assert _text(page, "[role=timer]") == "Starts in 2 days, 3 hours, 4 minutes"
@@ -584,7 +587,9 @@ def test_each_style_and_theme_on_narrow_and_wide_screens(
     browse: Browse, site: Site, style: str, theme: str, width: int
 ) -> None:
     options = render.Options(style=style, theme=theme)  # type: ignore[arg-type]
-    url = site.publish(f"style-{style}-{theme}.html", blog_post(render.snippet(_example(), options)))
+    url = site.publish(
+        f"style-{style}-{theme}.html", blog_post(render.snippet(_example(), options))
+    )
     page = browse.open(url, width=width, scheme=theme, clock=BEFORE - dt.timedelta(seconds=1))
     page.clock.pause_at(BEFORE)
     if style == "tiles":
@@ -623,7 +628,9 @@ def test_units_and_twelve_hour_clock(browse: Browse, site: Site) -> None:
 
 def test_live_links_the_stream_and_ended_links_the_replay(browse: Browse, site: Site) -> None:
     replay = dataclasses.replace(_example(), replay_url="https://example.com/replay")
-    url = site.publish("states.html", blog_post(render.snippet(replay, render.Options(style="tiles"))))
+    url = site.publish(
+        "states.html", blog_post(render.snippet(replay, render.Options(style="tiles")))
+    )
     page = browse.open(url, clock=SUMMER - dt.timedelta(seconds=2))
     page.clock.pause_at(SUMMER - dt.timedelta(seconds=1))
     assert not page.locator(".lcw-w").is_visible()
@@ -676,7 +683,9 @@ def test_time_to_be_announced(browse: Browse, site: Site) -> None:
 
 
 def test_calendar_menu_by_keyboard(browse: Browse, site: Site) -> None:
-    url = site.publish("menu.html", blog_post(render.snippet(_example(), render.Options(style="tiles"))))
+    url = site.publish(
+        "menu.html", blog_post(render.snippet(_example(), render.Options(style="tiles")))
+    )
     page = browse.open(url, clock=BEFORE)
     menu = page.locator(".lcw-k")
     assert not page.get_by_role("link", name="Google Calendar").is_visible()
@@ -707,7 +716,9 @@ def test_calendar_menu_by_keyboard(browse: Browse, site: Site) -> None:
 
 
 def test_calendar_menu_without_javascript(browse: Browse, site: Site) -> None:
-    url = site.publish("menu-nojs.html", blog_post(render.snippet(_example(), render.Options(style="banner"))))
+    url = site.publish(
+        "menu-nojs.html", blog_post(render.snippet(_example(), render.Options(style="banner")))
+    )
     page = browse.open(url, javascript=False)
     page.locator(".lcw-k summary").click()
     hrefs = page.locator(".lcw-k a").evaluate_all("as => as.map(a => a.href.split(':')[0])")
@@ -739,7 +750,9 @@ def test_ios_in_app_browser_gets_the_site_feed_or_a_safari_note(browse: Browse, 
 
 
 @pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
-def test_overlay_fills_a_browser_source(browse: Browse, site: Site, width: int, height: int) -> None:
+def test_overlay_fills_a_browser_source(
+    browse: Browse, site: Site, width: int, height: int
+) -> None:
     html = render.overlay(_example(), render.Options(theme="dark"))
     url = site.publish("overlay.html", html)
     page = browse.open(url, width=width, height=height, clock=BEFORE - dt.timedelta(seconds=1))
@@ -748,9 +761,12 @@ def test_overlay_fills_a_browser_source(browse: Browse, site: Site, width: int, 
     assert page.locator("a").count() == 0
     transparent = "rgba(0, 0, 0, 0)"
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == transparent
-    assert page.evaluate("getComputedStyle(document.documentElement).backgroundColor") == transparent
+    assert (
+        page.evaluate("getComputedStyle(document.documentElement).backgroundColor") == transparent
+    )
     box = page.locator(".lcw").bounding_box()
-    assert box["width"] <= width and box["height"] <= height
+    assert box["width"] <= width
+    assert box["height"] <= height
     assert box["width"] >= width * 0.4  # large: readable from a stream's corner
     digit = page.locator(".lcw-d").first.bounding_box()["height"]
     assert digit == pytest.approx(height * 0.1, rel=0.25)
@@ -820,7 +836,9 @@ SEASON_PAGES = [
 
 
 @pytest.mark.parametrize("name", SEASON_PAGES)
-def test_every_page_of_the_season_passes(browse: Browse, site: Site, season: str, name: str) -> None:
+def test_every_page_of_the_season_passes(
+    browse: Browse, site: Site, season: str, name: str
+) -> None:
     url = season + name
     if name.endswith("widget.html"):  # a snippet: seen inside a blog post
         snippet = (site.root / "season" / name).read_text("utf-8")

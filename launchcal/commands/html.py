@@ -144,8 +144,12 @@ def html(**params: Any) -> None:
 @click.command("build", short_help=short_help("build"))
 @event_options
 @click.option(
-    "-o", "--output", type=click.Path(file_okay=False), required=True,
-    metavar="DIR", help="The folder to write (made if missing).",
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False),
+    required=True,
+    metavar="DIR",
+    help="The folder to write (made if missing).",
 )
 @click.option(
     "--base-url", metavar="URL",
