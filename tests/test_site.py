@@ -68,7 +68,7 @@ def test_progress_is_called_once_per_event() -> None:
 
 
 def test_bad_base_url_is_an_error_and_writes_nothing(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="base url 'example.com' is not an http"):
+    with pytest.raises(InputError, match=r"base url 'example\.com' is not an http"):
         site.build_season(_season(), tmp_path / "out", base_url="example.com")
     assert not (tmp_path / "out").exists()
 
