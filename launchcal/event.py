@@ -201,6 +201,8 @@ class Event:
     audience: tuple[Place, ...] = ()
     reminders: tuple[dt.timedelta, ...] = ()
     image: str | None = None  # an http(s) picture of the launch (event pages, og:image)
+    #: Where to watch the recording once the event has ended (the widget links it then).
+    replay_url: str | None = None
 
     def __post_init__(self) -> None:
         check_text(self.title, "title")
@@ -238,6 +240,8 @@ class Event:
             check_web_url(self.url, "url")
         if self.image is not None:
             check_web_url(self.image, "image")
+        if self.replay_url is not None:
+            check_web_url(self.replay_url, "replay_url")
         if not 0 <= self.sequence <= MAX_SEQUENCE:
             raise InputError(
                 f"sequence {self.sequence} is outside 0 to {MAX_SEQUENCE:,} (RFC 5545 integers)"
@@ -304,6 +308,14 @@ class Event:
         if self.url is not None:
             return self.url
         return self.location.url if self.location is not None else None
+
+    @property
+    def stream_url(self) -> str | None:
+        """Where to watch it live: an online location's url, else the event's own."""
+        if not self.is_online:
+            return None
+        assert self.location is not None
+        return self.location.url or self.url
 
     @property
     def is_online(self) -> bool:

@@ -57,6 +57,7 @@ EVENT_FIELDS = (
     "audience",
     "reminders",
     "image",
+    "replay_url",
 )
 CALENDAR_FIELDS = ("name", "description", "url", "refresh")
 
@@ -391,6 +392,7 @@ class _Reader:
             "audience": field("audience", _audience, ()),
             "reminders": field("reminders", _reminders, ()),
             "image": field("image", _url),
+            "replay_url": field("replay_url", _url),
         }
         try:
             return Event(**fields)

@@ -191,6 +191,15 @@ def _replaceable(folder: Path, names: Iterable[str], given: Path) -> None:
     must not delete a blog.
     """
     suffixes = {Path(name).suffix for name in names}
+    nested = any("/" in name for name in names)
+    _only_build_files(folder, suffixes, given, Path(), depth=1 if nested else 0)
+
+
+def _only_build_files(
+    folder: Path, suffixes: set[str], given: Path, inside: Path, *, depth: int
+) -> None:
+    """Raise unless ``folder`` holds only build-named files (and, ``depth`` levels down,
+    folders of them: a season's per-event folders, kept or since removed from the file)."""
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
@@ -200,12 +209,16 @@ def _replaceable(folder: Path, names: Iterable[str], given: Path) -> None:
     for entry in entries:
         if entry.name.startswith(".launchcal-"):
             continue  # another writer's leftover temporary file
+        if entry.is_dir(follow_symlinks=False) and depth > 0:
+            _only_build_files(Path(entry.path), suffixes, given, inside / entry.name,
+                              depth=depth - 1)  # fmt: skip
+            continue
         if not entry.is_file(follow_symlinks=False) or Path(entry.name).suffix not in suffixes:
             what = "folder" if entry.is_dir(follow_symlinks=False) else "file"
             raise OutputError(
-                f"cannot build into {given}: it holds the {what} {entry.name!r}, which a "
-                "build does not write, and a build replaces the whole folder; "
-                "give a new or empty folder"
+                f"cannot build into {given}: it holds the {what} "
+                f"{(inside / entry.name).as_posix()!r}, which a build does not write, and a "
+                "build replaces the whole folder; give a new or empty folder"
             )
 
 
@@ -233,7 +246,10 @@ def write_folder(
         raise OutputError("a build needs a folder name, like site/")
     given = Path(target)
     for name in contents:
-        if not name or Path(name).name != name or name.startswith("."):
+        # A file name, or one folder and a file name ("e/index.html": a season's events).
+        parts = name.split("/")
+        if len(parts) > 2 or not all(p and not p.startswith(".") and "\\" not in p
+                                     for p in parts):  # fmt: skip
             raise OutputError(f"cannot build {name!r}: not a plain file name")
     _refuse_inputs(given, inputs, folder=True)
     try:
@@ -255,6 +271,9 @@ def write_folder(
         staging.mkdir(mode=0o700)
         for name, data in contents.items():
             payload = data.encode("utf-8") if isinstance(data, str) else data
+            if "/" in name:
+                (staging / name).parent.mkdir(exist_ok=True)
+                (staging / name).parent.chmod(0o777 & ~_umask())
             with (staging / name).open("xb") as stream:
                 stream.write(payload)
                 stream.flush()

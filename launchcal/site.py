@@ -1,26 +1,50 @@
-"""``launchcal build``: one folder, ready for any static host, with everything about one event.
+"""``launchcal build``: one folder, ready for any static host.
 
-``index.html`` (the event page), ``widget.html`` (the snippet to embed), ``<id>.ics`` (the
-download the page links to), ``<id>.json`` (the event and its audience's clocks) and, with
-``--no-inline-script``, the widget's script.
+For one event: ``index.html`` (the event page), ``widget.html`` (the snippet to embed),
+``<id>.ics`` (the download the page links to), ``<id>.json`` (the event and its audience's
+clocks) and, with ``--no-inline-script``, the widget's script.
+
+For a season (a file of many events, :func:`build_season`): ``index.html`` listing the upcoming
+launches with live countdowns and then the past ones, ``feed.ics`` (the whole feed, with a
+``webcal:`` link when the site's address is known), ``events.json``, ``sitemap.xml`` (with an
+address), and per event a folder ``<id>/`` with its page, widget, overlay and .ics.
+
+Everything is rendered into one ``{relative path: bytes}`` mapping first and written by one
+call, so a failure while rendering writes nothing.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
-from launchcal import render, report
-from launchcal.event import Event
+from launchcal import render, report, tz
+from launchcal.errors import InputError
+from launchcal.event import Calendar, Event
 from launchcal.files import write_folder
 
-__all__ = ["PAGE_NAME", "WIDGET_NAME", "build", "event_data"]
+__all__ = [
+    "FEED_NAME",
+    "JSON_NAME",
+    "OVERLAY_NAME",
+    "PAGE_NAME",
+    "WIDGET_NAME",
+    "build",
+    "build_season",
+    "event_data",
+    "season_files",
+]
 
 PAGE_NAME = "index.html"
 WIDGET_NAME = "widget.html"
+OVERLAY_NAME = "overlay.html"
+FEED_NAME = "feed.ics"
+JSON_NAME = "events.json"
 
 
 def event_data(event: Event) -> dict[str, Any]:
@@ -75,7 +99,129 @@ def build(
     outputs[PAGE_NAME] = page.html
     outputs[WIDGET_NAME] = render.snippet(event, options)
     outputs[ics_name] = render.ics_bytes(event, stamp=stamp)
-    outputs[f"{event.id}.json"] = json.dumps(event_data(event), indent=2, ensure_ascii=False) + "\n"
+    outputs[f"{event.id}.json"] = _json(event_data(event))
     if page.script is not None:
         outputs[render.SCRIPT_NAME] = page.script
     return write_folder(directory, outputs, inputs=inputs)
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def season_files(
+    calendar: Calendar,
+    options: render.Options | None = None,
+    *,
+    base_url: str | None = None,
+    stamp: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+    progress: Callable[[Event], None] | None = None,
+) -> dict[str, bytes]:
+    """Every file of a season's site, as ``{relative path: bytes}``.
+
+    Args:
+        calendar: the season's events (their ids, unique in a calendar, name their folders).
+        options: how the pages and widgets look.
+        base_url: the site's address (``https://example.com/launches/``); it adds
+            ``sitemap.xml``, the feed's ``webcal:`` link and the widgets' iOS fallback.
+        stamp: the DTSTAMP of the .ics files.
+        now: what the index counts as past (the current time if ``None``).
+        progress: called after each event is rendered (the CLI's progress bar).
+
+    Raises:
+        InputError: the base url is not http(s).
+    """
+    options = options or render.Options()
+    base = _base(base_url)
+    outputs: dict[str, str | bytes] = {}
+    script: str | None = None
+    for event in calendar.events:
+        ics_name = f"{event.id}.ics"
+        ics_url = (
+            None if base is None or not base.startswith("https:") else _url(base, event, ics_name)
+        )
+        page = render.html(event, options, whole_page=True, ics_href=ics_name, stamp=stamp)
+        widget_options = dataclasses.replace(options, ics_url=ics_url)
+        outputs[f"{event.id}/{PAGE_NAME}"] = page.html
+        outputs[f"{event.id}/{WIDGET_NAME}"] = render.snippet(event, widget_options, stamp=stamp)
+        outputs[f"{event.id}/{OVERLAY_NAME}"] = render.overlay(event, options)
+        outputs[f"{event.id}/{ics_name}"] = render.ics_bytes(event, stamp=stamp)
+        if page.script is not None:
+            script = page.script
+            outputs[f"{event.id}/{render.SCRIPT_NAME}"] = script
+        if progress is not None:
+            progress(event)
+    hrefs = {event.id: f"{event.id}/" for event in calendar.events}
+    webcal = None if base is None else "webcal://" + base.split("://", 1)[1] + FEED_NAME
+    outputs[PAGE_NAME] = render.season_index(
+        calendar, options, hrefs=hrefs, feed_href=FEED_NAME, webcal=webcal, now=now
+    )
+    if script is not None:
+        outputs[render.SCRIPT_NAME] = script
+    outputs[FEED_NAME] = render.calendar_ics(calendar, stamp=stamp)
+    outputs[JSON_NAME] = _json(season_data(calendar))
+    if base is not None:
+        outputs["sitemap.xml"] = _sitemap(base, calendar)
+    return {name: data.encode("utf-8") if isinstance(data, str) else data
+            for name, data in outputs.items()}  # fmt: skip
+
+
+def season_data(calendar: Calendar) -> dict[str, Any]:
+    """``events.json``: the calendar's name and every event as :func:`event_data` has it."""
+    events = [event_data(event)["events"][0] for event in calendar.events]
+    return {
+        "name": calendar.name,
+        "description": calendar.description,
+        "tzdata": tz.database().version,
+        "events": events,
+    }
+
+
+def build_season(
+    calendar: Calendar,
+    directory: str | Path,
+    options: render.Options | None = None,
+    *,
+    base_url: str | None = None,
+    stamp: dt.datetime | None = None,
+    now: dt.datetime | None = None,
+    progress: Callable[[Event], None] | None = None,
+    inputs: Iterable[str | Path] = (),
+) -> list[Path]:
+    """Render the season's site (:func:`season_files`), then write it all at once; return
+    the paths written. ``inputs`` (the event file) are never overwritten or swapped away.
+
+    Raises:
+        OutputError: ``directory`` is a file, holds other files or an input, or cannot be
+            written; nothing has changed then (see :func:`launchcal.files.write_folder`).
+    """
+    outputs = season_files(
+        calendar, options, base_url=base_url, stamp=stamp, now=now, progress=progress
+    )
+    return write_folder(directory, outputs, inputs=inputs)
+
+
+def _base(base_url: str | None) -> str | None:
+    if base_url is None:
+        return None
+    if not base_url.startswith(("https://", "http://")) or any(c.isspace() for c in base_url):
+        raise InputError(
+            f"base url {base_url!r} is not an http(s) URL; give the address the site will "
+            "have, like https://example.com/launches/"
+        )
+    return base_url if base_url.endswith("/") else base_url + "/"
+
+
+def _url(base: str, event: Event, name: str = "") -> str:
+    return f"{base}{event.id}/{name}"
+
+
+def _sitemap(base: str, calendar: Calendar) -> str:
+    urls = [base, *(_url(base, event) for event in calendar.events)]
+    rows = "".join(f"<url><loc>{escape(url)}</loc></url>\n" for url in urls)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{rows}</urlset>\n"
+    )

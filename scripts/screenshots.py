@@ -1,4 +1,5 @@
-"""Screenshots of the widget and the event page, light and dark, for the README.
+"""Screenshots of each widget style, the event page and the overlay, light and dark, for the
+README.
 
     python scripts/screenshots.py [OUT_DIR]     (default: docs/)
 
@@ -43,15 +44,19 @@ def main() -> None:
                 locale="en-GB", timezone_id="Africa/Nairobi", color_scheme=scheme,
                 viewport={"width": 480, "height": 800}, device_scale_factor=1,
             )  # fmt: skip
-            post = Path(folder) / f"post-{scheme}.html"
-            post.write_text(POST.format(bg=bg, snippet=render.snippet(event)), "utf-8")
-            whole = Path(folder) / "page.html"
-            whole.write_text(render.page(event), "utf-8")
             page = context.new_page()
             page.clock.install(time=CLOCK)
-            page.goto(post.as_uri())
-            page.clock.pause_at(CLOCK + dt.timedelta(seconds=10))
-            page.locator(".lcw").screenshot(path=out / f"widget-{scheme}.png")
+            for style in render.STYLES:
+                post = Path(folder) / f"post-{style}-{scheme}.html"
+                snippet = render.snippet(event, render.Options(style=style))
+                post.write_text(POST.format(bg=bg, snippet=snippet), "utf-8")
+                page.set_viewport_size({"width": 720 if style == "banner" else 480, "height": 800})
+                page.goto(post.as_uri())
+                page.clock.pause_at(CLOCK + dt.timedelta(seconds=10))
+                name = "widget" if style == "text" else f"widget-{style}"
+                page.locator(".lcw").screenshot(path=out / f"{name}-{scheme}.png")
+            whole = Path(folder) / "page.html"
+            whole.write_text(render.page(event), "utf-8")
             page.set_viewport_size({"width": 720, "height": 800})
             page.goto(whole.as_uri())
             page.clock.pause_at(CLOCK + dt.timedelta(seconds=10))

@@ -1,39 +1,64 @@
 // launchcal countdown: a plain asset, not a jinja template (render.py only strips its comments
 // and indentation). It fills every launchcal widget on the page once, so several widgets (and
-// several copies of this script) coexist, and it leaks no global name.
+// several copies of this script) coexist, and it leaks no global name. Every word it shows
+// comes from the widget's data- attributes or its hidden elements (rendered from one table in
+// render.py), never from this file.
 (() => {
 "use strict";
 const reduce = matchMedia("(prefers-reduced-motion: reduce)");
+const ua = navigator.userAgent;
+// An in-app browser on iOS (Facebook, Instagram, LINE, X, ...) cannot save a data: .ics.
+const inApp = /iP(hone|ad|od)/.test(ua) && /FBAN|FBAV|Instagram|Line\/|Twitter|LinkedInApp|Snapchat|TikTok|musical_ly|MicroMessenger|GSA[/]/.test(ua);
+const SIZE = { d: 86400, h: 3600, m: 60, s: 1 };
+const NAME = { d: "days", h: "hours", m: "minutes", s: "seconds" };
 for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
   w.dataset.on = "";
   const d = w.dataset;
+  const get = (name) => w.querySelector(".lcw-" + name);
+  if (inApp) {
+    const ics = get("i");
+    const safe = get("f") || get("o");
+    if (ics && safe) {
+      ics.hidden = true;
+      safe.hidden = false;
+    }
+  }
   const start = Date.parse(d.s);
   // No start (time to be announced, postponed, cancelled): the server's text is all there is.
   if (!start) continue;
   const end = Date.parse(d.e) || 0;
   const locale = d.l || undefined;
-  const get = (name) => w.querySelector(".lcw-" + name);
   const shown = get("n");
   const timer = get("r");
   const yours = get("y");
+  const tiles = w.querySelectorAll(".lcw-d");
+  // The units shown, largest first ("dhms"); the largest takes all that is left above it.
+  const units = [...(d.u || "dhms")];
+  const small = SIZE[units[units.length - 1]];
+  const split = (s) => units.map((u, i) => Math.floor(s / SIZE[u]) % (i ? SIZE[units[i - 1]] / SIZE[u] : Infinity));
   // "2 days, 0 hours, 4 minutes, 5 seconds": below the largest unit left, every unit shows,
-  // so the text keeps its shape as it ticks. Whole minutes (exact = false) leave seconds out.
-  const words = (s, exact) => {
-    const parts = {
-      days: Math.floor(s / 86400), hours: Math.floor(s / 3600) % 24, minutes: Math.floor(s / 60) % 60,
-    };
-    if (exact) parts.seconds = s % 60;
+  // so the text keeps its shape as it ticks. The count is rounded up to the smallest unit.
+  const words = (s, step) => {
+    step = Math.max(step, small);
+    const values = split(Math.ceil(s / step) * step);
+    const parts = {};
     const options = { style: "long" };
-    let shown;
-    for (const unit in parts) if ((shown = shown || parts[unit])) options[unit + "Display"] = "always";
+    let on;
+    units.forEach((u, i) => {
+      if (SIZE[u] < step) return;
+      parts[NAME[u]] = values[i];
+      if ((on = on || values[i])) options[NAME[u] + "Display"] = "always";
+    });
+    if (!on) options[NAME[units[units.length - 1]] + "Display"] = "always";
     return d.w + " " + (Intl.DurationFormat
       ? new Intl.DurationFormat(locale, options).format(parts)
       : Object.keys(parts).filter((k) => options[k + "Display"]).map((k) => parts[k] + k[0]).join(" "));
   };
-  yours.firstChild.textContent = new Intl.DateTimeFormat(locale, {
-    weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit",
-  }).format(start);
+  const clock = { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
+  if (d.c) clock.hour12 = d.c === "12";
+  yours.firstChild.textContent = new Intl.DateTimeFormat(locale, clock).format(start);
   yours.hidden = get("c").hidden = false;
+  const digits = [0, 1].map((n) => new Intl.NumberFormat(locale, { minimumIntegerDigits: n + 1, useGrouping: false }));
   const tick = () => {
     const now = Date.now();
     let state = "ended";
@@ -45,8 +70,11 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
       const left = Math.ceil((start - now) / 1000);
       // Spoken (and reduced-motion) text counts whole minutes, rounded up; the visible one
       // ticks seconds.
-      talk = words(Math.ceil(left / 60) * 60);
+      talk = words(left, 60);
       text = reduce.matches ? talk : words(left, 1);
+      const values = split(Math.ceil(left / small) * small);
+      tiles.forEach((t, i) => { t.textContent = digits[i ? 1 : 0].format(values[i]); });
+      if (tiles.length) text = d.w;
       next = (start - now) % 1000 || 1000;
     } else if (!end) {
       state = "started";
@@ -59,6 +87,10 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
     talk = talk || text;
     shown.textContent = text;
     d.st = state;
+    const watch = get("w");
+    const replay = get("p");
+    if (watch) watch.hidden = state !== "live" && state !== "started";
+    if (replay) replay.hidden = state !== "ended";
     // The spoken text changes only when the whole minutes left do (or the state does, at the
     // start, itself a minute boundary): a screen reader hears it at most once a minute.
     if (talk !== timer.textContent) timer.textContent = talk;

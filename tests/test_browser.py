@@ -9,6 +9,7 @@ where they fail instead.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -29,7 +30,7 @@ import pytest
 from launchcal import eventfile, render
 from launchcal.event import Event
 from launchcal.places import Place
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -127,15 +128,19 @@ class Browse:
         scheme: str = "light",
         motion: str = "no-preference",
         width: int = 800,
+        height: int = 900,
         clock: dt.datetime | None = None,
+        user_agent: str | None = None,
     ) -> Any:
+        extra = {} if user_agent is None else {"user_agent": user_agent}
         context = self.browser.new_context(
             timezone_id=zone,
             locale=locale,
             java_script_enabled=javascript,
             color_scheme=scheme,
             reduced_motion=motion,
-            viewport={"width": width, "height": 900},
+            viewport={"width": width, "height": height},
+            **extra,
         )
         self.contexts.append(context)
         context.route("**/*", self._guard)
@@ -184,7 +189,7 @@ def blog_post(*snippets: str) -> str:
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Post</title></head><body>\n<h1>My post</h1>\n{body}\n</body></html>\n"
+        f"<title>Post</title></head><body><main>\n<h1>My post</h1>\n{body}\n</main></body></html>\n"
     )
 
 
@@ -516,3 +521,330 @@ def test_ics_download_and_calendar_links(browse: Browse, site: Site) -> None:
         "calendar.google.com", "outlook.live.com", "outlook.office.com", "calendar.yahoo.com",
     ]  # fmt: skip
     assert browse.outside == []  # links are for the reader to follow, nothing was fetched
+
+
+# --- styles, states, the calendar menu, the overlay, axe-core ----------------------------------
+
+AXE = ROOT / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+#: 2 days, 3 hours, 3 minutes and 55 seconds before the example launch.
+BEFORE = SUMMER - dt.timedelta(days=2, hours=3, minutes=3, seconds=55)
+SENTENCE = "Starts in 2 days, 3 hours, 3 minutes, 55 seconds"
+IN_APP = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Mobile/15E148 Instagram 337.0.3.23.54"
+)
+
+
+def axe_violations(page: Any) -> list[Any]:
+    """What axe-core (from tests/node, injected into the page) finds wrong, rule by rule."""
+    if not AXE.exists():
+        _unavailable(f"axe-core is not installed ({AXE} missing: cd tests/node && npm ci)")
+    page.add_script_tag(path=str(AXE))
+    # axe waits on timers: a paused fake clock (the countdown tests') would stall it forever.
+    with contextlib.suppress(Exception):
+        page.clock.resume()
+    violations: list[Any] = page.evaluate(
+        """async () => (await axe.run(document)).violations.map(
+            (v) => [v.id, v.nodes.map((n) => n.target.join(" "))])"""
+    )
+    return violations
+
+
+def _tiles(page: Any) -> list[str]:
+    return [t.strip() for t in page.locator(".lcw-d").all_inner_texts()]
+
+
+def test_tiles_from_the_cli_show_the_digits_and_pass_axe(
+    browse: Browse, site: Site, runner: Any
+) -> None:
+    from tests.test_cli_html import run
+
+    code, out, err = run(runner, "html", EXAMPLES / "xiaomi-12s.toml", "--style", "tiles")
+    assert (code, err) == (0, "")
+    url = site.publish("cli-tiles.html", blog_post(out))
+    page = browse.open(url, clock=BEFORE - dt.timedelta(seconds=1))
+    page.clock.pause_at(BEFORE)
+    assert _tiles(page) == ["2", "03", "03", "55"]
+    assert page.locator(".lcw-g").is_visible()
+    assert page.locator(".lcw-g span").all_inner_texts() == [
+        "2\ndays",
+        "03\nhours",
+        "03\nminutes",
+        "55\nseconds",
+    ]
+    # The tiles are for the eye; a screen reader hears whole minutes, rounded up.
+    assert _text(page, "[role=timer]") == "Starts in 2 days, 3 hours, 4 minutes"
+    page.clock.run_for(1000)
+    assert _tiles(page) == ["2", "03", "03", "54"]
+    assert axe_violations(page) == []
+
+
+STYLE_CASES = list(itertools.product(render.STYLES, ("light", "dark"), (320, 1280)))
+
+
+@pytest.mark.parametrize(("style", "theme", "width"), STYLE_CASES)
+def test_each_style_and_theme_on_narrow_and_wide_screens(
+    browse: Browse, site: Site, style: str, theme: str, width: int
+) -> None:
+    options = render.Options(style=style, theme=theme)  # type: ignore[arg-type]
+    url = site.publish(
+        f"style-{style}-{theme}.html", blog_post(render.snippet(_example(), options))
+    )
+    page = browse.open(url, width=width, scheme=theme, clock=BEFORE - dt.timedelta(seconds=1))
+    page.clock.pause_at(BEFORE)
+    if style == "tiles":
+        assert _tiles(page) == ["2", "03", "03", "55"]
+        assert _text(page, ".lcw-n") == "Starts in"
+    else:
+        assert _text(page, ".lcw-n") == SENTENCE
+    assert _text(page, ".lcw-y") == "Mon 4 Jul, 14:00 your time"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    box = page.locator(".lcw").bounding_box()
+    assert box["x"] >= 0
+    assert box["x"] + box["width"] <= width
+    if style == "banner" and width == 1280:
+        assert box["width"] > 1000  # full width, not the 34rem card
+    if style == "compact":
+        assert not page.locator(".lcw-a").is_visible()  # one line: no audience list
+    found = page.evaluate(_COLOURS_JS, [*_TEXT_SELECTORS, ".lcw-d", ".lcw-g span", "summary"])
+    ratios = {(sel, fg, bg): round(contrast(fg, bg), 2) for sel, fg, bg in found}
+    assert min(ratios.values()) >= 4.5, ratios
+    assert axe_violations(page) == []
+
+
+def test_units_and_twelve_hour_clock(browse: Browse, site: Site) -> None:
+    options = render.Options(style="tiles", units=("hours", "minutes"), clock=12)
+    text = render.Options(units=("hours", "minutes"), clock=12)
+    html = blog_post(render.snippet(_example(), options), render.snippet(_example(), text))
+    page = browse.open(site.publish("units.html", html), clock=BEFORE - dt.timedelta(seconds=1))
+    page.clock.pause_at(BEFORE)
+    # 51 hours and 3 minutes 55 seconds: counts up to whole minutes.
+    assert _tiles(page) == ["51", "04"]
+    assert _text(page, ".lcw >> nth=1 >> .lcw-n") == "Starts in 51 hours, 4 minutes"
+    assert _text(page, ".lcw-y") == "Mon 4 Jul, 02:00 pm your time"
+    assert "Mon 4 Jul 2022, 7:00 PM" in _text(page, ".lcw-m")
+    assert "Nairobi Mon 4 Jul, 2:00 PM" in _text(page, ".lcw-a")
+
+
+def test_live_links_the_stream_and_ended_links_the_replay(browse: Browse, site: Site) -> None:
+    replay = dataclasses.replace(_example(), replay_url="https://example.com/replay")
+    url = site.publish(
+        "states.html", blog_post(render.snippet(replay, render.Options(style="tiles")))
+    )
+    page = browse.open(url, clock=SUMMER - dt.timedelta(seconds=2))
+    page.clock.pause_at(SUMMER - dt.timedelta(seconds=1))
+    assert not page.locator(".lcw-w").is_visible()
+    page.clock.run_for(1000)
+    assert page.locator(".lcw").get_attribute("data-st") == "live"
+    assert _text(page, ".lcw-n") == "Live now"
+    assert not page.locator(".lcw-g").is_visible()
+    watch = page.get_by_role("link", name="Watch now")
+    assert watch.is_visible()
+    assert watch.get_attribute("href") == "https://www.mi.com/global/"
+    assert not page.locator(".lcw-p").is_visible()
+    page.clock.run_for(2 * 3600 * 1000)
+    assert _text(page, ".lcw-n") == "Ended"
+    assert not watch.is_visible()
+    assert page.get_by_role("link", name="Watch the replay").get_attribute("href") == (
+        "https://example.com/replay"
+    )
+    assert axe_violations(page) == []
+    # Without a replay url the ended words are all.
+    plain = site.publish("ended.html", blog_post(render.snippet(_example())))
+    page = browse.open(plain, clock=SUMMER + dt.timedelta(hours=3))
+    assert _text(page, ".lcw-n") == "Ended"
+    assert page.locator(".lcw-p").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [("cancelled", "Cancelled"), ("postponed", "Postponed: the new date is not known yet")],
+)
+def test_cancelled_and_postponed_say_so_and_stop_counting(
+    browse: Browse, site: Site, status: str, words: str
+) -> None:
+    from launchcal.event import Status
+
+    event = dataclasses.replace(_example(), status=Status(status))
+    html = blog_post(*(render.snippet(event, render.Options(style=s)) for s in render.STYLES))
+    page = browse.open(site.publish(f"{status}.html", html), clock=BEFORE)
+    assert [" ".join(t.split()) for t in page.locator(".lcw-s").all_inner_texts()] == [words] * 4
+    assert page.locator(".lcw-c:visible, .lcw-g:visible, .lcw-y:visible").count() == 0
+    assert axe_violations(page) == []
+
+
+def test_time_to_be_announced(browse: Browse, site: Site) -> None:
+    event = Event.at("Showcase", dt.datetime(2026, 12, 15), "Asia/Tokyo", time_known=False)
+    html = blog_post(render.snippet(event, render.Options(style="tiles")))
+    page = browse.open(site.publish("tba.html", html), clock=BEFORE)
+    assert _text(page, ".lcw-m") == "Tue 15 Dec 2026, time to be announced Asia/Tokyo"
+    assert page.locator(".lcw-d").count() == 0
+    assert axe_violations(page) == []
+
+
+def test_calendar_menu_by_keyboard(browse: Browse, site: Site) -> None:
+    url = site.publish(
+        "menu.html", blog_post(render.snippet(_example(), render.Options(style="tiles")))
+    )
+    page = browse.open(url, clock=BEFORE)
+    menu = page.locator(".lcw-k")
+    assert not page.get_by_role("link", name="Google Calendar").is_visible()
+    page.keyboard.press("Tab")  # the first focusable thing on the page is the menu's button
+    assert page.evaluate("document.activeElement.textContent") == "Add to calendar"
+    page.keyboard.press("Enter")
+    assert menu.evaluate("d => d.open")
+    names = []
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        names.append(page.evaluate("document.activeElement.textContent"))
+    assert names == [
+        "Google Calendar", "Outlook.com", "Microsoft 365", "Yahoo Calendar", "Apple / other (.ics)",
+    ]  # fmt: skip
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename == "xiaomi-12s-launch.ics"
+    ics = Path(download.value.path()).read_bytes()
+    assert b"DTSTART;TZID=Asia/Shanghai:20220704T190000" in ics
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")  # back on the button: closes the menu
+    assert not menu.evaluate("d => d.open")
+    assert axe_violations(page) == []
+
+
+def test_calendar_menu_without_javascript(browse: Browse, site: Site) -> None:
+    url = site.publish(
+        "menu-nojs.html", blog_post(render.snippet(_example(), render.Options(style="banner")))
+    )
+    page = browse.open(url, javascript=False)
+    page.locator(".lcw-k summary").click()
+    hrefs = page.locator(".lcw-k a").evaluate_all("as => as.map(a => a.href.split(':')[0])")
+    assert hrefs == ["https", "https", "https", "https", "data"]
+    assert _text(page, ".lcw-m") == "Mon 4 Jul 2022, 19:00 CST (UTC+08:00), Asia/Shanghai"
+    assert not page.locator(".lcw-g, .lcw-c, .lcw-y").first.is_visible()
+
+
+def test_ios_in_app_browser_gets_the_site_feed_or_a_safari_note(browse: Browse, site: Site) -> None:
+    alone = render.snippet(_example(), render.Options(style="tiles", menu=True))
+    page = browse.open(site.publish("ios-alone.html", blog_post(alone)), user_agent=IN_APP)
+    page.locator(".lcw-k summary").click()
+    assert not page.locator(".lcw-i").is_visible()
+    assert _text(page, ".lcw-o") == "To save the .ics, open this page in Safari"
+    options = render.Options(style="tiles", ics_url="https://example.com/x/xiaomi-12s-launch.ics")
+    built = render.snippet(_example(), options)
+    page = browse.open(site.publish("ios-site.html", blog_post(built)), user_agent=IN_APP)
+    page.locator(".lcw-k summary").click()
+    assert page.locator(".lcw-f a").get_attribute("href") == (
+        "webcal://example.com/x/xiaomi-12s-launch.ics"
+    )
+    assert page.locator(".lcw-f").is_visible()
+    assert not page.locator(".lcw-i").is_visible()
+    # Everywhere else the .ics download is offered as it is.
+    page = browse.open(site.publish("ios-site.html", blog_post(built)))
+    page.locator(".lcw-k summary").click()
+    assert page.locator(".lcw-i").is_visible()
+    assert not page.locator(".lcw-f").is_visible()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_overlay_fills_a_browser_source(
+    browse: Browse, site: Site, width: int, height: int
+) -> None:
+    html = render.overlay(_example(), render.Options(theme="dark"))
+    url = site.publish("overlay.html", html)
+    page = browse.open(url, width=width, height=height, clock=BEFORE - dt.timedelta(seconds=1))
+    page.clock.pause_at(BEFORE)
+    assert _tiles(page) == ["2", "03", "03", "55"]
+    assert page.locator("a").count() == 0
+    transparent = "rgba(0, 0, 0, 0)"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == transparent
+    assert (
+        page.evaluate("getComputedStyle(document.documentElement).backgroundColor") == transparent
+    )
+    box = page.locator(".lcw").bounding_box()
+    assert box["width"] <= width
+    assert box["height"] <= height
+    assert box["width"] >= width * 0.4  # large: readable from a stream's corner
+    digit = page.locator(".lcw-d").first.bounding_box()["height"]
+    assert digit == pytest.approx(height * 0.1, rel=0.25)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.evaluate("document.documentElement.scrollHeight") <= height
+    assert axe_violations(page) == []
+
+
+# --- a season's site -------------------------------------------------------------------------
+
+SEASON_NOW = dt.datetime(2026, 9, 30, 12, tzinfo=dt.UTC)  # after the keynote, before the rest
+
+
+@pytest.fixture(scope="module")
+def season(site: Site) -> str:
+    """examples/launch-season.toml built as a site under /season/ (one writer call)."""
+    from launchcal import site as season_site
+
+    calendar = eventfile.load(EXAMPLES / "launch-season.toml")
+    season_site.build_season(
+        calendar, site.root / "season", base_url="https://example.com/launches/",
+        stamp=SEASON_NOW, now=SEASON_NOW,
+    )  # fmt: skip
+    return site.base + "season/"
+
+
+@pytest.mark.parametrize(
+    ("zone", "berlin", "aurora"),
+    [
+        ("America/Los_Angeles", "Sat 24 Oct, 17:30", "Wed 9 Sept, 10:00"),
+        ("Asia/Tokyo", "Sun 25 Oct, 09:30", "Thu 10 Sept, 02:00"),
+        ("Africa/Nairobi", "Sun 25 Oct, 03:30", "Wed 9 Sept, 20:00"),
+    ],
+)
+def test_season_index_in_three_viewer_zones(
+    browse: Browse, season: str, zone: str, berlin: str, aurora: str
+) -> None:
+    page = browse.open(season, zone=zone, clock=SEASON_NOW)
+    assert [" ".join(h.split()) for h in page.locator("h2").all_inner_texts()] == [
+        "Upcoming", "Past",
+    ]  # fmt: skip
+    assert page.locator("h3").all_inner_texts() == [
+        "Berlin hardware night", "Winter showcase", "Aurora keynote",
+    ]  # fmt: skip
+    widgets = page.locator(".lcw")
+    assert _text(page, ".lcw >> nth=0 >> .lcw-y") == f"{berlin} your time"
+    assert _text(page, ".lcw >> nth=0 >> .lcw-n") == (
+        "Starts in 24 days, 12 hours, 30 minutes, 0 seconds"
+    )
+    assert _text(page, ".lcw >> nth=1 >> .lcw-s") == "Postponed: the new date is not known yet"
+    assert _text(page, ".lcw >> nth=2 >> .lcw-y") == f"{aurora} your time"
+    assert _text(page, ".lcw >> nth=2 >> .lcw-n") == "Ended"
+    assert widgets.count() == 3
+    assert page.locator("script").count() == 1  # one script for every widget
+    subscribe = page.get_by_role("link", name="Subscribe to all launches")
+    assert subscribe.get_attribute("href") == "webcal://example.com/launches/feed.ics"
+    page.get_by_role("link", name="Berlin hardware night").click()
+    assert page.locator("h1").inner_text() == "Berlin hardware night"
+    assert axe_violations(page) == []
+
+
+SEASON_PAGES = [
+    "index.html",
+    *(f"{event}/{name}" for event in ("aurora-keynote", "berlin-hardware-night", "tba-showcase")
+      for name in ("index.html", "widget.html", "overlay.html")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", SEASON_PAGES)
+def test_every_page_of_the_season_passes(
+    browse: Browse, site: Site, season: str, name: str
+) -> None:
+    url = season + name
+    if name.endswith("widget.html"):  # a snippet: seen inside a blog post
+        snippet = (site.root / "season" / name).read_text("utf-8")
+        url = site.publish(f"season-post-{name.replace('/', '-')}", blog_post(snippet))
+    for scheme, width in (("light", 320), ("dark", 1280)):
+        page = browse.open(url, scheme=scheme, width=width, clock=SEASON_NOW)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert page.locator(".lcw").count() >= 1
+        assert axe_violations(page) == []

@@ -52,7 +52,7 @@ def test_html_by_flags_with_theme_and_locale(runner: CliRunner) -> None:
     )  # fmt: skip
     assert (code, err) == (0, "")
     assert out.startswith(
-        '<div class="lcw lcw-td" lang="he" dir="rtl" data-s="2022-07-04T11:00:00Z" '
+        '<div class="lcw lcw-te lcw-td" lang="he" dir="rtl" data-s="2022-07-04T11:00:00Z" '
         'data-e="2022-07-04T13:00:00Z"'
     )
     assert '<p class="lcw-h">Flags</p>' in out
@@ -117,20 +117,36 @@ def test_html_broken_template_writes_nothing(runner: CliRunner, tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["templates"]
 
 
-@pytest.mark.parametrize("command", ["html", "build"])
-def test_one_event_only(runner: CliRunner, tmp_path: Path, command: str) -> None:
+def test_html_is_for_one_event_only(runner: CliRunner, tmp_path: Path) -> None:
     season = tmp_path / "season.toml"
     season.write_text(TWO_EVENTS, "utf-8")
-    what = "the widget" if command == "html" else "a build"
-    code, out, err = run(runner, command, season, "-o", tmp_path / "out")
+    code, out, err = run(runner, "html", season, "-o", tmp_path / "out")
     assert (code, out) == (2, "")
     assert err == (
-        f"Error: {what} is for one event; pick it with --event (one, two) "
-        f"(see 'launchcal {command} --help')\n"
+        "Error: the widget is for one event; pick it with --event (one, two) "
+        "(see 'launchcal html --help')\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["season.toml"]
-    code, _, _ = run(runner, command, season, "--event", "two", "-o", tmp_path / "out")
+    code, _, _ = run(runner, "html", season, "--event", "two", "-o", tmp_path / "out")
     assert code == 0
+
+
+def test_build_of_many_events_is_a_season_site(runner: CliRunner, tmp_path: Path) -> None:
+    season = tmp_path / "season.toml"
+    season.write_text(TWO_EVENTS, "utf-8")
+    out_dir = tmp_path / "out"
+    code, out, err = run(runner, "build", season, "-o", out_dir)
+    assert (code, err) == (0, "")  # no progress bar: stderr is not a terminal
+    written = sorted(str(Path(line).relative_to(out_dir)) for line in out.splitlines())
+    per_event = ["index.html", "overlay.html", "widget.html"]
+    assert written == sorted(
+        ["events.json", "feed.ics", "index.html"]
+        + [f"{i}/{name}" for i in ("one", "two") for name in [*per_event, f"{i}.ics"]]
+    )
+    assert "sitemap.xml" not in written  # no base url
+    code, _, _ = run(runner, "build", season, "--event", "two", "-o", tmp_path / "single")
+    assert code == 0
+    assert (tmp_path / "single" / "two.json").exists()  # one event: the one-event folder
 
 
 def test_build_writes_a_folder_for_a_static_host(runner: CliRunner, tmp_path: Path) -> None:

@@ -77,6 +77,7 @@ PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
     "fold": st.sampled_from(["earlier", "later"]),
     "url": st.sampled_from(["https://example.com/launch", "http://x", "javascript:alert(1)"]),
     "image": st.sampled_from(["https://example.com/launch.png", "ftp://x/y.png", "data:,x"]),
+    "replay_url": st.sampled_from(["https://example.com/replay", "ftp://x", "javascript:x"]),
     "location": st.sampled_from(["online", "Hall 1"])
     | st.fixed_dictionaries({"name": texts}, optional={"online": st.booleans(), "url": texts}),
     "description": texts,

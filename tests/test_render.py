@@ -72,7 +72,7 @@ def test_snippet_matches_golden_file() -> None:
 
 def test_snippet_is_one_root_element_with_one_script() -> None:
     text = render.snippet(example())
-    assert text.startswith('<div class="lcw lcw-ta" ')
+    assert text.startswith('<div class="lcw lcw-te lcw-ta" ')
     assert text.rstrip().endswith("</div>")
     assert text.count("<script") == 1
     assert text.count("<style>") == 1
@@ -326,10 +326,15 @@ def test_page_has_opengraph_table_and_night_marks() -> None:
         (True, "America/Los_Angeles"),
         (False, "Africa/Nairobi"),
     ]
-    assert rows[0][2] == (
+    assert rows[0][2].startswith(
         '<time datetime="2022-07-05T01:00:00+14:00"><b>01:00</b> <span>Tue 5 Jul 2022</span>'
-        '</time> <span class="lcp-m">night</span>'
+        '</time> <span class="lcp-m">night</span><svg class="lcp-s"'
     )
+    # The day strip: night shaded (00:00-07:00), the start at 01:00, the date shift in words.
+    assert 'aria-label="Pacific/Kiritimati: 01:00 Tue 5 Jul 2022, next day"' in rows[0][2]
+    assert '<rect class="lcp-sn" x="0" width="70" height="24"/>' in rows[0][2]
+    assert '<rect class="lcp-sm" x="10.0" width="3"' in rows[0][2]
+    assert rows[0][2].endswith('<span class="lcp-m">next day</span>')
     assert document.startswith('<!doctype html>\n<html lang="en" dir="ltr">')
 
 

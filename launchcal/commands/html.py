@@ -9,12 +9,15 @@ import click
 from launchcal.cli import (
     LOCALE,
     F,
+    LibraryType,
     echo_text,
     event_options,
     input_files,
     load_calendar,
     short_help,
 )
+
+UNITS = LibraryType("units", "launchcal.render:parse_units")
 
 
 def html_options(command: F) -> F:
@@ -23,6 +26,31 @@ def html_options(command: F) -> F:
         click.option(
             "--theme", type=click.Choice(["light", "dark", "auto"]), default="auto",
             show_default=True, help="Colours; auto follows the reader's light/dark setting.",
+        ),
+        click.option(
+            "--style", type=click.Choice(["text", "tiles", "compact", "banner"]), default="text",
+            show_default=True,
+            help="text: a sentence; tiles: a box per unit; compact: one line; banner: full width.",
+        ),
+        click.option(
+            "--units", type=UNITS, metavar="LARGEST[-SMALLEST]",
+            help="Units the countdown shows, e.g. hours-minutes (default days-seconds).",
+        ),
+        click.option(
+            "--clock", type=click.Choice(["12", "24"]),
+            help="12- or 24-hour times (default: the reader's locale; 24 without JavaScript).",
+        ),
+        click.option(
+            "--zone-line/--no-zone-line", default=True,
+            help="Show the start on the event's own clock (kept for readers without JavaScript).",
+        ),
+        click.option(
+            "--audience-line/--no-audience-line", default=None,
+            help="Show the audience cities' times (default: not in compact).",
+        ),
+        click.option(
+            "--menu/--no-menu", default=None,
+            help="The add-to-calendar menu (default: in tiles and banner).",
         ),
         click.option(
             "--locale", type=LOCALE, metavar="LOCALE",
@@ -39,7 +67,7 @@ def html_options(command: F) -> F:
         click.option(
             "--base-url", metavar="URL",
             help="Where the page will be served (default: the file's [calendar] url): "
-            "its canonical link and og:url.",
+            "its canonical link and og:url; for build also sitemap.xml and webcal: links.",
         ),
     ]  # fmt: skip
     for decorator in reversed(decorators):
@@ -62,12 +90,19 @@ def _render_options(params: dict[str, Any], base_url: str | None) -> Any:
     from launchcal import render
 
     folder = params["template_dir"]
+    style = params["style"]
     return render.Options(
         theme=params["theme"],
         locale=params["locale"],
         inline_script=not params["external_script"],
         template_dir=None if folder is None else Path(folder),
         base_url=base_url,
+        style=style,
+        units=params["units"] or ("days", "seconds"),
+        clock=None if params["clock"] is None else int(params["clock"]),
+        show_zone=params["zone_line"],
+        show_audience=params["audience_line"],
+        menu=params["menu"],
     )
 
 
@@ -81,6 +116,10 @@ def _render_options(params: dict[str, Any], base_url: str | None) -> Any:
     help="Write to FILE instead of stdout ('-' is stdout).",
 )
 @click.option("--page", "whole_page", is_flag=True, help="A whole event page, not a snippet.")
+@click.option(
+    "--overlay", "as_overlay", is_flag=True,
+    help="A page for a streaming overlay (OBS browser source): transparent, large, no links.",
+)  # fmt: skip
 @html_options
 def html(**params: Any) -> None:
     """A countdown widget to paste into a blog post, or (--page) a whole event page.
@@ -91,6 +130,8 @@ def html(**params: Any) -> None:
     \b
       launchcal html examples/xiaomi-12s.toml > widget.html
       launchcal html examples/xiaomi-12s.toml --page -o launch.html
+      launchcal html examples/xiaomi-12s.toml --style tiles --theme dark
+      launchcal html examples/xiaomi-12s.toml --overlay -o overlay.html
     """
     from pathlib import Path
 
@@ -101,7 +142,14 @@ def html(**params: Any) -> None:
     output = params["output"] or files.STDOUT
     if params["external_script"] and output == files.STDOUT:
         raise click.UsageError("--no-inline-script writes the script beside the HTML; give -o FILE")
-    result = render.html(event, _render_options(params, base_url), whole_page=params["whole_page"])
+    if params["whole_page"] and params["as_overlay"]:
+        raise click.UsageError("give --page or --overlay, not both")
+    result = render.html(
+        event,
+        _render_options(params, base_url),
+        whole_page=params["whole_page"],
+        as_overlay=params["as_overlay"],
+    )
     if result.script is not None:
         files.write_atomic(Path(output).parent / render.SCRIPT_NAME, result.script, inputs=inputs)
     files.write_output(output, result.html, inputs=inputs)
@@ -110,24 +158,45 @@ def html(**params: Any) -> None:
 @click.command("build", short_help=short_help("build"))
 @event_options
 @click.option(
-    "-o", "--output", type=click.Path(file_okay=False), required=True,
-    metavar="DIR", help="The folder to write (made if missing).",
-)  # fmt: skip
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False),
+    required=True,
+    metavar="DIR",
+    help="The folder to write (made if missing).",
+)
 @html_options
 def build(**params: Any) -> None:
-    """Write an event page, the widget, the .ics and the event's JSON into a folder.
+    """Write a folder for a static host: for one event its page, widget, .ics and JSON; for a
+    file of many events a season's site.
 
-    The folder is ready for any static host: index.html links the .ics beside it.
+    The season's site has index.html (upcoming launches with live countdowns, then past ones),
+    feed.ics, events.json, sitemap.xml (with --base-url) and a folder per event.
 
     \b
       launchcal build examples/xiaomi-12s.toml -o site/
+      launchcal build examples/launch-season.toml -o season/ --base-url https://example.com/
     """
+    import sys
 
     from launchcal import site
 
     inputs = input_files(params)
-    event, base_url = _one_event(params, "a build")
-    options = _render_options(params, base_url)
-    written = site.build(event, params["output"], options, inputs=inputs)
-    for path in written:
+    output = params["output"]
+    calendar = load_calendar(params)
+    options = _render_options(params, params["base_url"] or calendar.url)
+    if len(calendar.events) == 1 and params["base_url"] is None:
+        paths = site.build(calendar.events[0], output, options, inputs=inputs)
+    elif sys.stderr.isatty():
+        with click.progressbar(
+            length=len(calendar.events), label="Rendering", file=sys.stderr
+        ) as bar:
+            paths = site.build_season(
+                calendar, output, options, base_url=options.base_url,
+                progress=lambda _: bar.update(1), inputs=inputs,
+            )  # fmt: skip
+    else:
+        paths = site.build_season(calendar, output, options, base_url=options.base_url,
+                                  inputs=inputs)  # fmt: skip
+    for path in paths:
         echo_text(str(path))
