@@ -24,6 +24,7 @@ __all__ = [
     "Event",
     "Location",
     "Organizer",
+    "Session",
     "Status",
     "check_web_url",
     "end_after",
@@ -87,6 +88,36 @@ class Organizer:
 
 
 @dataclass(frozen=True)
+class Session:
+    """One of several times of a launch (a regional keynote, the global stream, a hands-on).
+
+    ``start`` is aware; ``end`` (if known) is in the same zone; ``title`` names the session.
+    """
+
+    title: str
+    start: dt.datetime
+    end: dt.datetime | None = None
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise InputError("a session needs a title")
+        if self.start.tzinfo is None or self.start.utcoffset() is None:
+            raise InputError(f"session {self.title!r}: its start must carry its time zone")
+        if self.end is not None and (
+            self.end.tzinfo is None or self.end.astimezone(dt.UTC) <= self.start.astimezone(dt.UTC)
+        ):
+            raise InputError(f"session {self.title!r}: its end must come after its start")
+        if self.url is not None:
+            check_web_url(self.url, f"session {self.title!r} url")
+
+    @property
+    def zone(self) -> str:
+        """The IANA zone the session is announced in."""
+        return str(self.start.tzinfo)
+
+
+@dataclass(frozen=True)
 class Event:
     """A launch, livestream or keynote: the single source every output is made from.
 
@@ -111,6 +142,16 @@ class Event:
     audience: tuple[Place, ...] = ()
     reminders: tuple[dt.timedelta, ...] = ()
     image: str | None = None  # an http(s) picture of the launch (event pages, og:image)
+    # More than one instant (see launchcal.recurrence): a series repeats the start's wall time
+    # by an RFC 5545 RRULE, less the exdates; a rolling release goes live at the start's wall
+    # time in each market; sessions are several times of one launch. ``fold`` is what picks the
+    # instant when some occurrence or market falls in a DST overlap or gap.
+    rrule: str | None = None
+    exdates: tuple[dt.datetime, ...] = ()
+    rolling: bool = False
+    markets: tuple[Place, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    fold: tz.Fold | None = None
 
     def __post_init__(self) -> None:
         if not self.title.strip():
@@ -142,6 +183,10 @@ class Event:
         for reminder in self.reminders:
             if reminder <= dt.timedelta(0):
                 raise InputError("a reminder must come a positive time before the start")
+        if self.rrule is not None or self.rolling or self.sessions or self.exdates:
+            from launchcal import recurrence
+
+            recurrence.validate(self)
         if not self.id:
             object.__setattr__(self, "id", slugify(f"{self.title} {self.start:%Y-%m-%d}"))
         elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._@-]*", self.id):
@@ -195,6 +240,11 @@ class Event:
         if self.url is not None:
             return self.url
         return self.location.url if self.location is not None else None
+
+    @property
+    def is_series(self) -> bool:
+        """Whether the event repeats (an RRULE)."""
+        return self.rrule is not None
 
     @property
     def is_online(self) -> bool:
