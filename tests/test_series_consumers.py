@@ -1,0 +1,205 @@
+"""Recurring series as real calendar parsers expand them: ical.js, libical, recurring-ical-events
+and khal each unfold launchcal's RRULE/EXDATE and VTIMEZONE into occurrences, and every
+occurrence's instant must be the wall time on the zone's clock that week, for two years across
+the DST changes of London, New York, Sydney and Santiago.
+
+The expected instants are worked out here without launchcal's recurrence code: each wall time
+is stepped by hand (a week, a month's first Sunday, a day) and placed with the pinned tz
+database. With the TZIDs renamed, a reader has only the file's VTIMEZONE to go by.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+import recurring_ical_events
+
+from launchcal import ics, tz
+from launchcal.clientsweep import rename_tzids
+from launchcal.event import Calendar, Event
+from tests.conftest import ROOT
+from tests.ics_cases import STAMP
+from tests.test_consumers import KHAL_CONFIG, NODE, SYSTEM_PYTHON, _missing, unavailable
+
+UTC = dt.UTC
+WEEK = dt.timedelta(weeks=1)
+DAY = dt.timedelta(days=1)
+
+
+def _first_sundays(year: int, month: int, count: int) -> Iterator[dt.date]:
+    for _ in range(count):
+        day = dt.date(year, month, 1)
+        yield day + dt.timedelta(days=(6 - day.weekday()) % 7)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+def _walls(first: dt.datetime, step: dt.timedelta, count: int) -> list[dt.datetime]:
+    return [first + step * index for index in range(count)]
+
+
+# (uid, zone, first wall time, rrule, wall times it must give, exdates)
+SERIES: list[tuple[str, str, dt.datetime, str, list[dt.datetime], list[dt.datetime]]] = [
+    (
+        "london-tuesdays", "Europe/London", dt.datetime(2026, 1, 6, 18),
+        "FREQ=WEEKLY;BYDAY=TU;UNTIL=20271228T235959Z",
+        [w for w in _walls(dt.datetime(2026, 1, 6, 18), WEEK, 104)
+         if w != dt.datetime(2026, 12, 29, 18)],
+        [dt.datetime(2026, 12, 29, 18)],
+    ),
+    (
+        # Sunday mornings: the US changes its clocks on Sundays at 02:00.
+        "new-york-sundays", "America/New_York", dt.datetime(2026, 1, 4, 9),
+        "FREQ=WEEKLY;BYDAY=SU;COUNT=105",
+        _walls(dt.datetime(2026, 1, 4, 9), WEEK, 105), [],
+    ),
+    (
+        # The first Sunday of April and October are Sydney's change days.
+        "sydney-first-sundays", "Australia/Sydney", dt.datetime(2026, 1, 4, 10),
+        "FREQ=MONTHLY;BYDAY=1SU;COUNT=24",
+        [dt.datetime.combine(d, dt.time(10)) for d in _first_sundays(2026, 1, 24)], [],
+    ),
+    (
+        # Chile changes at midnight between Saturday and Sunday.
+        "santiago-saturdays", "America/Santiago", dt.datetime(2026, 1, 3, 22),
+        "FREQ=WEEKLY;BYDAY=SA;COUNT=104",
+        _walls(dt.datetime(2026, 1, 3, 22), WEEK, 104), [],
+    ),
+    (
+        "santiago-daily", "America/Santiago", dt.datetime(2026, 1, 1, 12),
+        "FREQ=DAILY;COUNT=730",
+        [w for w in _walls(dt.datetime(2026, 1, 1, 12), DAY, 730)
+         if w.date() not in (dt.date(2026, 9, 18), dt.date(2027, 9, 18))],
+        [dt.datetime(2026, 9, 18, 12), dt.datetime(2027, 9, 18, 12)],
+    ),
+]  # fmt: skip
+
+
+def _event(uid: str, zone: str, first: dt.datetime, rule: str, exdates: list[dt.datetime]) -> Event:
+    return Event.at(
+        f"Series {uid}", first, zone, id=uid, rrule=rule, duration=dt.timedelta(hours=1),
+        exdates=tuple(tz.localize(moment, zone) for moment in exdates),
+    )  # fmt: skip
+
+
+def expected() -> dict[str, list[str]]:
+    """Each series' starts as UTC instants, from the wall times stepped by hand."""
+    return {
+        uid: [tz.localize(wall, zone).astimezone(UTC).isoformat() for wall in walls]
+        for uid, zone, _, _, walls, _ in SERIES
+    }
+
+
+@pytest.fixture(scope="module")
+def series_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("series")
+    calendar = Calendar(
+        tuple(_event(uid, zone, first, rule, ex) for uid, zone, first, rule, _, ex in SERIES),
+        name="Series",
+    )
+    data = ics.to_ics(calendar, stamp=STAMP)
+    files = {"named": folder / "series.ics", "renamed": folder / "renamed.ics"}
+    files["named"].write_bytes(data)
+    files["renamed"].write_bytes(rename_tzids(data))
+    return files
+
+
+def _uid(value: str) -> str:
+    return value.removesuffix("@launchcal")
+
+
+def _run(command: list[str]) -> dict[str, Any]:
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def _needs(consumer: str) -> None:
+    reason = _missing(consumer)
+    if reason is not None:
+        unavailable(reason)
+
+
+def test_the_hand_stepped_walls_cross_every_change_the_test_is_about() -> None:
+    # Without this the comparison below could pass on series that never meet a DST change.
+    for uid, zone, _, _, walls, _ in SERIES:
+        offsets = {tz.localize(wall, zone).utcoffset() for wall in walls}
+        assert len(offsets) == 2, uid
+
+
+def test_launchcal_expands_its_own_series_to_the_same_instants() -> None:
+    from launchcal import recurrence
+
+    for uid, zone, first, rule, walls, ex in SERIES:
+        got = [o.utc_start.isoformat() for o in recurrence.all_occurrences(
+            _event(uid, zone, first, rule, ex))]  # fmt: skip
+        assert got == expected()[uid]
+        assert len(got) == len(walls)
+
+
+@pytest.mark.parametrize("variant", ["named", "renamed"])
+def test_icaljs_expands_every_occurrence_at_the_right_instant(
+    series_files: dict[str, Path], variant: str
+) -> None:
+    _needs("ical.js")
+    path = series_files[variant]
+    got = _run(["node", str(NODE / "expand-ics.mjs"), str(path)])[str(path)]
+    assert {_uid(uid): starts for uid, starts in got.items()} == expected()
+
+
+@pytest.mark.parametrize("variant", ["named", "renamed"])
+def test_libical_expands_every_occurrence_at_the_right_instant(
+    series_files: dict[str, Path], variant: str
+) -> None:
+    _needs("libical")
+    path = series_files[variant]
+    reader = ROOT / "tests" / "readers" / "libical_expand.py"
+    got = _run([SYSTEM_PYTHON, str(reader), str(path)])[str(path)]
+    assert {_uid(uid): starts for uid, starts in got.items()} == expected()
+
+
+def test_recurring_ical_events_expands_every_occurrence_at_the_right_instant(
+    series_files: dict[str, Path],
+) -> None:
+    calendar = icalendar.Calendar.from_ical(series_files["named"].read_bytes())
+    found: dict[str, list[str]] = {}
+    between = recurring_ical_events.of(calendar).between(dt.date(2025, 12, 1), dt.date(2028, 3, 1))
+    for occurrence in between:
+        start = occurrence["DTSTART"].dt
+        found.setdefault(_uid(str(occurrence["UID"])), []).append(
+            start.astimezone(UTC).isoformat()
+        )
+    assert {uid: sorted(starts) for uid, starts in found.items()} == expected()
+
+
+@pytest.mark.parametrize("variant", ["named", "renamed"])
+def test_khal_lists_every_occurrence_at_the_right_instant(
+    series_files: dict[str, Path], tmp_path: Path, variant: str
+) -> None:
+    (tmp_path / "calendar").mkdir()
+    config = tmp_path / "khal.conf"
+    config.write_text(KHAL_CONFIG.format(folder=tmp_path), encoding="utf-8")
+    env = {**os.environ, "TZ": "UTC", "HOME": str(tmp_path)}
+    khal = [sys.executable, "-m", "khal", "-c", str(config)]
+    subprocess.run([*khal, "import", "--batch", str(series_files[variant])], check=True,
+                   env=env, capture_output=True)  # fmt: skip
+    listed = subprocess.run(
+        [*khal, "list", "--day-format", "", "--format", "{start} {title}",
+         "2025-12-01", "2028-03-01"],
+        check=True, env=env, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    found: dict[str, list[str]] = {}
+    for line in listed.splitlines():
+        day, time, _, uid = line.split(" ", 3)
+        moment = dt.datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=UTC)
+        found.setdefault(uid, []).append(moment.isoformat())
+    assert {uid: sorted(set(starts)) for uid, starts in found.items()} == expected()
