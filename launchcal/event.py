@@ -215,7 +215,7 @@ class Event:
         """
         start = tz.localize(wall, zone, fold)
         end = None if duration is None else end_after(start, duration)
-        return cls(title=title, start=start, zone=zone, end=end, **fields)  # type: ignore[arg-type]
+        return cls(title=title, start=start, zone=zone, end=end, fold=fold, **fields)  # type: ignore[arg-type]
 
     @property
     def utc_start(self) -> dt.datetime:

@@ -1,0 +1,189 @@
+"""Series, rolling releases and sessions: the model refuses what has no single instant, and
+``when`` and ``ics`` show every occurrence, market and session where it really falls."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from launchcal import eventfile, ics, recurrence, tz
+from launchcal.cli import cli
+from launchcal.errors import InputError
+from launchcal.event import Calendar, Event
+from launchcal.places import Place
+from tests.conftest import ROOT
+from tests.ics_cases import STAMP
+
+UTC = dt.UTC
+EXAMPLES = ROOT / "examples"
+LINE = re.compile(r"starts at (\d\d:\d\d) in New York City: \w+ (\d+ \w+ \d{4}), ")
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), prog_name="launchcal")
+    return result.exit_code, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(shutil.which("date") is None, reason="GNU date is not installed")
+def test_weekly_stream_in_new_york_agrees_with_gnu_date_for_every_occurrence() -> None:
+    code, out = run(
+        "when", str(EXAMPLES / "weekly-stream.toml"), "--in", "New York", "--next", "6",
+        "--now", "2026-02-20T00:00Z",
+    )  # fmt: skip
+    assert code == 0, out
+    shown = LINE.findall(out)
+    assert [time for time, _ in shown] == ["13:00", "13:00", "14:00", "14:00", "14:00", "13:00"]
+    # GNU date, on the same tz database, turns each London 18:00 into New York time.
+    for time, day in shown:
+        london = dt.datetime.strptime(f"{day} 18:00", "%d %b %Y %H:%M")
+        theirs = subprocess.run(
+            ["date", "-d", f'TZ="Europe/London" {london:%Y-%m-%d %H:%M}', "+%-d %b %Y %H:%M"],
+            env={"TZDIR": str(tz.database().path), "TZ": "America/New_York", "LC_ALL": "C",
+                 "PATH": "/usr/bin:/bin"},
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()  # fmt: skip
+        assert theirs == f"{day} {time}"
+    assert "From Tue 10 Mar 2026 this is 14:00 in New York City, not 13:00" in out
+    assert "From Tue 31 Mar 2026 this is 13:00 in New York City, not 14:00" in out
+
+
+def test_next_counts_from_now_and_skips_the_exdate() -> None:
+    code, out = run(
+        "when", str(EXAMPLES / "weekly-stream.toml"), "--in", "London", "--next", "2",
+        "--now", "2026-12-20T00:00Z",
+    )  # fmt: skip
+    assert code == 0, out
+    assert re.findall(r": \w+ (\d+ \w+ \d{4})", out) == ["22 Dec 2026"]
+    assert run(
+        "when", str(EXAMPLES / "weekly-stream.toml"), "--in", "London", "--now", "2027-02-01T00:00Z"
+    )[1].strip() == "Studio Live has no occurrences after now"  # fmt: skip
+
+
+def test_midnight_release_lists_markets_from_first_to_last_going_live() -> None:
+    code, out = run("when", str(EXAMPLES / "midnight-release.toml"))
+    assert code == 0, out
+    lines = out.splitlines()
+    places = [re.search(r" in (.+?): ", line).group(1) for line in lines[:-1]]  # type: ignore[union-attr]
+    assert places[0] == "Kiritimati" and places[-1] == "Pago Pago"
+    calendar = eventfile.load(EXAMPLES / "midnight-release.toml")
+    starts = [m.utc_start for m in recurrence.markets(calendar.events[0])]
+    assert starts == sorted(starts) and len(starts) == len(places) == 13
+    assert starts[-1] - starts[0] == dt.timedelta(hours=25)
+    assert lines[-1] == (
+        "First live in Kiritimati at Thu 28 Jan 2027 10:00 UTC, "
+        "last in Pago Pago at Fri 29 Jan 2027 11:00 UTC"
+    )
+
+
+def test_sessions_each_on_their_own_line_in_start_order() -> None:
+    code, out = run("when", str(EXAMPLES / "keynote-sessions.toml"), "--in", "London")
+    assert code == 0, out
+    assert out.splitlines() == [
+        "Orbit X launch: China keynote starts at 12:00 in London: Tue 15 Sep 2026, "
+        "BST (UTC+01:00), same day",
+        "Orbit X launch: Global stream starts at 21:00 in London: Tue 15 Sep 2026, "
+        "BST (UTC+01:00), same day",
+        "Orbit X launch: Hands-on starts at 22:30 in London: Tue 15 Sep 2026, "
+        "BST (UTC+01:00), same day",
+    ]
+
+
+def series(rule: str, wall: dt.datetime = dt.datetime(2026, 3, 1, 1, 30), **more: object) -> Event:
+    return Event.at("Show", wall, "Europe/London", rrule=rule, **more)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: series("FREQ=WEEKLY;BYDAY=SU;COUNT=8"),
+         r"the occurrence on 2026-03-29: 2026-03-29 01:30 in Europe/London does not exist.*"
+         r'use fold = "earlier" for .* or fold = "later" for '),
+        (lambda: series("FREQ=WEEKLY;UNTIL=20260601T000000"), r"UNTIL=20260601T000000 is not in UTC"),
+        (lambda: series("FREQ=WEEKLY;COUNT=3;UNTIL=20260601T000000Z"), "both COUNT and UNTIL"),
+        (lambda: series("BYDAY=TU;COUNT=3"), "needs a FREQ"),
+        (lambda: series("FREQ=WEEKLY;DTSTART=20260301T013000"), "holds DTSTART"),
+        (lambda: series("FREQ=WEEKLY;BYDAY=TU;COUNT=3"),
+         "the start 2026-03-01 01:30 is not an occurrence .* its first occurrence is 2026-03-03"),
+        (lambda: series("FREQ=WEEKLY;COUNT=3",
+                        exdates=(tz.localize(dt.datetime(2026, 3, 2, 1, 30), "Europe/London"),)),
+         "exdate 2026-03-02 01:30 is not an occurrence"),
+        (lambda: Event.at("Show", dt.datetime(2026, 3, 1, 9), "UTC", exdates=(
+            dt.datetime(2026, 3, 1, 9, tzinfo=UTC),)), "it needs an rrule"),
+        (lambda: Event.at("Album", dt.datetime(2027, 1, 29), "UTC", rolling=True),
+         "a rolling release needs markets"),
+        (lambda: Event.at("Album", dt.datetime(2026, 3, 29, 1, 30), "UTC", rolling=True,
+                          markets=(Place("London", "Europe/London", "city"),)),
+         r"in market London: 2026-03-29 01:30 in Europe/London does not exist"),
+    ],
+)  # fmt: skip
+def test_the_model_refuses_what_has_no_single_instant(build: object, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        build()  # type: ignore[operator]
+
+
+def test_fold_picks_the_instant_in_every_occurrence_that_needs_it() -> None:
+    show = series("FREQ=WEEKLY;BYDAY=SU;COUNT=5", fold="later")
+    gap = recurrence.all_occurrences(show)[4]
+    assert gap.utc_start == dt.datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
+
+
+def test_an_endless_series_gives_next_occurrences_but_no_finite_list() -> None:
+    show = series("FREQ=WEEKLY", wall=dt.datetime(2026, 1, 6, 18))
+    assert len(recurrence.occurrences(show, after=dt.datetime(2030, 1, 1, tzinfo=UTC), count=4)) == 4
+    with pytest.raises(InputError, match="never ends; give its rrule a COUNT or UNTIL"):
+        recurrence.all_occurrences(show)
+
+
+def test_series_and_sessions_do_not_combine_in_a_file() -> None:
+    text = """
+title = "Show"
+rrule = "FREQ=WEEKLY;COUNT=3"
+[[sessions]]
+title = "One"
+start = 2026-03-01T10:00:00
+zone = "UTC"
+"""
+    with pytest.raises(InputError, match="a series cannot have sessions"):
+        eventfile.loads(text)
+
+
+def test_a_bad_rrule_is_one_error_line_naming_the_file() -> None:
+    path = ROOT / "tests" / "data" / "bad-until.toml"
+    code, out = run("ics", str(path), "-o", "-")
+    assert code == 2
+    assert out.startswith("Error: ") and out.count("\n") == 1 and "not in UTC" in out
+    assert "bad-until.toml" in out
+
+
+def ics_lines(calendar: Calendar) -> list[str]:
+    return ics.to_ics(calendar, stamp=STAMP).decode().split("\r\n")
+
+
+def test_ics_writes_a_series_as_one_vevent_with_its_rule_and_exdate() -> None:
+    lines = ics_lines(eventfile.load(EXAMPLES / "weekly-stream.toml"))
+    assert lines.count("BEGIN:VEVENT") == 1
+    assert "DTSTART;TZID=Europe/London:20260106T180000" in lines
+    assert "RRULE:FREQ=WEEKLY;COUNT=52;BYDAY=TU" in lines
+    assert "EXDATE;TZID=Europe/London:20261229T180000" in lines
+
+
+def test_ics_refuses_a_series_in_utc() -> None:
+    with pytest.raises(InputError, match="a series cannot be written in UTC"):
+        ics.to_ics(eventfile.load(EXAMPLES / "weekly-stream.toml"), stamp=STAMP, utc=True)
+
+
+def test_ics_writes_sessions_related_to_the_launch_and_a_market_each() -> None:
+    lines = ics_lines(eventfile.load(EXAMPLES / "keynote-sessions.toml"))
+    assert lines.count("BEGIN:VEVENT") == 3
+    assert lines.count("RELATED-TO:orbit-launch@launchcal") == 3
+    assert "DTSTART;TZID=Asia/Shanghai:20260915T190000" in lines
+    lines = ics_lines(eventfile.load(EXAMPLES / "midnight-release.toml"))
+    assert lines.count("BEGIN:VEVENT") == 13
+    assert "DTSTART;TZID=Pacific/Pago_Pago:20270129T000000" in lines
+    assert "DTSTART;TZID=Pacific/Kiritimati:20270129T000000" in lines
+    assert lines.count("RELATED-TO:nightfall-album@launchcal") == 13
