@@ -183,16 +183,16 @@ class Event:
         for reminder in self.reminders:
             if reminder <= dt.timedelta(0):
                 raise InputError("a reminder must come a positive time before the start")
-        if self.rrule is not None or self.rolling or self.sessions or self.exdates:
-            from launchcal import recurrence
-
-            recurrence.validate(self)
         if not self.id:
             object.__setattr__(self, "id", slugify(f"{self.title} {self.start:%Y-%m-%d}"))
         elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._@-]*", self.id):
             raise InputError(
                 f"event id {self.id!r} may hold only letters, digits, '.', '_', '@' and '-'"
             )
+        if self.rrule is not None or self.rolling or self.sessions or self.exdates:
+            from launchcal import recurrence
+
+            recurrence.validate(self)
 
     @classmethod
     def at(

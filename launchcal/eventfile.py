@@ -372,7 +372,6 @@ class _Reader:
         except InputError as error:
             raise self.fail(str(error), event=index, label=label) from None
 
-
     def sessions(self, value: Any, fold: tz.Fold | None) -> tuple[Session, ...]:
         """``sessions = [...]`` or ``[[event.sessions]]``: each a table of its own times."""
         if not isinstance(value, list) or not value:
@@ -387,7 +386,9 @@ class _Reader:
             unknown = set(item) - set(SESSION_FIELDS)
             if unknown:
                 known = ", ".join(SESSION_FIELDS)
-                raise InputError(f"session {number}: unknown key {sorted(unknown)[0]!r}; use {known}")
+                raise InputError(
+                    f"session {number}: unknown key {sorted(unknown)[0]!r}; use {known}"
+                )
             for required in ("title", "start", "zone"):
                 if required not in item:
                     raise InputError(f"session {number} needs {required!r}")

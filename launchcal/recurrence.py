@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from launchcal.event import Event
 
 __all__ = [
-    "MAX_OCCURRENCES",
     "CHECK_YEARS",
+    "MAX_OCCURRENCES",
     "all_occurrences",
     "is_finite",
     "markets",
@@ -50,8 +50,22 @@ MAX_OCCURRENCES = 5000
 CHECK_YEARS = 10
 
 _RULE_PARTS = frozenset(
-    "FREQ UNTIL COUNT INTERVAL BYSECOND BYMINUTE BYHOUR BYDAY BYMONTHDAY BYYEARDAY BYWEEKNO "
-    "BYMONTH BYSETPOS WKST".split()
+    [
+        "FREQ",
+        "UNTIL",
+        "COUNT",
+        "INTERVAL",
+        "BYSECOND",
+        "BYMINUTE",
+        "BYHOUR",
+        "BYDAY",
+        "BYMONTHDAY",
+        "BYYEARDAY",
+        "BYWEEKNO",
+        "BYMONTH",
+        "BYSETPOS",
+        "WKST",
+    ]
 )
 _UNTIL_UTC = re.compile(r"\d{8}T\d{6}Z")
 _FOLD_REMEDY = 'fold = "{}"'
@@ -146,8 +160,8 @@ def _instants(event: Event) -> Iterator[dt.datetime]:
 
 def _occurrence(event: Event, start: dt.datetime) -> Event:
     duration = event.duration
-    end = None if duration is None else (start.astimezone(dt.UTC) + duration).astimezone(
-        start.tzinfo
+    end = (
+        None if duration is None else (start.astimezone(dt.UTC) + duration).astimezone(start.tzinfo)
     )
     stamp = start.astimezone(dt.UTC)
     return dataclasses.replace(
@@ -230,8 +244,10 @@ def markets(event: Event) -> list[Event]:
             start = tz.localize(wall, market.zone, event.fold)
         except WallTimeError as error:
             raise InputError(f"in market {market.name}: {error.explain(_FOLD_REMEDY)}") from None
-        end = None if duration is None else (start.astimezone(dt.UTC) + duration).astimezone(
-            start.tzinfo
+        end = (
+            None
+            if duration is None
+            else (start.astimezone(dt.UTC) + duration).astimezone(start.tzinfo)
         )
         found.append(
             dataclasses.replace(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -308,9 +309,7 @@ def _utc_words(moment: dt.datetime, reader: _Reader) -> str:
     return f"{reader.date(utc.date())} {reader.time(utc)} UTC"
 
 
-def _offset_notes(
-    seen_each: Sequence[Sequence[LocalTime]], locale: str
-) -> list[str]:
+def _offset_notes(seen_each: Sequence[Sequence[LocalTime]], locale: str) -> list[str]:
     """A line wherever a place's clock moves against the event's between two occurrences.
 
     A London show at 18:00 is 13:00 in New York until the US changes its clocks; from then,
@@ -319,7 +318,7 @@ def _offset_notes(
     reader = _Reader(locale)
     notes = []
     for column in range(len(seen_each[0]) if seen_each else 0):
-        for before, after in zip(seen_each, seen_each[1:], strict=False):
+        for before, after in itertools.pairwise(seen_each):
             old, new = before[column], after[column]
             if old.local.time() == new.local.time():
                 continue

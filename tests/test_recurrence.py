@@ -69,10 +69,12 @@ def test_midnight_release_lists_markets_from_first_to_last_going_live() -> None:
     assert code == 0, out
     lines = out.splitlines()
     places = [re.search(r" in (.+?): ", line).group(1) for line in lines[:-1]]  # type: ignore[union-attr]
-    assert places[0] == "Kiritimati" and places[-1] == "Pago Pago"
+    assert places[0] == "Kiritimati"
+    assert places[-1] == "Pago Pago"
     calendar = eventfile.load(EXAMPLES / "midnight-release.toml")
     starts = [m.utc_start for m in recurrence.markets(calendar.events[0])]
-    assert starts == sorted(starts) and len(starts) == len(places) == 13
+    assert starts == sorted(starts)
+    assert len(starts) == len(places) == 13
     assert starts[-1] - starts[0] == dt.timedelta(hours=25)
     assert lines[-1] == (
         "First live in Kiritimati at Thu 28 Jan 2027 10:00 UTC, "
@@ -134,7 +136,9 @@ def test_fold_picks_the_instant_in_every_occurrence_that_needs_it() -> None:
 
 def test_an_endless_series_gives_next_occurrences_but_no_finite_list() -> None:
     show = series("FREQ=WEEKLY", wall=dt.datetime(2026, 1, 6, 18))
-    assert len(recurrence.occurrences(show, after=dt.datetime(2030, 1, 1, tzinfo=UTC), count=4)) == 4
+    assert (
+        len(recurrence.occurrences(show, after=dt.datetime(2030, 1, 1, tzinfo=UTC), count=4)) == 4
+    )
     with pytest.raises(InputError, match="never ends; give its rrule a COUNT or UNTIL"):
         recurrence.all_occurrences(show)
 
@@ -156,7 +160,9 @@ def test_a_bad_rrule_is_one_error_line_naming_the_file() -> None:
     path = ROOT / "tests" / "data" / "bad-until.toml"
     code, out = run("ics", str(path), "-o", "-")
     assert code == 2
-    assert out.startswith("Error: ") and out.count("\n") == 1 and "not in UTC" in out
+    assert out.startswith("Error: ")
+    assert out.count("\n") == 1
+    assert "not in UTC" in out
     assert "bad-until.toml" in out
 
 

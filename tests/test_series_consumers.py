@@ -175,9 +175,7 @@ def test_recurring_ical_events_expands_every_occurrence_at_the_right_instant(
     between = recurring_ical_events.of(calendar).between(dt.date(2025, 12, 1), dt.date(2028, 3, 1))
     for occurrence in between:
         start = occurrence["DTSTART"].dt
-        found.setdefault(_uid(str(occurrence["UID"])), []).append(
-            start.astimezone(UTC).isoformat()
-        )
+        found.setdefault(_uid(str(occurrence["UID"])), []).append(start.astimezone(UTC).isoformat())
     assert {uid: sorted(starts) for uid, starts in found.items()} == expected()
 
 
