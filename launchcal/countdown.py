@@ -197,13 +197,25 @@ class _Words:
         return say.gettext("%(title)s ended %(since)s", title=self.title(), since=since_end)
 
 
-def choose(events: Sequence[Event], now: dt.datetime, *, all_events: bool = False) -> list[Event]:
+def choose(
+    events: Sequence[Event],
+    now: dt.datetime,
+    *,
+    all_events: bool = False,
+    viewer: Place | None = None,
+) -> list[Event]:
     """The events to count down to: the next one that has not ended, or all in start order.
 
     "Not ended" means upcoming or live; an event without an end that has started is past
-    once a later one exists. When every event is past, the most recent one is shown.
+    once a later one exists. When every event is past, the most recent one is shown. A
+    series counts down to its next occurrence, a launch with sessions to its next session,
+    a rolling release to the viewer's own market (see :func:`launchcal.recurrence.current`).
     """
-    ordered = sorted(events, key=lambda e: e.utc_start)
+    from launchcal import recurrence
+
+    zone = None if viewer is None else viewer.zone
+    parts = [part for event in events for part in recurrence.current(event, now, zone)]
+    ordered = sorted(parts, key=lambda e: e.utc_start)
     if all_events or not ordered:
         return ordered
     now = now.astimezone(dt.UTC)
@@ -228,7 +240,7 @@ def countdowns(
     viewer = viewer or local_place()
     return [
         countdown(event, now=now, locale=locale, precision=precision, viewer=viewer)
-        for event in choose(events, now, all_events=all_events)
+        for event in choose(events, now, all_events=all_events, viewer=viewer)
     ]
 
 

@@ -35,6 +35,7 @@ __all__ = [
     "CHECK_YEARS",
     "MAX_OCCURRENCES",
     "all_occurrences",
+    "current",
     "is_finite",
     "markets",
     "normalize_rule",
@@ -291,6 +292,26 @@ def parts(event: Event) -> list[Event]:
     if event.rolling:
         return markets(event)
     return [event]
+
+
+def current(event: Event, now: dt.datetime, viewer_zone: str | None = None) -> list[Event]:
+    """The one-instant events a countdown at ``now`` chooses among.
+
+    A series gives its occurrence that is live or next (its last one once it is over); a
+    launch with sessions gives every session; a rolling release gives the viewer's own market
+    when one is in the viewer's zone, else every market (the next to go live comes first).
+    """
+    if event.rrule is not None:
+        since = now - (event.duration or dt.timedelta(0))
+        found = occurrences(event, after=since, count=1)
+        if not found and is_finite(event):
+            found = all_occurrences(event)[-1:]
+        return found or [event]
+    if event.rolling:
+        found = markets(event)
+        own = [market for market in found if market.zone == viewer_zone]
+        return own[:1] or found
+    return parts(event)
 
 
 def validate(event: Event) -> None:

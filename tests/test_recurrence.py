@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 
 import pytest
 from click.testing import CliRunner
@@ -193,3 +194,27 @@ def test_ics_writes_sessions_related_to_the_launch_and_a_market_each() -> None:
     assert "DTSTART;TZID=Pacific/Pago_Pago:20270129T000000" in lines
     assert "DTSTART;TZID=Pacific/Kiritimati:20270129T000000" in lines
     assert lines.count("RELATED-TO:nightfall-album@launchcal") == 13
+
+
+@pytest.mark.parametrize(
+    ("example", "now", "zone", "line"),
+    [
+        ("weekly-stream", "2026-03-10T12:00Z", "UTC",
+         "Studio Live starts in 6 hours (Tue 10 Mar 2026, 18:00 in UTC)"),
+        ("weekly-stream", "2026-03-31T17:30Z", "UTC",
+         "Studio Live is live now, started 30 minutes ago, ends in 30 minutes"),
+        ("midnight-release", "2027-01-28T12:00Z", "Asia/Tokyo",
+         "Nightfall (album release) starts in 3 hours (Fri 29 Jan 2027, 00:00 in Asia/Tokyo)"),
+        ("midnight-release", "2027-01-28T12:00Z", "Europe/London",
+         "Nightfall (album release) starts in 12 hours (Fri 29 Jan 2027, 00:00 in Europe/London)"),
+        ("keynote-sessions", "2026-09-15T12:00Z", "UTC",
+         "Orbit X launch: Global stream starts in 8 hours (Tue 15 Sep 2026, 20:00 in UTC)"),
+    ],
+)  # fmt: skip
+def test_countdown_goes_to_the_next_occurrence_session_or_the_viewers_market(
+    example: str, now: str, zone: str, line: str, viewer_zone: Callable[[str], None]
+) -> None:
+    viewer_zone(zone)
+    code, out = run("countdown", str(EXAMPLES / f"{example}.toml"), "--now", now)
+    assert code == 0, out
+    assert out.strip() == line
