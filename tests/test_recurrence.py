@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import subprocess
@@ -218,3 +219,26 @@ def test_countdown_goes_to_the_next_occurrence_session_or_the_viewers_market(
     code, out = run("countdown", str(EXAMPLES / f"{example}.toml"), "--now", now)
     assert code == 0, out
     assert out.strip() == line
+
+
+def test_links_repeat_on_google_and_offer_the_ics_elsewhere() -> None:
+    from launchcal import links
+
+    show = eventfile.load(EXAMPLES / "weekly-stream.toml").events[0]
+    result = links.calendar_links(show)
+    assert list(result.urls) == ["google"]
+    assert (
+        "&ctz=Europe/London&recur=RRULE:FREQ%3DWEEKLY%3BBYDAY%3DTU%3BCOUNT%3D52"
+        in (result.urls["google"])
+    )
+    assert result.unsupported == ("outlook", "office365", "yahoo")
+    assert "without its 1 skipped date(s)" in result.left_out
+    code, out = run("links", str(EXAMPLES / "weekly-stream.toml"))
+    assert code == 0
+    assert "Yahoo Calendar   cannot repeat an event from a link; import the .ics instead" in out
+
+
+def test_links_give_each_session_its_own_links() -> None:
+    code, out = run("links", str(EXAMPLES / "keynote-sessions.toml"), "--json")
+    assert code == 0, out
+    assert sorted(json.loads(out)) == ["orbit-launch-1", "orbit-launch-2", "orbit-launch-3"]
