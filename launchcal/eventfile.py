@@ -322,8 +322,9 @@ class _Reader:
             raw = {**raw, "start": first.start.replace(tzinfo=None), "zone": first.zone}
             if first.end is not None and "end" not in raw and "duration" not in raw:
                 raw["end"] = first.end.replace(tzinfo=None)
-        if rolling and markets and "zone" not in raw:
-            raw = {**raw, "zone": markets[0].zone}  # the wall time's own zone is each market's
+        if rolling and markets and "zone" not in raw and "start" in raw:
+            # The wall time is each market's own; the launch starts where it goes live first.
+            raw = {**raw, "zone": _first_market(raw["start"], markets, fold)}
         for required in ("title", "start", "zone"):
             if required not in raw:
                 raise self.fail(f"missing field {required!r}", event=index, label=label)
@@ -402,6 +403,17 @@ class _Reader:
             url = _url(item["url"]) if "url" in item else None
             found.append(Session(_text(item["title"]), start, end, url))
         return tuple(found)
+
+
+def _first_market(start: Any, markets: tuple[places.Place, ...], fold: tz.Fold | None) -> str:
+    """The zone of the market where ``start`` comes first (the first listed if none reads)."""
+    found = []
+    for market in markets:
+        try:
+            found.append((_moment(start, market.zone, fold).astimezone(dt.UTC), market.zone))
+        except InputError:
+            continue  # the Event itself reports the market whose wall time has no instant
+    return min(found)[1] if found else markets[0].zone
 
 
 def _bool(value: Any) -> bool:

@@ -292,7 +292,9 @@ def _widget_context(event: Event, options: Options, *, show_title: bool) -> dict
     }
 
 
-def json_ld(event: Event, *, page_url: str | None = None) -> dict[str, Any]:
+def json_ld(
+    event: Event, *, page_url: str | None = None, now: dt.datetime | None = None
+) -> dict[str, Any]:
     """The schema.org ``Event`` that search engines read from the page
     (:func:`launchcal.jsonld.event_json_ld`).
 
@@ -303,7 +305,7 @@ def json_ld(event: Event, *, page_url: str | None = None) -> dict[str, Any]:
     """
     from launchcal.jsonld import event_json_ld
 
-    return event_json_ld(event, page_url=page_url)
+    return event_json_ld(event, page_url=page_url, now=now)
 
 
 def _script_json(data: Any) -> str:
@@ -328,7 +330,8 @@ def _page_context(
 ) -> dict[str, Any]:
     from markupsafe import Markup
 
-    context = _widget_context(event, options, show_title=False)
+    now = dt.datetime.now(dt.UTC) if stamp is None else stamp
+    context = _widget_context(_counted(event, now), options, show_title=False)
     from launchcal.links import SERVICES
 
     if ics_href is None:
@@ -369,12 +372,54 @@ def _page_context(
             "ics_name": f"{event.id}.ics",
             "tzdata": tz.database().version,
             # JSON with every <, > and & as \u escapes: inert inside <script>.
-            "json_ld": Markup(_script_json(json_ld(event, page_url=options.base_url))),  # noqa: S704
+            "json_ld": Markup(  # noqa: S704
+                _script_json(json_ld(event, page_url=options.base_url, now=now))
+            ),
+            **_times(event, now),
             "page_url": options.base_url,
             "image": safe_url(event.image),
         }
     )
     return context
+
+
+def _counted(event: Event, now: dt.datetime) -> Event:
+    """What the widget counts down to: a series' next occurrence, the next session, the
+    first market to go live (the page's script cannot know the reader's market)."""
+    from launchcal import recurrence
+
+    if event.rrule is None and not event.sessions and not event.rolling:
+        return event
+    found = recurrence.current(event, now)
+    upcoming = [part for part in found if (part.utc_end or part.utc_start) > now]
+    return (upcoming or found)[0]
+
+
+def _times(event: Event, now: dt.datetime) -> dict[str, Any]:
+    """The page's list of sessions, next occurrences or markets, each on the event's clock."""
+    from launchcal import recurrence
+
+    if event.rrule is not None:
+        heading = "Next times"
+        parts = recurrence.occurrences(event, after=now, count=6)
+    elif event.sessions:
+        heading, parts = "Sessions", recurrence.sessions(event)
+    elif event.rolling:
+        heading, parts = "Goes live, market by market", recurrence.markets(event)
+    else:
+        return {"times": [], "times_heading": ""}
+    rows = [
+        {
+            "title": part.title if event.sessions else (
+                part.audience[0].name if event.rolling else format_date(part.start.date())
+            ),
+            "datetime": _utc(part.start),
+            "when": f"{format_date(part.start.date())} {_clock(part.start)} "
+            f"{_zone_words(part.start, part.zone)}",
+        }
+        for part in parts
+    ]  # fmt: skip
+    return {"times": rows, "times_heading": heading}
 
 
 # --- public entry points ---------------------------------------------------------------------
@@ -389,8 +434,9 @@ def snippet(event: Event, options: Options | None = None) -> str:
         True
     """
     options = options or Options()
+    shown = _counted(event, dt.datetime.now(dt.UTC))
     return _render(
-        "snippet.html", _widget_context(event, options, show_title=True), options.template_dir
+        "snippet.html", _widget_context(shown, options, show_title=True), options.template_dir
     )
 
 

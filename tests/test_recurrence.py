@@ -242,3 +242,35 @@ def test_links_give_each_session_its_own_links() -> None:
     code, out = run("links", str(EXAMPLES / "keynote-sessions.toml"), "--json")
     assert code == 0, out
     assert sorted(json.loads(out)) == ["orbit-launch-1", "orbit-launch-2", "orbit-launch-3"]
+
+
+def test_json_ld_gives_sessions_and_markets_as_sub_events_and_a_series_as_event_series() -> None:
+    from launchcal import jsonld
+
+    now = dt.datetime(2026, 12, 1, tzinfo=UTC)
+    show = jsonld.event_json_ld(eventfile.load(EXAMPLES / "weekly-stream.toml").events[0], now=now)
+    assert show["@type"] == "EventSeries"
+    assert len(show["subEvent"]) == 51  # 52 Tuesdays less the one skipped
+    assert show["subEvent"][12]["startDate"] == "2026-03-31T18:00:00+01:00"
+    keynote = jsonld.event_json_ld(eventfile.load(EXAMPLES / "keynote-sessions.toml").events[0])
+    assert [s["name"] for s in keynote["subEvent"]] == [
+        "Orbit X launch: China keynote", "Orbit X launch: Global stream", "Orbit X launch: Hands-on"
+    ]  # fmt: skip
+    assert all(s["@type"] == "Event" and "@context" not in s for s in keynote["subEvent"])
+    album = jsonld.event_json_ld(eventfile.load(EXAMPLES / "midnight-release.toml").events[0])
+    assert album["startDate"] == "2027-01-29T00:00:00+14:00"  # where it goes live first
+    assert album["subEvent"][-1]["startDate"] == "2027-01-29T00:00:00-11:00"
+    endless = Event.at("Show", dt.datetime(2026, 1, 6, 18), "Europe/London", rrule="FREQ=WEEKLY")
+    assert len(jsonld.event_json_ld(endless, now=now)["subEvent"]) == jsonld.SERIES_SHOWN
+
+
+def test_the_page_lists_the_next_times_and_counts_down_to_the_next_one() -> None:
+    from launchcal import render
+
+    show = eventfile.load(EXAMPLES / "weekly-stream.toml").events[0]
+    page = render.page(show, stamp=dt.datetime(2026, 3, 9, tzinfo=UTC))
+    assert "<h2>Next times</h2>" in page
+    assert page.count('<li><time datetime="') == 6
+    assert '<li><time datetime="2026-03-31T17:00:00Z">' in page
+    # The widget's own countdown goes to Tuesday 10 March, not to the first show in January.
+    assert 'data-s="2026-03-10T18:00:00Z" data-e="2026-03-10T19:00:00Z"' in page
