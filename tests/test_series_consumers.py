@@ -1,7 +1,8 @@
 """Recurring series as real calendar parsers expand them: ical.js, libical, recurring-ical-events
 and khal each unfold launchcal's RRULE/EXDATE and VTIMEZONE into occurrences, and every
 occurrence's instant must be the wall time on the zone's clock that week, for two years across
-the DST changes of London, New York, Sydney and Santiago.
+the DST changes of London, New York, Sydney and Santiago (and ten years of Chile's changing
+rules, so the VTIMEZONE must span the whole series).
 
 The expected instants are worked out here without launchcal's recurrence code: each wall time
 is stepped by hand (a week, a month's first Sunday, a day) and placed with the pinned tz
@@ -72,6 +73,13 @@ SERIES: list[tuple[str, str, dt.datetime, str, list[dt.datetime], list[dt.dateti
         "santiago-saturdays", "America/Santiago", dt.datetime(2026, 1, 3, 22),
         "FREQ=WEEKLY;BYDAY=SA;COUNT=104",
         _walls(dt.datetime(2026, 1, 3, 22), WEEK, 104), [],
+    ),
+    (
+        # Ten years across Chile's changing rules (no winter time in 2015, new dates in 2016,
+        # 2019 and 2022): the VTIMEZONE must span the whole series, not just its first year.
+        "santiago-decade", "America/Santiago", dt.datetime(2014, 1, 4, 12),
+        "FREQ=WEEKLY;BYDAY=SA;UNTIL=20231231T000000Z",
+        _walls(dt.datetime(2014, 1, 4, 12), WEEK, 522), [],
     ),
     (
         "santiago-daily", "America/Santiago", dt.datetime(2026, 1, 1, 12),
@@ -172,7 +180,7 @@ def test_recurring_ical_events_expands_every_occurrence_at_the_right_instant(
 ) -> None:
     calendar = icalendar.Calendar.from_ical(series_files["named"].read_bytes())
     found: dict[str, list[str]] = {}
-    between = recurring_ical_events.of(calendar).between(dt.date(2025, 12, 1), dt.date(2028, 3, 1))
+    between = recurring_ical_events.of(calendar).between(dt.date(2013, 12, 1), dt.date(2028, 3, 1))
     for occurrence in between:
         start = occurrence["DTSTART"].dt
         found.setdefault(_uid(str(occurrence["UID"])), []).append(start.astimezone(UTC).isoformat())
@@ -192,7 +200,7 @@ def test_khal_lists_every_occurrence_at_the_right_instant(
                    env=env, capture_output=True)  # fmt: skip
     listed = subprocess.run(
         [*khal, "list", "--day-format", "", "--format", "{start} {title}",
-         "2025-12-01", "2028-03-01"],
+         "2013-12-01", "2028-03-01"],
         check=True, env=env, capture_output=True, text=True,
     ).stdout  # fmt: skip
     found: dict[str, list[str]] = {}
