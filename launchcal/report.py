@@ -450,12 +450,43 @@ def world_clock(
     return "\n\n".join(blocks)
 
 
-def when_data(events: Sequence[Event], places: Sequence[Place] | None) -> dict[str, Any]:
-    """The JSON document of ``launchcal when --json``."""
+def when_data(
+    events: Sequence[Event],
+    places: Sequence[Place] | None,
+    *,
+    now: dt.datetime | None = None,
+    next_count: int = 3,
+) -> dict[str, Any]:
+    """The JSON document of ``launchcal when --json``.
+
+    A series carries its next ``next_count`` occurrences from ``now`` under ``occurrences``,
+    a rolling release its markets in going-live order under ``markets``, a launch its
+    ``sessions``: each entry shaped like an event.
+    """
+    now = dt.datetime.now(dt.UTC) if now is None else now
     return {
         "tzdata": tz.database().version,
-        "events": [_event_data(event, places) for event in events],
+        "events": [_several_data(event, places, now, next_count) for event in events],
     }
+
+
+def _several_data(
+    event: Event, places: Sequence[Place] | None, now: dt.datetime, next_count: int
+) -> dict[str, Any]:
+    from launchcal import recurrence
+
+    data = _event_data(event, places)
+    if event.rrule is not None:
+        data["rrule"] = event.rrule
+        data["occurrences"] = [
+            _event_data(part, places)
+            for part in recurrence.occurrences(event, after=now, count=next_count)
+        ]
+    elif event.rolling:
+        data["markets"] = [_event_data(part, part.audience) for part in recurrence.markets(event)]
+    elif event.sessions:
+        data["sessions"] = [_event_data(part, places) for part in recurrence.sessions(event)]
+    return data
 
 
 def _event_data(event: Event, places: Sequence[Place] | None) -> dict[str, Any]:

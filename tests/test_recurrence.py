@@ -274,3 +274,42 @@ def test_the_page_lists_the_next_times_and_counts_down_to_the_next_one() -> None
     assert '<li><time datetime="2026-03-31T17:00:00Z">' in page
     # The widget's own countdown goes to Tuesday 10 March, not to the first show in January.
     assert 'data-s="2026-03-10T18:00:00Z" data-e="2026-03-10T19:00:00Z"' in page
+
+
+def test_when_json_carries_the_next_occurrences_markets_and_sessions() -> None:
+    code, out = run(
+        "when", str(EXAMPLES / "weekly-stream.toml"), "--in", "New York", "--next", "2",
+        "--now", "2026-03-04T00:00Z", "--json",
+    )  # fmt: skip
+    assert code == 0, out
+    (show,) = json.loads(out)["events"]
+    assert show["rrule"] == "FREQ=WEEKLY;BYDAY=TU;COUNT=52"
+    assert [o["times"][0]["local"] for o in show["occurrences"]] == [
+        "2026-03-10T14:00:00-04:00", "2026-03-17T14:00:00-04:00"
+    ]  # fmt: skip
+    (album,) = json.loads(run("when", str(EXAMPLES / "midnight-release.toml"), "--json")[1])[
+        "events"
+    ]
+    assert [m["times"][0]["place"] for m in album["markets"]][::12] == ["Kiritimati", "Pago Pago"]
+    (launch,) = json.loads(run("when", str(EXAMPLES / "keynote-sessions.toml"), "--json")[1])[
+        "events"
+    ]
+    assert [s["utc"] for s in launch["sessions"]] == [
+        "2026-09-15T11:00:00Z", "2026-09-15T20:00:00Z", "2026-09-15T21:30:00Z"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("locale", "note"),
+    [
+        ("fr", "À partir du mar. 10 mars 2026, c’est à 14:00 à New York City, et non à 13:00"),
+        ("de", "Ab Di., 10. März 2026 ist das in New York City um 14:00, nicht um 13:00"),
+    ],
+)
+def test_the_offset_change_note_is_in_the_readers_language(locale: str, note: str) -> None:
+    code, out = run(
+        "when", str(EXAMPLES / "weekly-stream.toml"), "--in", "New York", "--next", "6",
+        "--now", "2026-02-20T00:00Z", "--locale", locale,
+    )  # fmt: skip
+    assert code == 0, out
+    assert note in out.splitlines()

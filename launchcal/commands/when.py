@@ -82,7 +82,9 @@ def when(**params: Any) -> None:
         return
     places: list[Place] | None = list(params["places"]) or None
     if params["as_json"]:
-        echo_json(report.when_data(events, places))
+        echo_json(
+            report.when_data(events, places, now=params["now"], next_count=params["next_count"])
+        )
     else:
         click.echo(
             report.when_text(
