@@ -238,9 +238,29 @@ def countdowns(
     now = dt.datetime.now(dt.UTC) if now is None else now
     locale = i18n.locale_from_environment() if locale is None else locale
     viewer = viewer or local_place()
-    return [
+    found = [
         countdown(event, now=now, locale=locale, precision=precision, viewer=viewer)
         for event in choose(events, now, all_events=all_events, viewer=viewer)
+    ]
+    rolling = [event for event in events if event.rolling]
+    if not rolling:
+        return found
+    # A rolling release's countdown goes to one market; the first and last go below it.
+    from dataclasses import replace
+
+    from launchcal import recurrence
+    from launchcal.report import first_and_last
+
+    notes = {
+        market.id: first_and_last(event, locale)
+        for event in rolling
+        for market in recurrence.markets(event)
+    }
+    return [
+        replace(c, note="\n".join(filter(None, [c.note, notes[c.event.id]])))
+        if c.event.id in notes
+        else c
+        for c in found
     ]
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "WhenFormat",
     "all_zones",
     "day_shift_words",
+    "first_and_last",
     "format_date",
     "tba_line",
     "text_table",
@@ -270,16 +271,7 @@ def _several_text(
         parts = recurrence.markets(event)
         seen = [see_all(part, part.audience)[0] for part in parts]
         lines = _lines_or_table(list(zip(parts, [[s] for s in seen], strict=True)), fmt, locale)
-        first, last = parts[0], parts[-1]
-        reader = _Reader(locale)
-        note = say.gettext(
-            "First live in %(first)s at %(first_time)s, last in %(last)s at %(last_time)s",
-            first=reader.place(first.audience[0]),
-            first_time=_utc_words(first.utc_start, reader),
-            last=reader.place(last.audience[0]),
-            last_time=_utc_words(last.utc_start, reader),
-        )
-        return f"{lines}\n{note}"
+        return f"{lines}\n{first_and_last(event, locale)}"
     where = _places_for(event, places)
     if event.rrule is not None:
         parts = recurrence.occurrences(event, after=now, count=next_count)
@@ -292,6 +284,31 @@ def _several_text(
     notes = _offset_notes(seen_each, locale) if event.rrule is not None else []
     clock = _clock_note(parts[0], seen_each[0], locale, now)
     return "\n".join([block, *notes, *([clock] if clock else [])])
+
+
+def first_and_last(event: Event, locale: str = "en") -> str:
+    """Where and when a rolling release goes live first and last, as instants in UTC.
+
+    Examples:
+        >>> from launchcal.places import Place
+        >>> tokyo, lima = Place("Tokyo", "Asia/Tokyo", "city"), Place("Lima", "America/Lima", "city")
+        >>> album = Event.at("Album", dt.datetime(2027, 1, 29), "Asia/Tokyo", rolling=True,
+        ...                  markets=(tokyo, lima))
+        >>> print(first_and_last(album))
+        First live in Tokyo at Thu 28 Jan 2027 15:00 UTC, last in Lima at Fri 29 Jan 2027 05:00 UTC
+    """
+    from launchcal import recurrence
+
+    parts = recurrence.markets(event)
+    first, last = parts[0], parts[-1]
+    reader = _Reader(locale)
+    return reader.say.gettext(
+        "First live in %(first)s at %(first_time)s, last in %(last)s at %(last_time)s",
+        first=reader.place(first.audience[0]),
+        first_time=_utc_words(first.utc_start, reader),
+        last=reader.place(last.audience[0]),
+        last_time=_utc_words(last.utc_start, reader),
+    )
 
 
 def _lines_or_table(
