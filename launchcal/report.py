@@ -291,7 +291,8 @@ def first_and_last(event: Event, locale: str = "en") -> str:
 
     Examples:
         >>> from launchcal.places import Place
-        >>> tokyo, lima = Place("Tokyo", "Asia/Tokyo", "city"), Place("Lima", "America/Lima", "city")
+        >>> tokyo = Place("Tokyo", "Asia/Tokyo", "city")
+        >>> lima = Place("Lima", "America/Lima", "city")
         >>> album = Event.at("Album", dt.datetime(2027, 1, 29), "Asia/Tokyo", rolling=True,
         ...                  markets=(tokyo, lima))
         >>> print(first_and_last(album))
