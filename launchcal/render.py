@@ -332,6 +332,7 @@ def _page_context(
 
     now = dt.datetime.now(dt.UTC) if stamp is None else stamp
     context = _widget_context(_counted(event, now), options, show_title=False)
+    context["markets"] = _markets(event)
     from launchcal.links import SERVICES
 
     if ics_href is None:
@@ -395,6 +396,20 @@ def _counted(event: Event, now: dt.datetime) -> Event:
     return (upcoming or found)[0]
 
 
+def _markets(event: Event) -> str:
+    """A rolling release's ``{zone: [utc start, utc end]}`` for the widget's script, which
+    counts down to the reader's own market (by the browser's zone) when it is one of them."""
+    if not event.rolling:
+        return ""
+    from launchcal import recurrence
+
+    found: dict[str, list[str | None]] = {}
+    for market in recurrence.markets(event):
+        end = market.utc_end
+        found.setdefault(market.zone, [_utc(market.start), None if end is None else _utc(end)])
+    return json.dumps(found, separators=(",", ":"))
+
+
 def _times(event: Event, now: dt.datetime) -> dict[str, Any]:
     """The page's list of sessions, next occurrences or markets, each on the event's clock."""
     from launchcal import recurrence
@@ -425,8 +440,11 @@ def _times(event: Event, now: dt.datetime) -> dict[str, Any]:
 # --- public entry points ---------------------------------------------------------------------
 
 
-def snippet(event: Event, options: Options | None = None) -> str:
+def snippet(event: Event, options: Options | None = None, *, now: dt.datetime | None = None) -> str:
     """The countdown widget: one element to paste into any page.
+
+    A series counts down to its occurrence that is next at ``now`` (default: the clock), a
+    launch with sessions to its next session; a rolling release to the reader's own market.
 
     Examples:
         >>> e = Event.at("Launch", dt.datetime(2022, 7, 4, 19), "Asia/Shanghai")
@@ -434,10 +452,9 @@ def snippet(event: Event, options: Options | None = None) -> str:
         True
     """
     options = options or Options()
-    shown = _counted(event, dt.datetime.now(dt.UTC))
-    return _render(
-        "snippet.html", _widget_context(shown, options, show_title=True), options.template_dir
-    )
+    shown = _counted(event, dt.datetime.now(dt.UTC) if now is None else now)
+    context = {**_widget_context(shown, options, show_title=True), "markets": _markets(event)}
+    return _render("snippet.html", context, options.template_dir)
 
 
 def page(

@@ -516,3 +516,28 @@ def test_ics_download_and_calendar_links(browse: Browse, site: Site) -> None:
         "calendar.google.com", "outlook.live.com", "outlook.office.com", "calendar.yahoo.com",
     ]  # fmt: skip
     assert browse.outside == []  # links are for the reader to follow, nothing was fetched
+
+
+# --- a rolling release: the reader's own market ----------------------------------------------
+
+ROLLING = [
+    # browser zone, the countdown at 12:00 UTC on 28 Jan 2027, the reader's own start
+    ("Asia/Tokyo", "Starts in 3 hours, 0 minutes, 0 seconds", "Fri 29 Jan, 00:00 your time"),
+    ("Europe/London", "Starts in 12 hours, 0 minutes, 0 seconds", "Fri 29 Jan, 00:00 your time"),
+    # Not a market: the countdown goes to the next market to go live when the widget was made
+    # (Sydney, 13:00 UTC; Kiritimati and Auckland have gone live by then).
+    ("America/Chicago", "Starts in 1 hour, 0 minutes, 0 seconds", "Thu 28 Jan, 07:00 your time"),
+]
+
+
+@pytest.mark.parametrize(("zone", "counting", "yours"), ROLLING)
+def test_rolling_release_counts_down_to_the_readers_own_market(
+    browse: Browse, site: Site, zone: str, counting: str, yours: str
+) -> None:
+    event = eventfile.load(EXAMPLES / "midnight-release.toml").events[0]
+    now = dt.datetime(2027, 1, 28, 12, tzinfo=dt.UTC)
+    url = site.publish("rolling.html", blog_post(render.snippet(event, now=now)))
+    page = browse.open(url, zone=zone, clock=now - dt.timedelta(seconds=1))
+    page.clock.pause_at(now)
+    assert _text(page, ".lcw-n") == counting
+    assert _text(page, ".lcw-y") == yours
