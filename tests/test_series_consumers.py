@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -209,3 +210,111 @@ def test_khal_lists_every_occurrence_at_the_right_instant(
         moment = dt.datetime.fromisoformat(f"{day}T{time}").replace(tzinfo=UTC)
         found.setdefault(uid, []).append(moment.isoformat())
     assert {uid: sorted(set(starts)) for uid, starts in found.items()} == expected()
+
+
+# --- broader: every zone that changes its clocks, and rule shapes beyond a weekly show ----------
+
+
+def _changing_zones() -> list[str]:
+    """Every zone whose UTC offset at noon differs between January and July 2026."""
+    found = []
+    for name in sorted(tz.zone_names()):
+        zone = tz.zone(name)
+        winter = dt.datetime(2026, 1, 15, 12, tzinfo=zone).utcoffset()
+        summer = dt.datetime(2026, 7, 15, 12, tzinfo=zone).utcoffset()
+        if winter != summer:
+            found.append(name)
+    return found
+
+
+def _sweep_calendar() -> tuple[Calendar, dict[str, list[str]]]:
+    """A Sunday-noon series for two years in every changing zone, and the hand-stepped
+    instants each must give."""
+    first = dt.datetime(2026, 1, 4, 12)
+    walls = _walls(first, WEEK, 105)
+    events, want = [], {}
+    for name in _changing_zones():
+        uid = re.sub(r"[^A-Za-z0-9]+", "-", name).lower()
+        events.append(_event(uid, name, first, "FREQ=WEEKLY;BYDAY=SU;COUNT=105", []))
+        want[uid] = [tz.localize(w, name).astimezone(UTC).isoformat() for w in walls]
+    return Calendar(tuple(events), name="Sweep"), want
+
+
+RULES = [
+    # (uid, zone, first wall time, rule): shapes calendar people write, checked against what
+    # launchcal itself says (when, countdown) for each occurrence.
+    ("last-friday", "Europe/London", dt.datetime(2026, 1, 30, 17), "FREQ=MONTHLY;BYDAY=-1FR;COUNT=24"),
+    ("fortnightly", "America/New_York", dt.datetime(2026, 1, 6, 20), "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=104"),
+    ("day-31", "Australia/Sydney", dt.datetime(2026, 1, 31, 9), "FREQ=MONTHLY;BYMONTHDAY=31;COUNT=14"),
+    ("yearly", "America/Santiago", dt.datetime(2026, 4, 4, 21), "FREQ=YEARLY;BYMONTH=4,9;BYDAY=1SA;COUNT=6"),
+    ("last-weekday", "Europe/London", dt.datetime(2026, 1, 30, 9), "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=24"),
+    ("until", "America/New_York", dt.datetime(2026, 3, 1, 9), "FREQ=DAILY;UNTIL=20261108T140000Z"),
+]  # fmt: skip
+
+
+def _rules_calendar() -> tuple[Calendar, dict[str, list[str]]]:
+    from launchcal import recurrence
+
+    events = [_event(uid, zone, first, rule, []) for uid, zone, first, rule in RULES]
+    want = {e.id: [o.utc_start.isoformat() for o in recurrence.all_occurrences(e)] for e in events}
+    return Calendar(tuple(events), name="Rules"), want
+
+
+@pytest.fixture(scope="module")
+def broad_files(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, tuple[Path, dict[str, list[str]]]]:
+    folder = tmp_path_factory.mktemp("broad")
+    out = {}
+    for name, (calendar, want) in (("sweep", _sweep_calendar()), ("rules", _rules_calendar())):
+        data = ics.to_ics(calendar, stamp=STAMP)
+        for label, content in ((name, data), (f"renamed-{name}", rename_tzids(data))):
+            path = folder / f"{label}.ics"
+            path.write_bytes(content)
+            out[label] = (path, want)
+    return out
+
+
+def test_the_sweep_covers_the_zones_that_change_their_clocks() -> None:
+    zones = _changing_zones()
+    assert len(zones) > 100
+    assert {"Europe/London", "America/New_York", "Australia/Sydney", "America/Santiago"} <= set(
+        zones
+    )
+
+
+@pytest.mark.parametrize("consumer", ["ical.js", "libical"])
+def test_every_changing_zone_and_rule_shape_expands_to_the_right_instants(
+    broad_files: dict[str, tuple[Path, dict[str, list[str]]]], consumer: str
+) -> None:
+    _needs(consumer)
+    if consumer == "ical.js":
+        command = ["node", str(NODE / "expand-ics.mjs")]
+    else:
+        command = [SYSTEM_PYTHON, str(ROOT / "tests" / "readers" / "libical_expand.py")]
+    paths = [path for path, _ in broad_files.values()]
+    got = _run([*command, *map(str, paths)])
+    wrong = {}
+    for label, (path, want) in broad_files.items():
+        found = {_uid(uid): starts for uid, starts in got[str(path)].items()}
+        for uid, starts in want.items():
+            if found.get(uid) != starts:
+                wrong[f"{label}/{uid}"] = (
+                    sum(a != b for a, b in zip(found.get(uid, []), starts, strict=False)) or "count"
+                )
+    assert wrong == {}
+
+
+def test_recurring_ical_events_agrees_on_every_rule_shape(
+    broad_files: dict[str, tuple[Path, dict[str, list[str]]]],
+) -> None:
+    path, want = broad_files["rules"]
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    found: dict[str, list[str]] = {}
+    for occurrence in recurring_ical_events.of(calendar).between(
+        dt.date(2025, 1, 1), dt.date(2030, 1, 1)
+    ):
+        found.setdefault(_uid(str(occurrence["UID"])), []).append(
+            occurrence["DTSTART"].dt.astimezone(UTC).isoformat()
+        )
+    assert {uid: sorted(starts) for uid, starts in found.items()} == want
