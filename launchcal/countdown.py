@@ -198,13 +198,25 @@ class _Words:
         return say.gettext("%(title)s ended %(since)s", title=self.title(), since=since_end)
 
 
-def choose(events: Sequence[Event], now: dt.datetime, *, all_events: bool = False) -> list[Event]:
+def choose(
+    events: Sequence[Event],
+    now: dt.datetime,
+    *,
+    all_events: bool = False,
+    viewer: Place | None = None,
+) -> list[Event]:
     """The events to count down to: the next one that has not ended, or all in start order.
 
     "Not ended" means upcoming or live; an event without an end that has started is past
-    once a later one exists. When every event is past, the most recent one is shown.
+    once a later one exists. When every event is past, the most recent one is shown. A
+    series counts down to its next occurrence, a launch with sessions to its next session,
+    a rolling release to the viewer's own market (see :func:`launchcal.recurrence.current`).
     """
-    ordered = sorted(events, key=lambda e: e.utc_start)
+    from launchcal import recurrence
+
+    zone = None if viewer is None else viewer.zone
+    parts = [part for event in events for part in recurrence.current(event, now, zone)]
+    ordered = sorted(parts, key=lambda e: e.utc_start)
     if all_events or not ordered:
         return ordered
     now = now.astimezone(dt.UTC)
@@ -227,9 +239,29 @@ def countdowns(
     now = dt.datetime.now(dt.UTC) if now is None else now
     locale = i18n.locale_from_environment() if locale is None else locale
     viewer = viewer or local_place()
-    return [
+    found = [
         countdown(event, now=now, locale=locale, precision=precision, viewer=viewer)
-        for event in choose(events, now, all_events=all_events)
+        for event in choose(events, now, all_events=all_events, viewer=viewer)
+    ]
+    rolling = [event for event in events if event.rolling]
+    if not rolling:
+        return found
+    # A rolling release's countdown goes to one market; the first and last go below it.
+    from dataclasses import replace
+
+    from launchcal import recurrence
+    from launchcal.report import first_and_last
+
+    notes = {
+        market.id: first_and_last(event, locale)
+        for event in rolling
+        for market in recurrence.markets(event)
+    }
+    return [
+        replace(c, note="\n".join(filter(None, [c.note, notes[c.event.id]])))
+        if c.event.id in notes
+        else c
+        for c in found
     ]
 
 

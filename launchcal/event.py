@@ -31,6 +31,7 @@ __all__ = [
     "Event",
     "Location",
     "Organizer",
+    "Session",
     "Status",
     "check_duration",
     "check_moment",
@@ -177,6 +178,36 @@ class Organizer:
 
 
 @dataclass(frozen=True)
+class Session:
+    """One of several times of a launch (a regional keynote, the global stream, a hands-on).
+
+    ``start`` is aware; ``end`` (if known) is in the same zone; ``title`` names the session.
+    """
+
+    title: str
+    start: dt.datetime
+    end: dt.datetime | None = None
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.title.strip():
+            raise InputError("a session needs a title")
+        if self.start.tzinfo is None or self.start.utcoffset() is None:
+            raise InputError(f"session {self.title!r}: its start must carry its time zone")
+        if self.end is not None and (
+            self.end.tzinfo is None or self.end.astimezone(dt.UTC) <= self.start.astimezone(dt.UTC)
+        ):
+            raise InputError(f"session {self.title!r}: its end must come after its start")
+        if self.url is not None:
+            check_web_url(self.url, f"session {self.title!r} url")
+
+    @property
+    def zone(self) -> str:
+        """The IANA zone the session is announced in."""
+        return str(self.start.tzinfo)
+
+
+@dataclass(frozen=True)
 class Event:
     """A launch, livestream or keynote: the single source every output is made from.
 
@@ -203,6 +234,16 @@ class Event:
     image: str | None = None  # an http(s) picture of the launch (event pages, og:image)
     #: Where to watch the recording once the event has ended (the widget links it then).
     replay_url: str | None = None
+    # More than one instant (see launchcal.recurrence): a series repeats the start's wall time
+    # by an RFC 5545 RRULE, less the exdates; a rolling release goes live at the start's wall
+    # time in each market; sessions are several times of one launch. ``fold`` is what picks the
+    # instant when some occurrence or market falls in a DST overlap or gap.
+    rrule: str | None = None
+    exdates: tuple[dt.datetime, ...] = ()
+    rolling: bool = False
+    markets: tuple[Place, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    fold: tz.Fold | None = None
 
     def __post_init__(self) -> None:
         check_text(self.title, "title")
@@ -261,6 +302,10 @@ class Event:
             raise InputError(
                 f"event id {self.id!r} may hold only letters, digits, '.', '_', '@' and '-'"
             )
+        if self.rrule is not None or self.rolling or self.sessions or self.exdates:
+            from launchcal import recurrence
+
+            recurrence.validate(self)
 
     @classmethod
     def at(
@@ -283,7 +328,7 @@ class Event:
         """
         start = tz.localize(wall, zone, fold)
         end = None if duration is None else end_after(start, duration)
-        return cls(title=title, start=start, zone=zone, end=end, **fields)  # type: ignore[arg-type]
+        return cls(title=title, start=start, zone=zone, end=end, fold=fold, **fields)  # type: ignore[arg-type]
 
     @property
     def utc_start(self) -> dt.datetime:
@@ -316,6 +361,11 @@ class Event:
             return None
         assert self.location is not None
         return self.location.url or self.url
+
+    @property
+    def is_series(self) -> bool:
+        """Whether the event repeats (an RRULE)."""
+        return self.rrule is not None
 
     @property
     def is_online(self) -> bool:

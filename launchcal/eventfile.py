@@ -26,6 +26,7 @@ from launchcal.event import (
     Event,
     Location,
     Organizer,
+    Session,
     Status,
     check_duration,
     check_moment,
@@ -58,7 +59,13 @@ EVENT_FIELDS = (
     "reminders",
     "image",
     "replay_url",
+    "rrule",
+    "exdate",
+    "rolling",
+    "markets",
+    "sessions",
 )
+SESSION_FIELDS = ("title", "start", "zone", "end", "duration", "url")
 CALENDAR_FIELDS = ("name", "description", "url", "refresh")
 
 #: The largest event file read: far beyond any real one, and ``/dev/zero`` stops here.
@@ -355,13 +362,26 @@ class _Reader:
             except InputError as error:
                 raise self.fail(str(error), event=index, label=label, key=key) from None
 
+        fold = field("fold", _fold, self.fold)
+        audience = field("audience", _audience, ())
+        rolling = field("rolling", _bool, False)
+        markets = field("markets", _audience, audience if rolling else ())
+        sessions = field("sessions", lambda v: self.sessions(v, fold), ())
+        if sessions and "start" not in raw:
+            # The launch starts when its first session does.
+            first = min(sessions, key=lambda s: s.start.astimezone(dt.UTC))
+            raw = {**raw, "start": first.start.replace(tzinfo=None), "zone": first.zone}
+            if first.end is not None and "end" not in raw and "duration" not in raw:
+                raw["end"] = first.end.replace(tzinfo=None)
+        if rolling and markets and "zone" not in raw and "start" in raw:
+            # The wall time is each market's own; the launch starts where it goes live first.
+            raw = {**raw, "zone": _first_market(raw["start"], markets, fold)}
         for required in ("title", "start", "zone"):
             if required not in raw:
                 raise self.fail(f"missing field {required!r}", event=index, label=label)
         title = field("title", _text)
         zone_place = field("zone", lambda v: places.resolve(_text(v)))
         zone = zone_place.zone
-        fold = field("fold", _fold, self.fold)
         start_value = raw["start"]
         time_known = not (
             isinstance(start_value, dt.date) and not isinstance(start_value, dt.datetime)
@@ -389,15 +409,75 @@ class _Reader:
             "status": field("status", _status, Status.SCHEDULED),
             "previous_start": field("previous_start", lambda v: _moment(v, zone, fold)),
             "sequence": field("sequence", _int, 0),
-            "audience": field("audience", _audience, ()),
+            "audience": audience,
             "reminders": field("reminders", _reminders, ()),
             "image": field("image", _url),
             "replay_url": field("replay_url", _url),
+            "rrule": field("rrule", _text),
+            "exdates": field("exdate", lambda v: _exdates(v, zone, fold), ()),
+            "rolling": rolling,
+            "markets": markets,
+            "sessions": sessions,
+            "fold": fold,
         }
         try:
             return Event(**fields)
         except InputError as error:
             raise self.fail(str(error), event=index, label=label) from None
+
+    def sessions(self, value: Any, fold: tz.Fold | None) -> tuple[Session, ...]:
+        """``sessions = [...]`` or ``[[event.sessions]]``: each a table of its own times."""
+        if not isinstance(value, list) or not value:
+            raise InputError(
+                'expected a list of session tables, like [{ title = "Keynote", '
+                'start = 2026-09-09T10:00:00, zone = "Cupertino" }]'
+            )
+        found = []
+        for number, item in enumerate(value, start=1):
+            if not isinstance(item, dict):
+                raise InputError(f"session {number} must be a table with title, start, zone")
+            unknown = set(item) - set(SESSION_FIELDS)
+            if unknown:
+                known = ", ".join(SESSION_FIELDS)
+                raise InputError(
+                    f"session {number}: unknown key {sorted(unknown)[0]!r}; use {known}"
+                )
+            for required in ("title", "start", "zone"):
+                if required not in item:
+                    raise InputError(f"session {number} needs {required!r}")
+            if "end" in item and "duration" in item:
+                raise InputError(f"session {number}: give end or duration, not both")
+            zone = places.resolve(_text(item["zone"])).zone
+            start = _moment(item["start"], zone, fold)
+            end = _moment(item["end"], zone, fold) if "end" in item else None
+            if "duration" in item:
+                end = end_after(start, _duration(item["duration"]))
+            url = _url(item["url"]) if "url" in item else None
+            found.append(Session(_text(item["title"]), start, end, url))
+        return tuple(found)
+
+
+def _first_market(start: Any, markets: tuple[places.Place, ...], fold: tz.Fold | None) -> str:
+    """The zone of the market where ``start`` comes first (the first listed if none reads)."""
+    found = []
+    for market in markets:
+        try:
+            found.append((_moment(start, market.zone, fold).astimezone(dt.UTC), market.zone))
+        except InputError:
+            continue  # the Event itself reports the market whose wall time has no instant
+    return min(found)[1] if found else markets[0].zone
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise InputError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _exdates(value: Any, zone: str, fold: tz.Fold | None) -> tuple[dt.datetime, ...]:
+    if not isinstance(value, list):
+        value = [value]
+    return tuple(_moment(item, zone, fold) for item in value)
 
 
 def _text(value: Any) -> str:

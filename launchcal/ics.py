@@ -49,7 +49,7 @@ from icalendar.prop import (
     vUTCOffset,
 )
 
-from launchcal import tz
+from launchcal import recurrence, tz
 from launchcal.errors import InputError
 from launchcal.event import Calendar, Event, Status
 
@@ -189,9 +189,24 @@ def _build(
         head["REFRESH-INTERVAL"] = refresh
         # The older spelling (Outlook, Apple); an X- property, so it is given as explicit TEXT.
         head["X-PUBLISHED-TTL"] = vText(refresh.to_ical().decode("ascii"))  # type: ignore[no-untyped-call]
+    # Sessions and a rolling release's markets are one VEVENT each, related to the launch by
+    # its UID (RFC 5545 section 3.8.4.5): a calendar shows each at its own instant. A market is
+    # not written as floating time: a floating 00:00 is read on each *reader's* clock, so a
+    # Londoner following the Tokyo release would see London midnight, and Google Calendar and
+    # Outlook pin floating times to the importing calendar's zone on import anyway.
+    entries = [
+        (part, None if part is event else uid(event))
+        for event in calendar.events
+        for part in recurrence.parts(event)
+    ]
+    if utc and any(event.rrule is not None for event in calendar.events):
+        raise InputError(
+            "a series cannot be written in UTC: its occurrences keep the wall time of its "
+            "zone across DST changes, which only a TZID and VTIMEZONE carry; drop --utc"
+        )
     if not utc:
-        head.subcomponents.extend(_timezones(calendar.events))
-    head.subcomponents.extend(_vevent(event, shared) for event in calendar.events)
+        head.subcomponents.extend(_timezones(part for part, _ in entries))
+    head.subcomponents.extend(_vevent(part, shared, related) for part, related in entries)
     return head
 
 
@@ -219,11 +234,15 @@ class _Shared:
         return found
 
 
-def _vevent(event: Event, shared: _Shared) -> IcsEvent:
+def _vevent(event: Event, shared: _Shared, related: str | None = None) -> IcsEvent:
     component = IcsEvent()
     component["UID"] = vText(uid(event))
     component["DTSTAMP"] = shared.stamp
-    if event.time_known:
+    if related is not None:
+        component["RELATED-TO"] = vText(related)
+    if event.rrule is not None:
+        _series(component, event)
+    elif event.time_known:
         component["DTSTART"] = vDatetime(_moment(event.start, utc=shared.utc))
         if event.end is not None:
             component["DTEND"] = vDatetime(_moment(event.end, utc=shared.utc))
@@ -263,6 +282,38 @@ def _vevent(event: Event, shared: _Shared) -> IcsEvent:
         alarm["TRIGGER"] = shared.trigger(before)
         component.subcomponents.append(alarm)
     return component
+
+
+def _series(component: IcsEvent, event: Event) -> None:
+    """DTSTART and DTEND on the zone's clock, the RRULE, and EXDATEs in the same TZID.
+
+    The rule expands in the TZID's wall time (RFC 5545 section 3.3.10), so every reader keeps
+    18:00 London at 18:00 London across British summer time. A start in a repeated hour is
+    refused: written in UTC the rule would expand in UTC and drift by an hour at every change.
+    """
+    start = event.start
+    if start.replace(fold=0).utcoffset() != start.replace(fold=1).utcoffset():
+        raise InputError(
+            f"the series starts at {start:%Y-%m-%d %H:%M}, an hour {event.zone} repeats; "
+            "calendars read a repeated wall time differently, so start it on another day"
+        )
+    if _moment(start).tzinfo is dt.UTC:
+        component["DTSTART"] = vDatetime(start.astimezone(dt.UTC))
+    else:
+        component["DTSTART"] = vDatetime(start)
+    if event.end is not None:
+        component["DTEND"] = vDatetime(
+            event.end.astimezone(dt.UTC) if _moment(start).tzinfo is dt.UTC else event.end
+        )
+    assert event.rrule is not None
+    component["RRULE"] = vRecur.from_ical(event.rrule)
+    if event.exdates:
+        component["EXDATE"] = vDDDLists(
+            [
+                moment.astimezone(dt.UTC) if _moment(start).tzinfo is dt.UTC else moment
+                for moment in event.exdates
+            ]
+        )
 
 
 def _moment(moment: dt.datetime, *, utc: bool = False) -> dt.datetime:
@@ -308,10 +359,22 @@ def _timezones(events: Iterable[Event]) -> Iterator[Timezone]:
             if value.tzinfo is dt.UTC:
                 continue
             earliest = value - max(event.reminders, default=dt.timedelta(0))
-            first, last = years.get(event.zone, (earliest.year, value.year))
-            years[event.zone] = (min(first, earliest.year), max(last, value.year))
+            latest = _last_year(event, value.year)
+            first, last = years.get(event.zone, (earliest.year, latest))
+            years[event.zone] = (min(first, earliest.year), max(last, latest))
     for zone, (first, last) in sorted(years.items()):
         yield _vtimezone(zone, first, last)
+
+
+def _last_year(event: Event, year: int) -> int:
+    """The last year a VTIMEZONE must cover: a series' last occurrence (or ten years on)."""
+    if event.rrule is None:
+        return year
+    if not recurrence.is_finite(event):
+        return year + recurrence.CHECK_YEARS
+    occurrences = recurrence.all_occurrences(event)
+    last = occurrences[-1] if occurrences else event
+    return max(year, (last.end or last.start).year)
 
 
 def _vtimezone(zone: str, first: int, last: int) -> Timezone:

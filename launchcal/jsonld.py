@@ -10,11 +10,12 @@ rejected).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from launchcal.event import Event, Status, check_web_url
 
-__all__ = ["event_json_ld"]
+__all__ = ["SERIES_SHOWN", "event_json_ld"]
 
 _SCHEMA_STATUS = {
     Status.SCHEDULED: "https://schema.org/EventScheduled",
@@ -35,8 +36,18 @@ def _web(url: str | None) -> str | None:
     return url
 
 
-def event_json_ld(event: Event, *, page_url: str | None = None) -> dict[str, Any]:
+#: How many occurrences of an endless series a page lists (from the time it is built).
+SERIES_SHOWN = 10
+
+
+def event_json_ld(
+    event: Event, *, page_url: str | None = None, now: dt.datetime | None = None
+) -> dict[str, Any]:
     """The event as schema.org JSON-LD; ``page_url`` is where its page is served.
+
+    Sessions and a rolling release's markets are ``subEvent`` entries, each with its own
+    start; a series is an ``EventSeries`` whose ``subEvent`` entries are its occurrences (all
+    of a finite one, the next :data:`SERIES_SHOWN` from ``now`` of an endless one).
 
     Examples:
         >>> import datetime as dt
@@ -73,7 +84,29 @@ def event_json_ld(event: Event, *, page_url: str | None = None) -> dict[str, Any
         if _web(event.organizer.url):
             organizer["url"] = event.organizer.url
         data["organizer"] = organizer
+    parts = _parts(event, now)
+    if event.rrule is not None:
+        data["@type"] = "EventSeries"
+    if parts:
+        data["subEvent"] = [
+            {key: value for key, value in event_json_ld(part, page_url=page_url).items()
+             if key != "@context"}
+            for part in parts
+        ]  # fmt: skip
     return data
+
+
+def _parts(event: Event, now: dt.datetime | None) -> list[Event]:
+    from launchcal import recurrence
+
+    if event.rrule is not None:
+        if recurrence.is_finite(event):
+            return recurrence.all_occurrences(event)
+        now = dt.datetime.now(dt.UTC) if now is None else now
+        return recurrence.occurrences(event, after=now, count=SERIES_SHOWN)
+    if event.sessions or event.rolling:
+        return recurrence.parts(event)
+    return []
 
 
 def _places(event: Event, page_url: str | None) -> list[dict[str, Any]]:

@@ -70,6 +70,11 @@ class CalendarLinks:
     urls: Mapping[str, str]
     cut: Mapping[str, tuple[str, ...]]
     limit: int = URL_LIMIT
+    #: Services whose links cannot hold the event (a series: Outlook and Yahoo take no
+    #: recurrence rule); the .ics is what to offer there.
+    unsupported: tuple[str, ...] = ()
+    #: What the links leave out that the .ics keeps (a series' skipped dates).
+    left_out: str = ""
 
     def describe_cut(self, title: str) -> str:
         """What was cut, in a sentence for the person who publishes the links.
@@ -119,11 +124,21 @@ def calendar_links(event: Event, *, limit: int = URL_LIMIT) -> CalendarLinks:
     }
     urls: dict[str, str] = {}
     cut: dict[str, tuple[str, ...]] = {}
-    for key, build in _BUILDERS.items():
+    # Only Google's link takes a recurrence rule (recur=RRULE:...); Outlook's and Yahoo's
+    # compose links have no such field, and one entry for the first show would be wrong.
+    builders = {"google": _google} if event.rrule is not None else _BUILDERS
+    for key, build in builders.items():
         urls[key], shortened = _fit(event, build, fields, limit)
         if shortened:
             cut[key] = shortened
-    return CalendarLinks(urls, cut, limit)
+    unsupported = tuple(key for key in _BUILDERS if key not in builders)
+    left_out = ""
+    if event.exdates:
+        left_out = (
+            f"the Google Calendar link repeats {event.title!r} without its "
+            f"{len(event.exdates)} skipped date(s); the .ics skips them"
+        )
+    return CalendarLinks(urls, cut, limit, unsupported, left_out)
 
 
 # --- the four formats -----------------------------------------------------------------------
@@ -141,6 +156,9 @@ def _google(event: Event, text: Mapping[str, str]) -> str:
         end = event.end or event.start
         query.append(("dates", f"{event.start:%Y%m%dT%H%M%S}/{end:%Y%m%dT%H%M%S}"))
         query.append(("ctz", event.zone))
+    if event.rrule is not None:
+        # Google expands the rule on the ctz clock, as RFC 5545 does on DTSTART's TZID.
+        query.append(("recur", f"RRULE:{event.rrule}"))
     query += [("details", text["details"]), ("location", text["location"])]
     return _url("https://calendar.google.com/calendar/render", query)
 
@@ -182,6 +200,7 @@ _BUILDERS: dict[str, _Builder] = {
 
 def _url(base: str, query: list[tuple[str, str]]) -> str:
     # "/" and ":" are legal in a query and keep dates and zone names readable.
+    # ";" and "=" are quoted: inside recur=RRULE:... they would end the parameter.
     parts = [f"{key}={quote(value, safe='/:', errors='replace')}" for key, value in query if value]
     return base + "?" + "&".join(parts)
 

@@ -280,7 +280,12 @@ def plan(
     target = _client(url, login).calendar(url=url)  # type: ignore[no-untyped-call]
     with _reporting(url, login):
         remote = {_uid(item): item for item in target.search(event=True)}
-    changes = [_change(event, remote.pop(ics.uid(event), None)) for event in calendar.events]
+    # A CalDAV resource holds one UID (RFC 4791 section 4.1): each session or market is its
+    # own entry; a series is one entry with its RRULE.
+    from launchcal import recurrence
+
+    entries = [part for event in calendar.events for part in recurrence.parts(event)]
+    changes = [_change(event, remote.pop(ics.uid(event), None)) for event in entries]
     for uid, item in remote.items():
         if _digest_of(item) is not None:
             action = Action.DELETE if prune else Action.KEEP

@@ -413,6 +413,7 @@ def _widget_context(
     counts = _counts_down(event)
     return {
         "title": event.title,
+        "markets": "",  # a rolling release's markets: the caller that knows the launch sets it
         "show_title": show_title,
         "title_tag": "p",
         "style": options.style,
@@ -477,7 +478,9 @@ def _menu(
     }
 
 
-def json_ld(event: Event, *, page_url: str | None = None) -> dict[str, Any]:
+def json_ld(
+    event: Event, *, page_url: str | None = None, now: dt.datetime | None = None
+) -> dict[str, Any]:
     """The schema.org ``Event`` that search engines read from the page
     (:func:`launchcal.jsonld.event_json_ld`).
 
@@ -488,7 +491,7 @@ def json_ld(event: Event, *, page_url: str | None = None) -> dict[str, Any]:
     """
     from launchcal.jsonld import event_json_ld
 
-    return event_json_ld(event, page_url=page_url)
+    return event_json_ld(event, page_url=page_url, now=now)
 
 
 def _script_json(data: Any) -> str:
@@ -518,9 +521,11 @@ def _page_context(
 ) -> dict[str, Any]:
     from markupsafe import Markup
 
+    now = dt.datetime.now(dt.UTC) if stamp is None else stamp
     from launchcal.links import SERVICES
 
-    context = _widget_context(event, options, show_title=False, menu=False)
+    context = _widget_context(_counted(event, now), options, show_title=False, menu=False)
+    context["markets"] = _markets(event)
     if ics_href is None:
         ics_href = _data_ics(event, stamp)
     found = _calendar_links(event)
@@ -556,7 +561,10 @@ def _page_context(
             "ics_name": f"{event.id}.ics",
             "tzdata": tz.database().version,
             # JSON with every <, > and & as \u escapes: inert inside <script>.
-            "json_ld": Markup(_script_json(json_ld(event, page_url=options.base_url))),  # noqa: S704
+            "json_ld": Markup(  # noqa: S704
+                _script_json(json_ld(event, page_url=options.base_url, now=now))
+            ),
+            **_times(event, now),
             "page_url": options.base_url,
             "image": safe_url(event.image),
         }
@@ -564,13 +572,73 @@ def _page_context(
     return context
 
 
+def _counted(event: Event, now: dt.datetime) -> Event:
+    """What the widget counts down to: a series' next occurrence, the next session, the
+    first market to go live (the page's script cannot know the reader's market)."""
+    from launchcal import recurrence
+
+    if event.rrule is None and not event.sessions and not event.rolling:
+        return event
+    found = recurrence.current(event, now)
+    upcoming = [part for part in found if (part.utc_end or part.utc_start) > now]
+    return (upcoming or found)[0]
+
+
+def _markets(event: Event) -> str:
+    """A rolling release's ``{zone: [utc start, utc end]}`` for the widget's script, which
+    counts down to the reader's own market (by the browser's zone) when it is one of them."""
+    if not event.rolling:
+        return ""
+    from launchcal import recurrence
+
+    found: dict[str, list[str | None]] = {}
+    for market in recurrence.markets(event):
+        end = market.utc_end
+        found.setdefault(market.zone, [_utc(market.start), None if end is None else _utc(end)])
+    return json.dumps(found, separators=(",", ":"))
+
+
+def _times(event: Event, now: dt.datetime) -> dict[str, Any]:
+    """The page's list of sessions, next occurrences or markets, each on the event's clock."""
+    from launchcal import recurrence
+
+    if event.rrule is not None:
+        heading = "Next times"
+        parts = recurrence.occurrences(event, after=now, count=6)
+    elif event.sessions:
+        heading, parts = "Sessions", recurrence.sessions(event)
+    elif event.rolling:
+        heading, parts = "Goes live, market by market", recurrence.markets(event)
+    else:
+        return {"times": [], "times_heading": ""}
+    rows = [
+        {
+            "title": part.title if event.sessions else (
+                part.audience[0].name if event.rolling else format_date(part.start.date())
+            ),
+            "datetime": _utc(part.start),
+            "when": f"{format_date(part.start.date())} {_clock(part.start)} "
+            f"{_zone_words(part.start, part.zone)}",
+        }
+        for part in parts
+    ]  # fmt: skip
+    return {"times": rows, "times_heading": heading}
+
+
 # --- public entry points ---------------------------------------------------------------------
 
 
 def snippet(
-    event: Event, options: Options | None = None, *, stamp: dt.datetime | None = None
+    event: Event,
+    options: Options | None = None,
+    *,
+    stamp: dt.datetime | None = None,
+    now: dt.datetime | None = None,
 ) -> str:
     """The countdown widget: one element to paste into any page.
+
+    A series counts down to its occurrence that is next at ``now`` (default: the clock), a
+    launch with sessions to its next session; a rolling release to the reader's own market.
 
     Examples:
         >>> e = Event.at("Launch", dt.datetime(2022, 7, 4, 19), "Asia/Shanghai")
@@ -578,7 +646,11 @@ def snippet(
         True
     """
     options = options or Options()
-    context = _widget_context(event, options, show_title=True, stamp=stamp)
+    shown = _counted(event, dt.datetime.now(dt.UTC) if now is None else now)
+    context = {
+        **_widget_context(shown, options, show_title=True, stamp=stamp),
+        "markets": _markets(event),
+    }
     return _render("snippet.html", context, options.template_dir)
 
 
@@ -615,9 +687,14 @@ def overlay(event: Event, options: Options | None = None) -> str:
     options = dataclasses.replace(
         options or Options(), style="tiles", menu=False, show_zone=False, show_audience=False
     )
-    context = _widget_context(event, options, show_title=True)
+    # Like the widget: the next occurrence or session, a rolling release's own market.
+    context = _widget_context(_counted(event, dt.datetime.now(dt.UTC)), options, show_title=True)
     context.update(
-        page_lang=context["lang"] or "en", title_tag="h1", stream_url=None, replay_url=None
+        page_lang=context["lang"] or "en",
+        title_tag="h1",
+        stream_url=None,
+        replay_url=None,
+        markets=_markets(event),
     )
     return _render("overlay.html", context, options.template_dir)
 
@@ -651,8 +728,8 @@ def season_index(
     upcoming: list[dict[str, Any]] = []
     past: list[dict[str, Any]] = []
     for event in sorted(calendar.events, key=lambda e: e.utc_start):
-        context = _widget_context(event, options, show_title=False)
-        context.update(own_style=False, script="", script_src=None)
+        context = _widget_context(_counted(event, moment), options, show_title=False)
+        context.update(own_style=False, script="", script_src=None, markets=_markets(event))
         item = {
             "title": event.title,
             "href": hrefs[event.id],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -15,6 +16,7 @@ __all__ = [
     "WhenFormat",
     "all_zones",
     "day_shift_words",
+    "first_and_last",
     "format_date",
     "tba_line",
     "text_table",
@@ -220,6 +222,7 @@ def when_text(
     *,
     locale: str = "en",
     now: dt.datetime | None = None,
+    next_count: int = 3,
 ) -> str:
     """The report for ``launchcal when``.
 
@@ -230,10 +233,15 @@ def when_text(
         locale: a CLDR locale: launchcal's sentences from its catalogs (English, the source,
             needs none), with CLDR dates, times, zone and city names in other languages.
         now: the instant for the clock-change note (default: the clock). When the viewer's
-            own clocks change between now and a future start, one line says so.
+            own clocks change between now and a future start, one line says so. A series'
+            occurrences are counted from here.
+        next_count: how many of a series' occurrences to show.
     """
     blocks = []
     for event in events:
+        if event.rrule is not None or event.rolling or event.sessions:
+            blocks.append(_several_text(event, places, fmt, locale, now, next_count))
+            continue
         seen = see_all(event, _places_for(event, places))
         if not event.time_known:
             block = tba_line(event, locale)  # the same for every place: say it once
@@ -244,6 +252,104 @@ def when_text(
         note = _clock_note(event, seen, locale, now)
         blocks.append(block + (f"\n{note}" if note else ""))
     return ("\n\n" if fmt != "text" or len(events) > 1 else "\n").join(blocks)
+
+
+def _several_text(
+    event: Event,
+    places: Sequence[Place] | None,
+    fmt: WhenFormat,
+    locale: str,
+    now: dt.datetime | None,
+    next_count: int,
+) -> str:
+    """A series' next occurrences, a rolling release's markets or a launch's sessions."""
+    from launchcal import recurrence
+
+    now = dt.datetime.now(dt.UTC) if now is None else now
+    say = messages.words(locale)
+    if event.rolling:
+        parts = recurrence.markets(event)
+        seen = [see_all(part, part.audience)[0] for part in parts]
+        lines = _lines_or_table(list(zip(parts, [[s] for s in seen], strict=True)), fmt, locale)
+        return f"{lines}\n{first_and_last(event, locale)}"
+    where = _places_for(event, places)
+    if event.rrule is not None:
+        parts = recurrence.occurrences(event, after=now, count=next_count)
+        if not parts:
+            return say.gettext("%(title)s has no occurrences after now", title=event.title)
+    else:
+        parts = recurrence.sessions(event)
+    seen_each = [see_all(part, where) for part in parts]
+    block = _lines_or_table(list(zip(parts, seen_each, strict=True)), fmt, locale)
+    notes = _offset_notes(seen_each, locale) if event.rrule is not None else []
+    clock = _clock_note(parts[0], seen_each[0], locale, now)
+    return "\n".join([block, *notes, *([clock] if clock else [])])
+
+
+def first_and_last(event: Event, locale: str = "en") -> str:
+    """Where and when a rolling release goes live first and last, as instants in UTC.
+
+    Examples:
+        >>> from launchcal.places import Place
+        >>> tokyo = Place("Tokyo", "Asia/Tokyo", "city")
+        >>> lima = Place("Lima", "America/Lima", "city")
+        >>> album = Event.at("Album", dt.datetime(2027, 1, 29), "Asia/Tokyo", rolling=True,
+        ...                  markets=(tokyo, lima))
+        >>> print(first_and_last(album))
+        First live in Tokyo at Thu 28 Jan 2027 15:00 UTC, last in Lima at Fri 29 Jan 2027 05:00 UTC
+    """
+    from launchcal import recurrence
+
+    parts = recurrence.markets(event)
+    first, last = parts[0], parts[-1]
+    reader = _Reader(locale)
+    return reader.say.gettext(
+        "First live in %(first)s at %(first_time)s, last in %(last)s at %(last_time)s",
+        first=reader.place(first.audience[0]),
+        first_time=_utc_words(first.utc_start, reader),
+        last=reader.place(last.audience[0]),
+        last_time=_utc_words(last.utc_start, reader),
+    )
+
+
+def _lines_or_table(
+    shown: Sequence[tuple[Event, Sequence[LocalTime]]], fmt: WhenFormat, locale: str
+) -> str:
+    if fmt == "text":
+        return "\n".join(when_line(part, s, locale) for part, seen in shown for s in seen)
+    return "\n\n".join(
+        _table(part, seen, locale, markdown=fmt == "markdown") for part, seen in shown
+    )
+
+
+def _utc_words(moment: dt.datetime, reader: _Reader) -> str:
+    utc = moment.astimezone(dt.UTC)
+    return f"{reader.date(utc.date())} {reader.time(utc)} UTC"
+
+
+def _offset_notes(seen_each: Sequence[Sequence[LocalTime]], locale: str) -> list[str]:
+    """A line wherever a place's clock moves against the event's between two occurrences.
+
+    A London show at 18:00 is 13:00 in New York until the US changes its clocks; from then,
+    until the UK changes its own, it is 14:00 there.
+    """
+    reader = _Reader(locale)
+    notes = []
+    for column in range(len(seen_each[0]) if seen_each else 0):
+        for before, after in itertools.pairwise(seen_each):
+            old, new = before[column], after[column]
+            if old.local.time() == new.local.time():
+                continue
+            notes.append(
+                reader.say.gettext(
+                    "From %(date)s this is %(new)s in %(place)s, not %(old)s",
+                    date=reader.date(new.local.date()),
+                    new=reader.time(new.local),
+                    place=reader.place(new.place),
+                    old=reader.time(old.local),
+                )
+            )
+    return notes
 
 
 def _clock_note(
@@ -362,12 +468,43 @@ def world_clock(
     return "\n\n".join(blocks)
 
 
-def when_data(events: Sequence[Event], places: Sequence[Place] | None) -> dict[str, Any]:
-    """The JSON document of ``launchcal when --json``."""
+def when_data(
+    events: Sequence[Event],
+    places: Sequence[Place] | None,
+    *,
+    now: dt.datetime | None = None,
+    next_count: int = 3,
+) -> dict[str, Any]:
+    """The JSON document of ``launchcal when --json``.
+
+    A series carries its next ``next_count`` occurrences from ``now`` under ``occurrences``,
+    a rolling release its markets in going-live order under ``markets``, a launch its
+    ``sessions``: each entry shaped like an event.
+    """
+    now = dt.datetime.now(dt.UTC) if now is None else now
     return {
         "tzdata": tz.database().version,
-        "events": [_event_data(event, places) for event in events],
+        "events": [_several_data(event, places, now, next_count) for event in events],
     }
+
+
+def _several_data(
+    event: Event, places: Sequence[Place] | None, now: dt.datetime, next_count: int
+) -> dict[str, Any]:
+    from launchcal import recurrence
+
+    data = _event_data(event, places)
+    if event.rrule is not None:
+        data["rrule"] = event.rrule
+        data["occurrences"] = [
+            _event_data(part, places)
+            for part in recurrence.occurrences(event, after=now, count=next_count)
+        ]
+    elif event.rolling:
+        data["markets"] = [_event_data(part, part.audience) for part in recurrence.markets(event)]
+    elif event.sessions:
+        data["sessions"] = [_event_data(part, places) for part in recurrence.sessions(event)]
+    return data
 
 
 def _event_data(event: Event, places: Sequence[Place] | None) -> dict[str, Any]:

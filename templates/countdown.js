@@ -23,10 +23,12 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
       safe.hidden = false;
     }
   }
-  const start = Date.parse(d.s);
+  // A rolling release lists each market's [start, end] by zone: the reader's own, if there.
+  const own = d.m && JSON.parse(d.m)[Intl.DateTimeFormat().resolvedOptions().timeZone];
+  const start = Date.parse(own ? own[0] : d.s);
   // No start (time to be announced, postponed, cancelled): the server's text is all there is.
   if (!start) continue;
-  const end = Date.parse(d.e) || 0;
+  const end = Date.parse(own ? own[1] : d.e) || 0;
   const locale = d.l || undefined;
   const shown = get("n");
   const timer = get("r");

@@ -89,6 +89,31 @@ PLAUSIBLE: dict[str, st.SearchStrategy[Any]] = {
         st.sampled_from(["Nairobi", "London", "Tokyo", "Mars/Olympus"]), max_size=3
     ),
     "reminders": st.lists(durations, max_size=3),
+    "rrule": st.sampled_from(
+        [
+            "FREQ=WEEKLY;COUNT=3",
+            "FREQ=DAILY",
+            "FREQ=MONTHLY;UNTIL=20230101T000000Z",
+            "FREQ=WEEKLY;UNTIL=20230101T000000",
+            "COUNT=2",
+            "FREQ=YEARLY;COUNT=99999",
+        ]
+    ),
+    "exdate": st.lists(datetimes, max_size=2),
+    "rolling": st.booleans(),
+    "markets": st.lists(
+        st.sampled_from(["London", "Nairobi", "Kiritimati", "Nowhere"]), max_size=3
+    ),
+    "sessions": st.lists(
+        st.fixed_dictionaries(
+            {"title": texts, "start": datetimes},
+            optional={
+                "zone": st.sampled_from(["UTC", "Asia/Tokyo", "Atlantis"]),
+                "duration": durations,
+            },
+        ),
+        max_size=2,
+    ),
     "name": texts,
     "refresh": durations,
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -489,3 +490,37 @@ def test_bad_urls_are_refused_before_any_request(season: Path, url: str, line: s
     result = run(str(season), "--caldav", url, password=None, home=season.parent)
     assert error_line(result) == line
     assert "s3cret" not in result.output
+
+
+def test_a_series_is_one_entry_and_each_market_its_own(calendar_url: str, tmp_path: Path) -> None:
+    from launchcal import recurrence
+    from tests.test_consumers import NODE, _missing, unavailable
+
+    for name in ("weekly-stream", "midnight-release"):
+        done = run(str(EXAMPLES / f"{name}.toml"), "--caldav", calendar_url, "--user", "alice")
+        assert done.exit_code == 0, done.stderr
+    found = entries(calendar_url)
+    assert len(found) == 1 + 13
+    at = dt.datetime(2027, 1, 29, 11, tzinfo=dt.UTC)
+    assert in_range(calendar_url, at, at + MINUTE) == ["nightfall-album-pago-pago@launchcal"]
+    # Radicale expands the RRULE on the server for a time-range search; the winter weeks are
+    # found there, and the skipped week is not. (Its expansion goes through vobject, which
+    # attaches a pytz zone to each occurrence and so keeps the first one's UTC offset all
+    # summer: no client-side query is tested against it.)
+    at = dt.datetime(2026, 2, 3, 18, tzinfo=dt.UTC)
+    assert in_range(calendar_url, at, at + MINUTE) == ["studio-live@launchcal"]
+    at = dt.datetime(2026, 12, 29, 18, tzinfo=dt.UTC)
+    assert in_range(calendar_url, at, at + MINUTE) == []
+    # The entry as the server hands it back, expanded by ical.js: every week at its instant.
+    reason = _missing("ical.js")
+    if reason is not None:
+        unavailable(reason)
+    path = tmp_path / "served.ics"
+    path.write_text(found["studio-live@launchcal"].data, encoding="utf-8")
+    done = subprocess.run(
+        ["node", str(NODE / "expand-ics.mjs"), str(path)], capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    show = eventfile.load(EXAMPLES / "weekly-stream.toml").events[0]
+    want = [o.utc_start.isoformat() for o in recurrence.all_occurrences(show)]
+    assert json.loads(done.stdout)[str(path)]["studio-live@launchcal"] == want

@@ -29,13 +29,15 @@ def links_command(**params: Any) -> None:
       launchcal links examples/xiaomi-12s.toml
       launchcal links examples/launch-season.toml --json
     """
-    from launchcal import links
+    from launchcal import links, recurrence
 
-    events = load_events(params)
+    events = [part for event in load_events(params) for part in recurrence.parts(event)]
     found = [(event, links.calendar_links(event)) for event in events]
     for event, result in found:
         if result.cut:
             echo_text(f"Note: {result.describe_cut(event.title)}", err=True)
+        if result.left_out:
+            echo_text(f"Note: {result.left_out}", err=True)
     if params["as_json"]:
         data = {event.id: dict(result.urls) for event, result in found}
         echo_json(data[events[0].id] if len(events) == 1 else data)
@@ -44,5 +46,10 @@ def links_command(**params: Any) -> None:
     blocks = []
     for event, result in found:
         rows = [f"  {links.SERVICES[key]:<{width}}  {url}" for key, url in result.urls.items()]
+        rows += [
+            f"  {links.SERVICES[key]:<{width}}  cannot repeat an event from a link; "
+            "import the .ics instead (launchcal ics)"
+            for key in result.unsupported
+        ]
         blocks.append("\n".join([event.title, *rows]))
     echo_text("\n\n".join(blocks))

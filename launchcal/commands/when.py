@@ -9,6 +9,7 @@ import click
 from launchcal.cli import (
     ALL,
     LOCALE,
+    NOW,
     VIEWER,
     echo_json,
     echo_text,
@@ -55,6 +56,21 @@ def _at(place: Place | PlaceAt, events: list[Event]) -> Place:
     show_default=True,
     help="A sentence per place, or a world-clock table.",
 )
+@click.option(
+    "--next",
+    "next_count",
+    type=click.IntRange(1, 1000),
+    default=3,
+    show_default=True,
+    metavar="N",
+    help="How many of a series' occurrences to show, counted from --now.",
+)
+@click.option(
+    "--now",
+    type=NOW,
+    metavar="WHEN",
+    help="Count a series' occurrences from this instant (ISO 8601). Default: the clock.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.option(
     "--locale", type=LOCALE, metavar="LOCALE",
@@ -67,6 +83,7 @@ def when(**params: Any) -> None:
       launchcal when --start '2022-07-04 19:00' --zone China --in Nairobi
       launchcal when examples/xiaomi-12s.toml --format table
       launchcal when examples/xiaomi-12s.toml --in all
+      launchcal when examples/weekly-stream.toml --in 'New York' --next 6
     """
     from launchcal import report
 
@@ -80,6 +97,17 @@ def when(**params: Any) -> None:
         return
     places: list[Place] | None = [_at(p, events) for p in params["places"]] or None
     if params["as_json"]:
-        echo_json(report.when_data(events, places))
+        echo_json(
+            report.when_data(events, places, now=params["now"], next_count=params["next_count"])
+        )
     else:
-        echo_text(report.when_text(events, places, params["fmt"], locale=locale))
+        echo_text(
+            report.when_text(
+                events,
+                places,
+                params["fmt"],
+                locale=locale,
+                now=params["now"],
+                next_count=params["next_count"],
+            )
+        )
