@@ -430,7 +430,14 @@ def _listing(url: str, login: Credentials | None) -> str:
 
 
 def _client(url: str, login: Credentials | None) -> DAVClient:
-    from caldav.davclient import DAVClient
+    try:
+        from caldav.davclient import DAVClient
+    except ImportError:
+        # An extra, not a dependency: caldav's HTTP stack (urllib3-future) installs a .pth
+        # file that costs every Python start in the environment ~20 ms.
+        raise InputError(
+            "publishing needs the caldav package: pip install 'launchcal[publish]'"
+        ) from None
 
     return DAVClient(
         url=url,

@@ -218,14 +218,26 @@ def zone(name: str) -> zoneinfo.ZoneInfo:
     A POSIX rule (``EST5EDT,M3.2.0,M11.1.0``, ``<+0530>-5:30``) is one too: it is how ``TZ``
     may name the viewer's zone (see :func:`local_zone`).
     """
-    database()
+    key = (database().path, name)
+    found = _ZONES.get(key)
+    if found is not None:
+        return found
     try:
-        return zoneinfo.ZoneInfo(name)
+        found = zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
         rule = posix_zone(name)
         if rule is not None:
             return rule
         raise InputError(f"unknown time zone {name!r}") from error
+    # zoneinfo keeps only 8 zones alive between uses; `when --in all` sees ~420 of them, and
+    # reading each file again cost ~30 ms a call. Holding them keeps ZoneInfo's own identity
+    # (ZoneInfo(name) is the same object while it lives), which aware datetimes rely on.
+    _ZONES[key] = found
+    return found
+
+
+#: Every zone :func:`zone` has read, by (database path, name): at most the database's ~600.
+_ZONES: dict[tuple[str, str], zoneinfo.ZoneInfo] = {}
 
 
 @cache

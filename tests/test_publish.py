@@ -524,3 +524,14 @@ def test_a_series_is_one_entry_and_each_market_its_own(calendar_url: str, tmp_pa
     show = eventfile.load(EXAMPLES / "weekly-stream.toml").events[0]
     want = [o.utc_start.isoformat() for o in recurrence.all_occurrences(show)]
     assert json.loads(done.stdout)[str(path)]["studio-live@launchcal"] == want
+
+
+def test_without_the_caldav_extra_publish_says_how_to_get_it(
+    monkeypatch: pytest.MonkeyPatch, season: Path
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "caldav.davclient", None)  # as if not installed
+    url = "http://127.0.0.1:9/alice/launches/"
+    line = error_line(run(str(season), "--caldav", url, "--user", "alice"))
+    assert line == "Error: publishing needs the caldav package: pip install 'launchcal[publish]'"
