@@ -11,7 +11,6 @@ Run ``python -m launchcal.clientsweep`` in a checkout (the readers live under ``
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import re
@@ -145,15 +144,9 @@ def _compare(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m launchcal.clientsweep [ZONE...]``: print the counts; exit 1 on any mismatch."""
-    parser = argparse.ArgumentParser(prog="python -m launchcal.clientsweep", description=__doc__)
-    parser.add_argument("zones", nargs="*", help="zones to check (default: all)")
-    args = parser.parse_args(argv)
-    report = sweep(args.zones or None)
-    for line in report.lines():
-        print(line)
-    for mismatch in report.mismatches[:50]:
-        print("MISMATCH", mismatch)
-    return 1 if report.mismatches else 0
+    from launchcal.verify import sweep_main
+
+    return sweep_main("launchcal.clientsweep", __doc__, sweep, argv)
 
 
 if __name__ == "__main__":

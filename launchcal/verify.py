@@ -16,8 +16,9 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from launchcal import tz
 from launchcal.errors import AmbiguousTimeError, NonexistentTimeError
@@ -226,10 +227,18 @@ def sweep(zones: Sequence[str] | None = None) -> Report:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m launchcal.verify [ZONE...]``: print the counts; exit 1 on any mismatch."""
-    parser = argparse.ArgumentParser(prog="python -m launchcal.verify", description=__doc__)
+    return sweep_main("launchcal.verify", __doc__, sweep, argv)
+
+
+def sweep_main(
+    module: str, description: str | None, run: Callable[[list[str] | None], Any], argv: Any
+) -> int:
+    """The command line of a sweep (this one, :mod:`launchcal.clientsweep`): zones to check
+    (default: all), the report's counts, the first 50 mismatches; exit 1 on any."""
+    parser = argparse.ArgumentParser(prog=f"python -m {module}", description=description)
     parser.add_argument("zones", nargs="*", help="zones to check (default: all)")
     args = parser.parse_args(argv)
-    report = sweep(args.zones or None)
+    report = run(args.zones or None)
     for line in report.lines():
         print(line)
     for mismatch in report.mismatches[:50]:

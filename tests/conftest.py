@@ -84,3 +84,21 @@ def imported_by(*args: str, env: dict[str, str] | None = None) -> set[str]:
 def loaded(modules: set[str], *prefixes: str) -> list[str]:
     """Those of ``modules`` that are, or are inside, one of the named packages."""
     return sorted(m for m in modules if any(m == p or m.startswith(p + ".") for p in prefixes))
+
+
+def readme_blocks(heading: str, kind: str) -> list[str]:
+    """The fenced blocks of this kind ("" for a plain ``` block) in the README's section that
+    starts with ``heading``, up to the next ``## `` heading."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index(heading)
+    end = text.find("\n## ", start + len(heading))
+    found: list[tuple[str, list[str]]] = []
+    inside = False
+    for line in text[start : end if end != -1 else None].splitlines():
+        if line.startswith("```"):
+            if not inside:
+                found.append((line[3:], []))
+            inside = not inside
+        elif inside:
+            found[-1][1].append(line)
+    return ["\n".join(lines) + "\n" for language, lines in found if language == kind]

@@ -15,30 +15,14 @@ import pytest
 from click.testing import CliRunner
 
 from launchcal.cli import cli
-from tests.conftest import ROOT
+from tests.conftest import ROOT, readme_blocks
 
 HEADING = "## Calendar files and links"
 
 
-def section() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index(HEADING)
-    end = text.find("\n## ", start + len(HEADING))
-    return text[start : end if end != -1 else None]
-
-
 def blocks(kind: str) -> list[str]:
-    """The section's fenced blocks of this kind ("" for a plain ``` block)."""
-    found: list[tuple[str, list[str]]] = []
-    inside = False
-    for line in section().splitlines():
-        if line.startswith("```"):
-            if not inside:
-                found.append((line[3:], []))
-            inside = not inside
-        elif inside:
-            found[-1][1].append(line)
-    return ["\n".join(lines) + "\n" for language, lines in found if language == kind]
+    """This section's fenced blocks of this kind ("" for a plain ``` block)."""
+    return readme_blocks(HEADING, kind)
 
 
 def run(line: str) -> tuple[list[str], str, str]:
