@@ -56,6 +56,21 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def wait_until_listening(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
+    """Return once Radicale accepts connections on ``port``; raise (with its log) if it exits
+    or is not up within 15 s."""
+    deadline = time.monotonic() + 15
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                log_text = log.read_text(errors="replace")
+                raise RuntimeError("Radicale did not start:\n" + log_text) from None
+            time.sleep(0.02)
+
+
 @contextmanager
 def radicale(folder: Path, *, tls: tuple[Path, Path] | None = None) -> Iterator[Server]:
     """Start Radicale in ``folder``; with ``tls`` (certificate, key) it speaks HTTPS."""
@@ -96,15 +111,7 @@ def radicale(folder: Path, *, tls: tuple[Path, Path] | None = None) -> Iterator[
             stdout=sink, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("Radicale did not start:\n" + log.read_text()) from None
-                time.sleep(0.02)
+        wait_until_listening(port, process, log)
         scheme = "https" if tls else "http"
         yield Server(f"{scheme}://127.0.0.1:{port}/", folder, process.pid)
     finally:

@@ -19,10 +19,8 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,6 +41,7 @@ from tests.ics_cases import (
     hard_calendar,
     tricky_calendars,
 )
+from tests.radicale_server import free_port, wait_until_listening
 
 UTC = dt.UTC
 
@@ -54,17 +53,11 @@ def utc(*args: int) -> dt.datetime:
 # --- Radicale ---------------------------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[caldav.Principal]:
     """A Radicale server on a free loopback port with empty storage, for this module."""
     storage = tmp_path_factory.mktemp("radicale")
-    port = _free_port()
+    port = free_port()
     log = storage / "radicale.log"
     with log.open("wb") as sink:
         server = subprocess.Popen(
@@ -75,15 +68,10 @@ def radicale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[caldav.Princi
             stdout=sink, stderr=subprocess.STDOUT,
         )  # fmt: skip
     try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("Radicale did not start:\n" + log.read_text(errors="replace"))
-                time.sleep(0.02)
+        try:
+            wait_until_listening(port, server, log)
+        except RuntimeError as error:
+            pytest.fail(str(error))
         # With auth none, any user name is accepted and owns its own principal.
         client = caldav.DAVClient(
             url=f"http://127.0.0.1:{port}/", username="launchcal", password="launchcal"
