@@ -14,6 +14,7 @@ import gi
 
 gi.require_version("ICalGLib", "3.0")
 from gi.repository import ICalGLib as I  # noqa: E402
+from libical_zones import file_zones  # noqa: E402
 
 KIND = I.PropertyKind
 LIMIT = 5000
@@ -52,13 +53,7 @@ def expand(vevent, zones):
 def read(path):
     with open(path, encoding="utf-8") as source:
         root = I.Component.new_from_string(source.read())
-    zones = {}
-    vtimezone = root.get_first_component(I.ComponentKind.VTIMEZONE_COMPONENT)
-    while vtimezone is not None:
-        zone = I.Timezone.new()
-        zone.set_component(vtimezone.clone())
-        zones[zone.get_tzid()] = zone
-        vtimezone = root.get_next_component(I.ComponentKind.VTIMEZONE_COMPONENT)
+    zones = file_zones(I, root)
     found = {}
     vevent = root.get_first_component(I.ComponentKind.VEVENT_COMPONENT)
     while vevent is not None:

@@ -14,6 +14,7 @@ import gi
 
 gi.require_version("ICalGLib", "3.0")
 from gi.repository import ICalGLib as I  # noqa: E402
+from libical_zones import file_zones  # noqa: E402
 
 KIND = I.PropertyKind
 
@@ -71,13 +72,7 @@ def read(path):
     if root is None:
         return {"error": "libical could not parse the file"}
     root.check_restrictions()
-    zones = {}
-    vtimezone = root.get_first_component(I.ComponentKind.VTIMEZONE_COMPONENT)
-    while vtimezone is not None:
-        zone = I.Timezone.new()
-        zone.set_component(vtimezone.clone())
-        zones[zone.get_tzid()] = zone
-        vtimezone = root.get_next_component(I.ComponentKind.VTIMEZONE_COMPONENT)
+    zones = file_zones(I, root)
     events = []
     vevent = root.get_first_component(I.ComponentKind.VEVENT_COMPONENT)
     while vevent is not None:
