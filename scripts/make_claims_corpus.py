@@ -25,16 +25,8 @@ from launchcal import tz  # noqa: E402 - only for the pinned tz database
 OUT = ROOT / "tests" / "data" / "reading" / "claims.tsv"
 HAND = ROOT / "tests" / "data" / "reading" / "claims-hand.tsv"
 
-#: The events claims are checked against: id -> (wall time, zone).
-EVENTS = {
-    "xiaomi": ("2022-07-04 19:00", "Asia/Shanghai"),
-    "wwdc": ("2023-06-05 10:00", "America/Los_Angeles"),
-    "unpacked": ("2023-02-01 10:00", "America/Los_Angeles"),
-    "direct": ("2023-09-14 07:00", "America/Los_Angeles"),
-    "sydney": ("2024-01-16 09:00", "Australia/Sydney"),
-    "berlin": ("2024-10-27 20:30", "Europe/Berlin"),
-    "keynote": ("2024-03-12 10:00", "America/New_York"),
-}
+# The events claims are checked against, id -> (wall time, zone): one table with the tests.
+from tests.reading_cases import EVENTS  # noqa: E402
 
 #: Place phrases and the zone a careful reader takes them for.
 PLACES = [

@@ -15,7 +15,7 @@ from launchcal.event import Event
 
 DATA = Path(__file__).resolve().parent / "data" / "reading"
 
-#: The events the claims corpus is checked against (as in scripts/make_claims_corpus.py).
+#: The events the claims corpus is checked against (scripts/make_claims_corpus.py reads it too).
 EVENTS = {
     "xiaomi": ("2022-07-04 19:00", "Asia/Shanghai"),
     "wwdc": ("2023-06-05 10:00", "America/Los_Angeles"),
