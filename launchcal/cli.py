@@ -349,12 +349,28 @@ def load_one_event(params: dict[str, Any], what: str) -> Event:
 
 
 def echo_json(data: Any) -> None:
-    """Pretty, stable, UTF-8 JSON on stdout, inert on a terminal (see launchcal.terminal)."""
-    import json
+    """Pretty, stable, UTF-8 JSON on stdout, inert on a terminal (see launchcal.terminal).
 
+    The text is ``json.dumps(data, indent=2, ensure_ascii=False)``, written about 64 KB at a
+    time as it is made (see launchcal.jsonstream): give a big list as an iterator and it is
+    never held whole.
+    """
+    from launchcal.jsonstream import iter_json
     from launchcal.terminal import safe_json
 
-    click.echo(safe_json(json.dumps(data, indent=2, ensure_ascii=False)))
+    pending: list[str] = []
+    size = 0
+    for chunk in iter_json(data):
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= _JSON_WRITE_SIZE:
+            click.echo(safe_json("".join(pending)), nl=False)
+            pending.clear()
+            size = 0
+    click.echo(safe_json("".join(pending)))
+
+
+_JSON_WRITE_SIZE = 1 << 16
 
 
 def echo_text(text: str, *, err: bool = False) -> None:

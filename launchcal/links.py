@@ -24,14 +24,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from urllib.parse import quote
 
 from launchcal.event import Event
 
-__all__ = ["SERVICES", "URL_LIMIT", "CalendarLinks", "calendar_links", "links"]
+__all__ = ["SERVICES", "URL_LIMIT", "CalendarLinks", "calendar_links", "links", "links_by_id"]
 
 #: Every URL stays shorter than this many characters.
 URL_LIMIT = 2000
@@ -141,6 +141,30 @@ def calendar_links(event: Event, *, limit: int = URL_LIMIT) -> CalendarLinks:
     return CalendarLinks(urls, cut, limit, unsupported, left_out)
 
 
+def links_by_id(
+    events: Sequence[Event], *, seen: Callable[[Event, CalendarLinks], None] | None = None
+) -> Iterator[tuple[str, dict[str, str]]]:
+    """``(event id, its links)`` in the order of ``events``, each made as it is read.
+
+    As ``{event.id: links(event) for event in events}`` has it: an id given twice keeps its
+    first place and its last event's links. ``seen`` is told every event's links (to say
+    what was cut) as they are made, so 100,000 events' links are never held at once.
+    """
+    last = {event.id: index for index, event in enumerate(events)}
+    first = {} if len(last) == len(events) else {
+        event.id: index for index, event in reversed(list(enumerate(events)))
+    }  # fmt: skip
+    for index, event in enumerate(events):
+        result = calendar_links(event)
+        if seen is not None:
+            seen(event, result)
+        if first.get(event.id, index) != index:
+            continue  # its place came earlier
+        if last[event.id] != index:
+            result = calendar_links(events[last[event.id]])
+        yield event.id, dict(result.urls)
+
+
 # --- the four formats -----------------------------------------------------------------------
 
 
@@ -201,8 +225,15 @@ _BUILDERS: dict[str, _Builder] = {
 def _url(base: str, query: list[tuple[str, str]]) -> str:
     # "/" and ":" are legal in a query and keep dates and zone names readable.
     # ";" and "=" are quoted: inside recur=RRULE:... they would end the parameter.
-    parts = [f"{key}={quote(value, safe='/:', errors='replace')}" for key, value in query if value]
+    parts = [f"{key}={_quoted(value)}" for key, value in query if value]
     return base + "?" + "&".join(parts)
+
+
+@lru_cache(maxsize=1024)
+def _quoted(value: str) -> str:
+    """Percent-encoded once per text: an event's title, place and times recur in its four
+    links (and in each try while a long text is cut), zone names and fixed values in all."""
+    return quote(value, safe="/:", errors="replace")
 
 
 # --- times ----------------------------------------------------------------------------------

@@ -474,18 +474,19 @@ def when_data(
     *,
     now: dt.datetime | None = None,
     next_count: int = 3,
+    lazy: bool = False,
 ) -> dict[str, Any]:
     """The JSON document of ``launchcal when --json``.
 
     A series carries its next ``next_count`` occurrences from ``now`` under ``occurrences``,
     a rolling release its markets in going-live order under ``markets``, a launch its
-    ``sessions``: each entry shaped like an event.
+    ``sessions``: each entry shaped like an event. With ``lazy``, ``events`` is an iterator
+    that makes each entry as it is read (:func:`launchcal.jsonstream.iter_json` writes it so),
+    so 100,000 events' document is never held whole.
     """
     now = dt.datetime.now(dt.UTC) if now is None else now
-    return {
-        "tzdata": tz.database().version,
-        "events": [_several_data(event, places, now, next_count) for event in events],
-    }
+    entries = (_several_data(event, places, now, next_count) for event in events)
+    return {"tzdata": tz.database().version, "events": entries if lazy else list(entries)}
 
 
 def _several_data(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import doctest
 import json
@@ -266,3 +267,32 @@ def test_links_and_help_do_not_import_icalendar() -> None:
     for args in (["--help"], ["links", str(EXAMPLE)], ["ics", "--help"]):
         modules = imported_by(*args)
         assert loaded(modules, "icalendar", "jinja2", "babel", "pendulum") == [], args
+
+
+def test_links_by_id_is_the_links_of_each_id_as_a_dict_keeps_them() -> None:
+    season = eventfile.load(SEASON).events
+    again = dataclasses.replace(season[2], id=season[0].id, title="Second of the same id")
+    events = [*season, again, season[1]]
+    seen: list[str] = []
+    found = links.links_by_id(events, seen=lambda event, _: seen.append(event.title))
+    assert list(found) == list({event.id: links.links(event) for event in events}.items())
+    assert seen == [event.title for event in events]  # every event, in order, once
+
+
+def test_links_by_id_makes_each_events_links_as_it_is_read() -> None:
+    events = eventfile.load(SEASON).events
+    seen: list[str] = []
+    found = links.links_by_id(events, seen=lambda event, _: seen.append(event.id))
+    assert next(found)[0] == events[0].id
+    assert seen == [events[0].id]
+
+
+def test_a_title_recurring_across_links_is_quoted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    quoted: list[str] = []
+    real = links.quote
+    links._quoted.cache_clear()
+    monkeypatch.setattr(links, "quote", lambda text, **kw: quoted.append(text) or real(text, **kw))
+    event = Event.at("Unique title 7f3a", dt.datetime(2030, 1, 1, 9), "Asia/Tokyo")
+    first = links.links(event)
+    assert quoted.count("Unique title 7f3a") == 1  # in all four links
+    assert links.links(event) == first

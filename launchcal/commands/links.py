@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -13,6 +13,9 @@ from launchcal.cli import (
     load_events,
     short_help,
 )
+
+if TYPE_CHECKING:
+    from launchcal.event import Event
 
 
 @click.command("links", short_help=short_help("links"))
@@ -30,26 +33,30 @@ def links_command(**params: Any) -> None:
       launchcal links examples/launch-season.toml --json
     """
     from launchcal import links, recurrence
+    from launchcal.jsonstream import Members
 
     events = [part for event in load_events(params) for part in recurrence.parts(event)]
-    found = [(event, links.calendar_links(event)) for event in events]
-    for event, result in found:
+
+    def note(event: Event, result: links.CalendarLinks) -> None:
         if result.cut:
             echo_text(f"Note: {result.describe_cut(event.title)}", err=True)
         if result.left_out:
             echo_text(f"Note: {result.left_out}", err=True)
+
+    # Each event's links are made, noted and written before the next one's.
     if params["as_json"]:
-        data = {event.id: dict(result.urls) for event, result in found}
-        echo_json(data[events[0].id] if len(events) == 1 else data)
+        found = links.links_by_id(events, seen=note)
+        echo_json(next(found)[1] if len(events) == 1 else Members(found))
         return
     width = max(len(name) for name in links.SERVICES.values())
-    blocks = []
-    for event, result in found:
+    for index, event in enumerate(events):
+        result = links.calendar_links(event)
+        note(event, result)
         rows = [f"  {links.SERVICES[key]:<{width}}  {url}" for key, url in result.urls.items()]
         rows += [
             f"  {links.SERVICES[key]:<{width}}  cannot repeat an event from a link; "
             "import the .ics instead (launchcal ics)"
             for key in result.unsupported
         ]
-        blocks.append("\n".join([event.title, *rows]))
-    echo_text("\n\n".join(blocks))
+        block = "\n".join([event.title, *rows])
+        echo_text(block if index == 0 else "\n" + block)  # a blank line between events

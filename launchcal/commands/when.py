@@ -91,14 +91,16 @@ def when(**params: Any) -> None:
     locale = params["locale"] or environment_locale()
     if ALL in params["places"]:
         if params["as_json"]:
-            echo_json(report.when_data(events, report.all_zones()))
+            echo_json(report.when_data(events, report.all_zones(), lazy=True))
         else:
             echo_text(report.world_clock(events, params["fmt"], locale=locale))
         return
     places: list[Place] | None = [_at(p, events) for p in params["places"]] or None
     if params["as_json"]:
         echo_json(
-            report.when_data(events, places, now=params["now"], next_count=params["next_count"])
+            report.when_data(
+                events, places, now=params["now"], next_count=params["next_count"], lazy=True
+            )
         )
     else:
         echo_text(
