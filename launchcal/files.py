@@ -8,6 +8,7 @@ into as streams instead of being replaced by a regular file. Every ``OSError`` b
 
 from __future__ import annotations
 
+import array
 import contextlib
 import errno
 import os
@@ -15,12 +16,13 @@ import secrets
 import shutil
 import stat
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import overload
 
 from launchcal.errors import OutputError
 
-__all__ = ["STDOUT", "write_atomic", "write_folder", "write_output"]
+__all__ = ["STDOUT", "StagedFolder", "write_atomic", "write_folder", "write_output"]
 
 #: The output name that means standard output, as for most Unix tools.
 STDOUT = "-"
@@ -183,15 +185,13 @@ def _write_stream(target: Path, real: Path, payload: bytes) -> None:
         raise _fail(target, error) from None
 
 
-def _replaceable(folder: Path, names: Iterable[str], given: Path) -> None:
+def _replaceable(folder: Path, suffixes: set[str], nested: bool, given: Path) -> None:
     """Refuse to swap away a folder that holds anything a build did not write.
 
     A rebuild replaces the whole folder, so it may hold only regular files with the kinds of
-    names a build writes (``index.html``, ``e.ics``, ``e.json``, ...): ``-o ~/public_html``
-    must not delete a blog.
+    names a build writes (``index.html``, ``e.ics``, ``e.json``, ...; ``suffixes``, and with
+    ``nested`` folders of them): ``-o ~/public_html`` must not delete a blog.
     """
-    suffixes = {Path(name).suffix for name in names}
-    nested = any("/" in name for name in names)
     _only_build_files(folder, suffixes, given, Path(), depth=1 if nested else 0)
 
 
@@ -231,9 +231,7 @@ def write_folder(
     """Write a whole folder, all or nothing: ``contents`` maps file names to their data.
 
     The files are written into a temporary sibling folder, which is then renamed onto
-    ``target``. Renaming a folder is atomic, so ``target`` is always one writer's complete
-    output: never a mix of two concurrent builds, never half a build after an error. An
-    existing ``target`` must hold only files a build writes (see :func:`_replaceable`).
+    ``target`` (see :class:`StagedFolder`, which writes a folder a file at a time).
 
     Returns:
         The paths written, inside ``target``, in the order of ``contents``.
@@ -242,50 +240,175 @@ def write_folder(
         OutputError: ``target`` is a file, holds other files or an input, or cannot be
             written; nothing has changed then.
     """
-    if not str(target) or str(target) == STDOUT:
-        raise OutputError("a build needs a folder name, like site/")
-    given = Path(target)
-    for name in contents:
+    with StagedFolder(target, names=contents, inputs=inputs) as folder:
+        for name, data in contents.items():
+            folder.write(name, data)
+    return list(folder.paths)
+
+
+class StagedFolder:
+    """A folder written a file at a time, then put in place whole: all or nothing.
+
+    The files go into a temporary sibling folder as they are written (so a site of 100,000
+    events is never held in memory); leaving the ``with`` block renames it onto ``target``.
+    Renaming a folder is atomic, so ``target`` is always one writer's complete output: never a
+    mix of two concurrent builds, never half a build after an error (an exception in the block
+    removes the temporary folder and leaves ``target`` as it was). An existing ``target`` must
+    hold only files a build writes (see :func:`_replaceable`).
+
+    Args:
+        target: the folder to write.
+        names: names of the files it will hold (at least one of each kind: ``index.html``,
+            ``e/index.html``), to refuse a folder that holds others before writing anything;
+            the check is made again, with every name written, before the rename.
+        inputs: files that no output may replace (the event file).
+
+    Raises:
+        OutputError: as :func:`write_folder`; nothing has changed then.
+    """
+
+    def __init__(
+        self,
+        target: str | Path,
+        *,
+        names: Iterable[str] = (),
+        inputs: Iterable[str | Path] = (),
+    ) -> None:
+        if not str(target) or str(target) == STDOUT:
+            raise OutputError("a build needs a folder name, like site/")
+        self.given = Path(target)
+        self._suffixes: set[str] = set()
+        self._nested = False
+        self._names = WrittenPaths(self.given)
+        for name in names:
+            self._check_name(name)
+        _refuse_inputs(self.given, inputs, folder=True)
+        try:
+            self._folder = Path(os.path.realpath(self.given))
+        except OSError as error:
+            raise _fail(self.given, error) from None
+        self._existing = _target_stat(self._folder)
+        if self._existing is not None and not stat.S_ISDIR(self._existing.st_mode):
+            raise OutputError(f"cannot build into {self.given}: it is a file; give a folder")
+        parent = self._folder.parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(
+                f"cannot make the folder {self.given.parent}: {error.strerror}"
+            ) from None
+        if self._existing is not None:
+            self._check_existing()
+        self._staging = parent / f".launchcal-{secrets.token_hex(6)}.new"
+        self._folders: set[str] = set()
+        # Without os.sync (Windows) each file is flushed to disk as it is written.
+        self._sync_each = not hasattr(os, "sync")
+
+    def _check_name(self, name: str) -> None:
         # A file name, or one folder and a file name ("e/index.html": a season's events).
         parts = name.split("/")
         if len(parts) > 2 or not all(p and not p.startswith(".") and "\\" not in p
                                      for p in parts):  # fmt: skip
             raise OutputError(f"cannot build {name!r}: not a plain file name")
-    _refuse_inputs(given, inputs, folder=True)
-    try:
-        folder = Path(os.path.realpath(given))
-    except OSError as error:
-        raise _fail(given, error) from None
-    existing = _target_stat(folder)
-    if existing is not None and not stat.S_ISDIR(existing.st_mode):
-        raise OutputError(f"cannot build into {given}: it is a file; give a folder")
-    parent = folder.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(f"cannot make the folder {given.parent}: {error.strerror}") from None
-    if existing is not None:
-        _replaceable(folder, contents, given)
-    staging = parent / f".launchcal-{secrets.token_hex(6)}.new"
-    try:
-        staging.mkdir(mode=0o700)
-        for name, data in contents.items():
-            payload = data.encode("utf-8") if isinstance(data, str) else data
-            if "/" in name:
-                (staging / name).parent.mkdir(exist_ok=True)
-                (staging / name).parent.chmod(0o777 & ~_umask())
-            with (staging / name).open("xb") as stream:
-                stream.write(payload)
-                stream.flush()
-                os.fsync(stream.fileno())
-            (staging / name).chmod(0o666 & ~_umask())
-        mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o777 & ~_umask()
-        staging.chmod(mode)
-        _swap_in(staging, folder)
-    except OSError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise _fail(given, error) from None
-    return [given / name for name in contents]
+        self._suffixes.add(Path(name).suffix)
+        self._nested = self._nested or len(parts) == 2
+
+    def _check_existing(self) -> None:
+        _replaceable(self._folder, self._suffixes, self._nested, self.given)
+
+    def __enter__(self) -> StagedFolder:
+        try:
+            self._staging.mkdir(mode=0o700)
+        except OSError as error:
+            raise _fail(self.given, error) from None
+        return self
+
+    def write(self, name: str, data: bytes | str | Iterable[str]) -> None:
+        """Write one file: bytes, text, or text in pieces (written as they come, as UTF-8)."""
+        kinds = (len(self._suffixes), self._nested)
+        self._check_name(name)
+        if self._existing is not None and kinds != (len(self._suffixes), self._nested):
+            self._check_existing()  # a kind of file the first check did not know of
+        path = self._staging / name
+        try:
+            folder, _, _ = name.rpartition("/")
+            if folder and folder not in self._folders:
+                path.parent.mkdir(exist_ok=True)
+                path.parent.chmod(0o777 & ~_umask())
+                self._folders.add(folder)
+            with path.open("xb", buffering=1 << 16) as stream:
+                if isinstance(data, bytes):
+                    stream.write(data)
+                elif isinstance(data, str):
+                    stream.write(data.encode("utf-8"))
+                else:
+                    for piece in data:
+                        stream.write(piece.encode("utf-8"))
+                if self._sync_each:
+                    stream.flush()
+                    os.fsync(stream.fileno())
+            path.chmod(0o666 & ~_umask())
+        except OSError as error:
+            raise _fail(self.given, error) from None
+        self._names.add(name)
+
+    @property
+    def paths(self) -> WrittenPaths:
+        """The paths written, inside ``target``, in the order they were written."""
+        return self._names
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            return
+        try:
+            if not self._sync_each:
+                os.sync()  # every file on disk before the rename makes them the folder
+            existing = self._existing
+            mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o777 & ~_umask()
+            self._staging.chmod(mode)
+            _swap_in(self._staging, self._folder)
+        except OSError as error:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            raise _fail(self.given, error) from None
+
+
+class WrittenPaths(Sequence[Path]):
+    """The paths of the files a build wrote, in order, each made when asked for.
+
+    A season of 100,000 events writes 400,000 files; as ``Path`` objects their names would
+    take 120 MB, as one text and its offsets 6 MB.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._pieces: list[str] = []
+        self._text = ""
+        self._ends = array.array("Q")
+
+    def add(self, name: str) -> None:
+        self._pieces.append(name)
+        self._ends.append((self._ends[-1] if self._ends else 0) + len(name))
+        if len(self._pieces) >= 4096:
+            self._text += "".join(self._pieces)
+            self._pieces.clear()
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(len(self)))]
+        number = range(len(self))[index]  # negative indexes, IndexError
+        if self._pieces:
+            self._text += "".join(self._pieces)
+            self._pieces.clear()
+        start = self._ends[number - 1] if number else 0
+        return self._folder / self._text[start : self._ends[number]]
 
 
 def _swap_in(staging: Path, folder: Path) -> None:

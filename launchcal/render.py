@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -203,11 +203,18 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
 
 
 def _render(name: str, context: Mapping[str, Any], template_dir: Path | None) -> str:
+    return "".join(_render_pieces(name, context, template_dir))
+
+
+def _render_pieces(
+    name: str, context: Mapping[str, Any], template_dir: Path | None
+) -> Iterator[str]:
+    """The template's text in the pieces jinja makes it in (a season's index is 100 MB)."""
     import jinja2
 
     where = template_dir or "the built-in templates"
     try:
-        return _environment(template_dir).get_template(name).render(context)
+        yield from _environment(template_dir).get_template(name).generate(context)
     except jinja2.TemplateSyntaxError as error:
         raise InputError(
             f"template {error.filename or error.name}, line {error.lineno}: {error.message}"
@@ -218,6 +225,7 @@ def _render(name: str, context: Mapping[str, Any], template_dir: Path | None) ->
         raise InputError(f"template {name} (from {where}): {error.message}") from None
 
 
+@functools.cache
 def script(template_dir: Path | None = None) -> str:
     """The widget's JavaScript, with comments and indentation stripped.
 
@@ -707,9 +715,12 @@ def season_index(
     feed_href: str,
     webcal: str | None = None,
     now: dt.datetime | None = None,
-) -> str:
+) -> Iterator[str]:
     """The index of a season's site: upcoming events in order with their countdowns (one
     shared style sheet and script), then the past ones, latest first.
+
+    Its text comes in pieces, each event's widget rendered as the page reaches it: the index
+    of 100,000 events is 100 MB.
 
     Args:
         calendar: the season.
@@ -725,18 +736,21 @@ def season_index(
     if options.style == "text":
         options = dataclasses.replace(options, style="compact")
     moment = now or dt.datetime.now(dt.UTC)
-    upcoming: list[dict[str, Any]] = []
-    past: list[dict[str, Any]] = []
+    upcoming: list[Event] = []
+    past: list[Event] = []
     for event in sorted(calendar.events, key=lambda e: e.utc_start):
+        over = (event.utc_end or event.utc_start) < moment and event.time_known
+        (past if over else upcoming).append(event)
+
+    def item(event: Event) -> dict[str, Any]:
         context = _widget_context(_counted(event, moment), options, show_title=False)
         context.update(own_style=False, script="", script_src=None, markets=_markets(event))
-        item = {
+        return {
             "title": event.title,
             "href": hrefs[event.id],
             "widget": _markup(_render("snippet.html", context, options.template_dir)),
         }
-        over = (event.utc_end or event.utc_start) < moment and event.time_known
-        (past if over else upcoming).append(item)
+
     from markupsafe import Markup
 
     locale, rtl = (None, False) if options.locale is None else parse_locale(options.locale)
@@ -757,13 +771,27 @@ def season_index(
             "feed_href": feed_href,
             "webcal": webcal,
             "sections": [
-                {"heading": WORDS["upcoming"], "events": upcoming},
-                {"heading": WORDS["past"], "events": past[::-1]},
+                {"heading": WORDS["upcoming"], "events": _Items(upcoming, item)},
+                {"heading": WORDS["past"], "events": _Items(past[::-1], item)},
             ],
             "tzdata": tz.database().version,
         }
     )
-    return _render("season.html", page_context, options.template_dir)
+    return _render_pieces("season.html", page_context, options.template_dir)
+
+
+@dataclass(frozen=True)
+class _Items:
+    """A section's events for a template, each made into its item as the loop reaches it."""
+
+    events: Sequence[Event]
+    make: Callable[[Event], dict[str, Any]]
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return map(self.make, self.events)
 
 
 def _markup(text: str) -> Any:

@@ -9,24 +9,24 @@ launches with live countdowns and then the past ones, ``feed.ics`` (the whole fe
 ``webcal:`` link when the site's address is known), ``events.json``, ``sitemap.xml`` (with an
 address), and per event a folder ``<id>/`` with its page, widget, overlay and .ics.
 
-Everything is rendered into one ``{relative path: bytes}`` mapping first and written by one
-call, so a failure while rendering writes nothing.
+A one-event folder is rendered into one ``{relative path: bytes}`` mapping and written by one
+call; a season is written a file at a time as it is rendered, into a folder that takes the
+target's place only once it is complete. Either way a failure while rendering writes nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from launchcal import render, report, tz
+from launchcal import jsonstream, render, report, tz
 from launchcal.errors import InputError
 from launchcal.event import Calendar, Event
-from launchcal.files import write_folder
+from launchcal.files import StagedFolder, write_folder
 
 __all__ = [
     "FEED_NAME",
@@ -106,7 +106,12 @@ def build(
 
 
 def _json(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return "".join(_json_pieces(data))
+
+
+def _json_pieces(data: Any) -> Iterator[str]:
+    yield from jsonstream.iter_json(data)
+    yield "\n"
 
 
 def season_files(
@@ -132,9 +137,30 @@ def season_files(
     Raises:
         InputError: the base url is not http(s).
     """
+    outputs = _season_outputs(
+        calendar, options, base=_base(base_url), stamp=stamp, now=now, progress=progress
+    )
+    return {name: _bytes(data) for name, data in outputs}
+
+
+def _bytes(data: bytes | str | Iterable[str]) -> bytes:
+    if isinstance(data, bytes):
+        return data
+    return (data if isinstance(data, str) else "".join(data)).encode("utf-8")
+
+
+def _season_outputs(
+    calendar: Calendar,
+    options: render.Options | None,
+    *,
+    base: str | None,
+    stamp: dt.datetime | None,
+    now: dt.datetime | None,
+    progress: Callable[[Event], None] | None,
+) -> Iterator[tuple[str, bytes | str | Iterable[str]]]:
+    """The season's files in the order they are written, each made as it is reached: the big
+    ones (the index, the feed's JSON, the sitemap) as text in pieces."""
     options = options or render.Options()
-    base = _base(base_url)
-    outputs: dict[str, str | bytes] = {}
     script: str | None = None
     for event in calendar.events:
         ics_name = f"{event.id}.ics"
@@ -143,38 +169,43 @@ def season_files(
         )
         page = render.html(event, options, whole_page=True, ics_href=ics_name, stamp=stamp)
         widget_options = dataclasses.replace(options, ics_url=ics_url)
-        outputs[f"{event.id}/{PAGE_NAME}"] = page.html
-        outputs[f"{event.id}/{WIDGET_NAME}"] = render.snippet(event, widget_options, stamp=stamp)
-        outputs[f"{event.id}/{OVERLAY_NAME}"] = render.overlay(event, options)
-        outputs[f"{event.id}/{ics_name}"] = render.ics_bytes(event, stamp=stamp)
+        yield f"{event.id}/{PAGE_NAME}", page.html
+        yield f"{event.id}/{WIDGET_NAME}", render.snippet(event, widget_options, stamp=stamp)
+        yield f"{event.id}/{OVERLAY_NAME}", render.overlay(event, options)
+        yield f"{event.id}/{ics_name}", render.ics_bytes(event, stamp=stamp)
         if page.script is not None:
             script = page.script
-            outputs[f"{event.id}/{render.SCRIPT_NAME}"] = script
+            yield f"{event.id}/{render.SCRIPT_NAME}", script
         if progress is not None:
             progress(event)
     hrefs = {event.id: f"{event.id}/" for event in calendar.events}
     webcal = None if base is None else "webcal://" + base.split("://", 1)[1] + FEED_NAME
-    outputs[PAGE_NAME] = render.season_index(
-        calendar, options, hrefs=hrefs, feed_href=FEED_NAME, webcal=webcal, now=now
+    yield (
+        PAGE_NAME,
+        render.season_index(
+            calendar, options, hrefs=hrefs, feed_href=FEED_NAME, webcal=webcal, now=now
+        ),
     )
     if script is not None:
-        outputs[render.SCRIPT_NAME] = script
-    outputs[FEED_NAME] = render.calendar_ics(calendar, stamp=stamp)
-    outputs[JSON_NAME] = _json(season_data(calendar))
+        yield render.SCRIPT_NAME, script
+    yield FEED_NAME, render.calendar_ics(calendar, stamp=stamp)
+    yield JSON_NAME, _json_pieces(season_data(calendar, lazy=True))
     if base is not None:
-        outputs["sitemap.xml"] = _sitemap(base, calendar)
-    return {name: data.encode("utf-8") if isinstance(data, str) else data
-            for name, data in outputs.items()}  # fmt: skip
+        yield "sitemap.xml", _sitemap(base, calendar)
 
 
-def season_data(calendar: Calendar) -> dict[str, Any]:
-    """``events.json``: the calendar's name and every event as :func:`event_data` has it."""
-    events = [event_data(event)["events"][0] for event in calendar.events]
+def season_data(calendar: Calendar, *, lazy: bool = False) -> dict[str, Any]:
+    """``events.json``: the calendar's name and every event as :func:`event_data` has it.
+
+    With ``lazy``, ``events`` is an iterator making each entry as it is read (for
+    :func:`launchcal.jsonstream.iter_json`).
+    """
+    events = (event_data(event)["events"][0] for event in calendar.events)
     return {
         "name": calendar.name,
         "description": calendar.description,
         "tzdata": tz.database().version,
-        "events": events,
+        "events": events if lazy else list(events),
     }
 
 
@@ -188,18 +219,27 @@ def build_season(
     now: dt.datetime | None = None,
     progress: Callable[[Event], None] | None = None,
     inputs: Iterable[str | Path] = (),
-) -> list[Path]:
-    """Render the season's site (:func:`season_files`), then write it all at once; return
-    the paths written. ``inputs`` (the event file) are never overwritten or swapped away.
+) -> Sequence[Path]:
+    """Render the season's site (:func:`season_files`) and write it a file at a time into a
+    folder put in place whole at the end; return the paths written. ``inputs`` (the event
+    file) are never overwritten or swapped away.
 
     Raises:
         OutputError: ``directory`` is a file, holds other files or an input, or cannot be
-            written; nothing has changed then (see :func:`launchcal.files.write_folder`).
+            written; nothing has changed then (see :class:`launchcal.files.StagedFolder`).
     """
-    outputs = season_files(
-        calendar, options, base_url=base_url, stamp=stamp, now=now, progress=progress
-    )
-    return write_folder(directory, outputs, inputs=inputs)
+    base = _base(base_url)
+    # One name of each kind the season writes: a folder holding others is refused up front.
+    kinds = [PAGE_NAME, FEED_NAME, JSON_NAME, f"e/{PAGE_NAME}", "e/e.ics"]
+    kinds += ["sitemap.xml"] if base is not None else []
+    kinds += [] if options is None or options.inline_script else [render.SCRIPT_NAME]
+    with StagedFolder(directory, names=kinds, inputs=inputs) as folder:
+        outputs = _season_outputs(
+            calendar, options, base=base, stamp=stamp, now=now, progress=progress
+        )
+        for name, data in outputs:
+            folder.write(name, data)
+    return folder.paths
 
 
 def _base(base_url: str | None) -> str | None:
@@ -217,11 +257,11 @@ def _url(base: str, event: Event, name: str = "") -> str:
     return f"{base}{event.id}/{name}"
 
 
-def _sitemap(base: str, calendar: Calendar) -> str:
-    urls = [base, *(_url(base, event) for event in calendar.events)]
-    rows = "".join(f"<url><loc>{escape(url)}</loc></url>\n" for url in urls)
-    return (
+def _sitemap(base: str, calendar: Calendar) -> Iterator[str]:
+    yield (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{rows}</urlset>\n"
     )
+    for url in [base, *(_url(base, event) for event in calendar.events)]:
+        yield f"<url><loc>{escape(url)}</loc></url>\n"
+    yield "</urlset>\n"

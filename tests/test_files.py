@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from launchcal.errors import OutputError
-from launchcal.files import write_atomic
+from launchcal.files import StagedFolder, write_atomic, write_folder
 
 
 def test_writes_whole_file_with_normal_permissions(tmp_path: Path) -> None:
@@ -44,3 +44,51 @@ def test_read_only_folder(tmp_path: Path) -> None:
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
+
+
+def test_a_staged_folder_appears_whole_when_its_block_ends(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    with StagedFolder(target, names=["index.html"]) as folder:
+        folder.write("index.html", "<p>día</p>")
+        folder.write("e/e.ics", b"BEGIN:VCALENDAR\r\n")
+        folder.write("e/index.html", (piece for piece in ["<p>", "上海", "</p>"]))
+        assert not target.exists()  # nothing in place until the folder is complete
+    assert (target / "index.html").read_text("utf-8") == "<p>día</p>"
+    assert (target / "e" / "index.html").read_text("utf-8") == "<p>上海</p>"
+    assert list(folder.paths) == [
+        target / "index.html",
+        target / "e/e.ics",
+        target / "e/index.html",
+    ]
+    assert folder.paths[-2:] == [target / "e/e.ics", target / "e/index.html"]
+    assert len(folder.paths) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def _stage(target: Path, names: list[str], files: dict[str, str], error: str = "") -> None:
+    with StagedFolder(target, names=names) as folder:
+        for name, text in files.items():
+            folder.write(name, text)
+        if error:
+            raise RuntimeError(error)
+
+
+def test_a_staged_folder_left_by_an_error_leaves_the_target_as_it_was(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    write_folder(target, {"index.html": "old"})
+    with pytest.raises(RuntimeError, match="rendering failed"):
+        _stage(target, ["index.html"], {"index.html": "new"}, "rendering failed")
+    assert (target / "index.html").read_text("utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_kind_of_file_named_late_is_checked_against_the_existing_folder(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "index.html").write_text("old", "utf-8")
+    (target / "notes.txt").write_text("mine", "utf-8")
+    late = {"index.html": "new", "e/launch.txt": "a kind the first check did not know of"}
+    with pytest.raises(OutputError, match=r"notes\.txt"):
+        _stage(target, ["index.html"], late)
+    assert (target / "notes.txt").read_text("utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from launchcal import eventfile, render, site
-from launchcal.errors import InputError
-from launchcal.event import Calendar
+from launchcal.errors import InputError, OutputError
+from launchcal.event import Calendar, Event
 from tests.conftest import EXAMPLES
 
 NOW = dt.datetime(2026, 9, 30, 12, tzinfo=dt.UTC)
@@ -105,3 +105,66 @@ def test_day_strip_marks_the_start_and_the_shift() -> None:
     page = render.page(event)
     assert 'aria-label="Tokyo: 02:00 Thu 10 Sep 2026, next day"' in page
     assert '<rect class="lcp-sm" x="20.0"' in page  # 02:00 of 24 hours, 240 wide
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize("base_url", [BASE, None])
+def test_a_season_written_file_by_file_is_its_season_files(
+    tmp_path: Path, base_url: str | None
+) -> None:
+    options = render.Options(inline_script=base_url is None)
+    expected = site.season_files(_season(), options, base_url=base_url, stamp=NOW, now=NOW)
+    written = site.build_season(
+        _season(), tmp_path / "out", options, base_url=base_url, stamp=NOW, now=NOW
+    )
+    assert _tree(tmp_path / "out") == expected
+    assert [path.relative_to(tmp_path / "out").as_posix() for path in written] == list(expected)
+    assert written[-1] == written[len(written) - 1] == tmp_path / "out" / list(expected)[-1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]  # no temporary folder left
+
+
+def test_events_json_is_json_dumps_of_the_season_data() -> None:
+    files = site.season_files(_season(), stamp=NOW, now=NOW)
+    text = json.dumps(site.season_data(_season()), indent=2, ensure_ascii=False) + "\n"
+    assert files["events.json"].decode() == text
+
+
+def test_a_failure_half_way_through_a_season_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "index.html").write_text("the last build", "utf-8")
+
+    def fail_on_the_second(event: Event) -> None:
+        if event.id == "berlin-hardware-night":
+            raise InputError("stop here")
+
+    with pytest.raises(InputError, match="stop here"):
+        site.build_season(_season(), tmp_path / "out", progress=fail_on_the_second)
+    assert _tree(tmp_path / "out") == {"index.html": b"the last build"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_folder_of_other_files_is_refused_before_the_season_is_rendered(tmp_path: Path) -> None:
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "blog" / "post.md").write_text("mine", "utf-8")
+    seen: list[str] = []
+    with pytest.raises(OutputError, match=r"holds the file 'post\.md'"):
+        site.build_season(_season(), tmp_path / "blog", progress=lambda e: seen.append(e.id))
+    assert seen == []
+    assert _tree(tmp_path / "blog") == {"post.md": b"mine"}
+
+
+def test_a_season_rebuilds_over_its_last_build(tmp_path: Path) -> None:
+    options = render.Options(inline_script=False)
+    for stamp in (NOW, NOW + dt.timedelta(days=1)):
+        site.build_season(_season(), tmp_path / "out", options, base_url=BASE, stamp=stamp)
+    feed = (tmp_path / "out" / "feed.ics").read_bytes()
+    assert feed == render.calendar_ics(_season(), stamp=NOW + dt.timedelta(days=1))
+    assert (tmp_path / "out" / "sitemap.xml").exists()
+    assert (tmp_path / "out" / render.SCRIPT_NAME).exists()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,6 +16,10 @@ from launchcal.cli import (
     load_calendar,
     short_help,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
 
 UNITS = LibraryType("units", "launchcal.render:parse_units")
 
@@ -185,6 +189,7 @@ def build(**params: Any) -> None:
     output = params["output"]
     calendar = load_calendar(params)
     options = _render_options(params, params["base_url"] or calendar.url)
+    paths: Sequence[Path]
     if len(calendar.events) == 1 and params["base_url"] is None:
         paths = site.build(calendar.events[0], output, options, inputs=inputs)
     elif sys.stderr.isatty():
@@ -198,5 +203,5 @@ def build(**params: Any) -> None:
     else:
         paths = site.build_season(calendar, output, options, base_url=options.base_url,
                                   inputs=inputs)  # fmt: skip
-    for path in paths:
-        echo_text(str(path))
+    for start in range(0, len(paths), 1000):  # a season writes 4 files an event
+        echo_text("\n".join(str(path) for path in paths[start : start + 1000]))
