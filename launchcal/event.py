@@ -61,6 +61,7 @@ MAX_SEQUENCE = 2**31 - 1
 
 # C0 controls (tab, newline and carriage return are dealt with apart), DEL, C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def check_text(
@@ -84,7 +85,7 @@ def check_text(
     """
     if len(value) > limit:
         raise InputError(f"{what} is {len(value):,} characters long; the limit is {limit:,}")
-    if any("\ud800" <= char <= "\udfff" for char in value):
+    if _SURROGATE.search(value):
         raise InputError(f"{what} holds bytes that are not UTF-8 text; write it in UTF-8")
     if not typed:
         return value
