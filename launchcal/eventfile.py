@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from launchcal import places, tz
@@ -537,7 +538,13 @@ def _fold(value: Any) -> tz.Fold:
 def _duration(value: Any) -> dt.timedelta:
     if isinstance(value, int) and not isinstance(value, bool):
         raise InputError(f"give a unit with the number: '{value}m' or '{value}h'")
-    duration = parse_duration(_text(value))
+    return _checked_duration(_text(value))
+
+
+@lru_cache(maxsize=512)
+def _checked_duration(text: str) -> dt.timedelta:
+    """A duration field's value; a feed repeats a few ("1h", "15m") thousands of times."""
+    duration = parse_duration(text)
     check_duration(duration, "the duration")
     return duration
 

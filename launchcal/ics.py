@@ -30,7 +30,7 @@ import re
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from icalendar import Calendar as IcsCalendar
@@ -76,6 +76,8 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 # (from undecodable command-line bytes) cannot be written as UTF-8.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Any character the three above change (tab and "\n" stay as they are).
+_UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _WEB = re.compile(r"https?://", re.IGNORECASE)
 # A URI value is written as it is: keep control characters out of it the same way.
 _URL_UNSAFE = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029]")
@@ -165,7 +167,7 @@ def _chunks(
     publisher: tuple[str, str] | None = None,
 ) -> Iterator[bytes]:
     """The file in pieces: the calendar's own lines, its VTIMEZONEs, then one VEVENT a piece."""
-    tz.database()
+    database = tz.database()
     # Sessions and a rolling release's markets are one VEVENT each, related to the launch by
     # its UID (RFC 5545 section 3.8.4.5): a calendar shows each at its own instant. A market is
     # not written as floating time: a floating 00:00 is read on each *reader's* clock, so a
@@ -184,8 +186,8 @@ def _chunks(
     *opening, closing = _lines(_head(calendar, publisher))
     yield from opening
     if not utc:
-        for timezone in _timezones(part for part, _ in entries):
-            yield from _lines(timezone)
+        for zone, first, last in _zone_years(part for part, _ in entries):
+            yield _vtimezone_bytes(database, zone, first, last)
     writer = _Writer(stamp, utc=utc, publisher=publisher)
     for part, related in entries:
         yield writer.vevent(part, related)
@@ -445,6 +447,20 @@ def _day_after(event: Event) -> dt.date:
 
 def _timezones(events: Iterable[Event]) -> Iterator[Timezone]:
     """One VTIMEZONE per zone in use, from the first year its events need."""
+    for zone, first, last in _zone_years(events):
+        yield _vtimezone(zone, first, last)
+
+
+@lru_cache(maxsize=4096)
+def _vtimezone_bytes(database: tz.TzDatabase, zone: str, first: int, last: int) -> bytes:
+    """A VTIMEZONE's lines, made once per zone, span of years and tz database (a site's
+    folder holds an .ics per event, most of them in a few zones and years)."""
+    del database  # only a key: another database has other rules
+    return b"".join(_lines(_vtimezone(zone, first, last)))
+
+
+def _zone_years(events: Iterable[Event]) -> Iterator[tuple[str, int, int]]:
+    """Each zone the events' times are written in, with the first and last year it needs."""
     years: dict[str, tuple[int, int]] = {}
     for event in events:
         if not event.time_known:
@@ -459,7 +475,7 @@ def _timezones(events: Iterable[Event]) -> Iterator[Timezone]:
             first, last = years.get(event.zone, (earliest.year, latest))
             years[event.zone] = (min(first, earliest.year), max(last, latest))
     for zone, (first, last) in sorted(years.items()):
-        yield _vtimezone(zone, first, last)
+        yield zone, first, last
 
 
 def _last_year(event: Event, year: int) -> int:
@@ -692,31 +708,45 @@ def _changes(
     """The offset changes whose wall-clock onset falls in ``year``: (UTC instant, before,
     after), found week by week (no zone changes twice within a week) and then to the second."""
 
-    def offset(moment: dt.datetime) -> dt.timedelta:
-        return moment.astimezone(tzinfo).utcoffset() or dt.timedelta(0)
+    def offset(second: int) -> dt.timedelta:
+        return dt.datetime.fromtimestamp(second, tzinfo).utcoffset() or _ZERO
 
-    week = dt.timedelta(days=7)
-    moment = dt.datetime(year - 1, 12, 25, tzinfo=dt.UTC)
-    end = dt.datetime(year + 1, 1, 8, tzinfo=dt.UTC)
+    weeks = _weeks(year)
+    # The zone's offset at each week of the year, then a search to the second only inside
+    # the weeks where it changes (in whole seconds since 1970: one C call a step).
+    local = dt.datetime.fromtimestamp
+    offsets = [local(second, tzinfo).utcoffset() or _ZERO for second in weeks]
     found = []
-    current = offset(moment)
-    while moment < end:
-        following = moment + week
-        if offset(following) != current:
-            low, high = moment, following  # offset(low) == current != offset(high)
-            while high - low > dt.timedelta(seconds=1):
-                middle = low + (high - low) / 2
-                middle = middle.replace(microsecond=0)
-                if offset(middle) == current:
-                    low = middle
-                else:
-                    high = middle
-            after = offset(high)
-            if (high + current).year == year:
-                found.append((high, current, after))
-            current = after
-        moment = following
+    for index in range(len(weeks) - 1):
+        current = offsets[index]
+        if offsets[index + 1] == current:
+            continue
+        low, high = weeks[index], weeks[index + 1]  # offset(low) == current != offset(high)
+        while high - low > 1:
+            middle = (low + high) // 2
+            if offset(middle) == current:
+                low = middle
+            else:
+                high = middle
+        instant = _EPOCH + dt.timedelta(seconds=high)
+        if (instant + current).year == year:
+            found.append((instant, current, offsets[index + 1]))
     return tuple(found)
+
+
+_ZERO = dt.timedelta(0)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+@cache
+def _weeks(year: int) -> tuple[int, ...]:
+    """Seconds since 1970, a week apart, from 25 December before ``year`` to past 8 January
+    after it."""
+    first = dt.datetime(year - 1, 12, 25, tzinfo=dt.UTC)
+    end = dt.datetime(year + 1, 1, 8, tzinfo=dt.UTC)
+    count = -(-(end - first) // dt.timedelta(days=7))
+    start = (first - _EPOCH) // dt.timedelta(seconds=1)
+    return tuple(start + 7 * 86400 * n for n in range(count + 1))
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -743,6 +773,8 @@ def _text(value: str) -> _Text:
 
 def _clean(value: str) -> str:
     """Text as calendar clients can store it: one kind of line break, no control characters."""
+    if _UNCLEAN.search(value) is None:
+        return value
     value = _LINE_BREAK.sub("\n", value)
     value = _CONTROL.sub("", value)
     return _SURROGATE.sub("\ufffd", value)
