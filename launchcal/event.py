@@ -61,6 +61,10 @@ MAX_SEQUENCE = 2**31 - 1
 
 # C0 controls (tab, newline and carriage return are dealt with apart), DEL, C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_BREAK = re.compile("[\n\r]")
+_WEB_URL = re.compile(r"https?://[^\s/?#]+", re.IGNORECASE)
+_SPACE = re.compile(r"\s")  # str.isspace()'s characters: the same Unicode table
 
 
 def check_text(
@@ -84,11 +88,11 @@ def check_text(
     """
     if len(value) > limit:
         raise InputError(f"{what} is {len(value):,} characters long; the limit is {limit:,}")
-    if any("\ud800" <= char <= "\udfff" for char in value):
+    if not value.isascii() and _SURROGATE.search(value):
         raise InputError(f"{what} holds bytes that are not UTF-8 text; write it in UTF-8")
     if not typed:
         return value
-    found = _CONTROL.search(value) or (None if multiline else re.search("[\n\r]", value))
+    found = _CONTROL.search(value) or (None if multiline else _BREAK.search(value))
     if found is None:
         return value
     if found.group() in "\n\r":
@@ -446,5 +450,5 @@ def check_web_url(url: str, what: str) -> None:
     if not isinstance(url, str):
         raise InputError(f"{what} must be text in quotes, got {url!r}")
     check_text(url, what)
-    if not re.match(r"https?://[^\s/?#]+", url, re.IGNORECASE) or any(c.isspace() for c in url):
+    if not _WEB_URL.match(url) or _SPACE.search(url):
         raise InputError(f"{what} {url!r} is not an http(s) URL")

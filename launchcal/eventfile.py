@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
 from launchcal import places, tz
@@ -244,6 +245,22 @@ class _Reader:
         self.lines = text.splitlines()
         self.source = source
         self.fold = fold
+        # A feed names the same few places thousands of times (each event's zone and
+        # audience): each distinct string is looked up once per file.
+        self.places: dict[str, places.Place] = {}
+
+    def place(self, value: Any) -> places.Place:
+        """The place a ``zone``, ``audience`` or ``markets`` string names (looked up once)."""
+        text = _text(value)
+        found = self.places.get(text)
+        if found is None:
+            found = self.places[text] = places.resolve(text)
+        return found
+
+    def audience(self, value: Any) -> tuple[places.Place, ...]:
+        if not isinstance(value, list):
+            raise InputError('expected a list of places, like ["Nairobi", "London"]')
+        return tuple(self.place(item) for item in value)
 
     def fail(
         self, message: str, *, event: int | None = None, label: str = "", key: str = ""
@@ -363,9 +380,9 @@ class _Reader:
                 raise self.fail(str(error), event=index, label=label, key=key) from None
 
         fold = field("fold", _fold, self.fold)
-        audience = field("audience", _audience, ())
+        audience = field("audience", self.audience, ())
         rolling = field("rolling", _bool, False)
-        markets = field("markets", _audience, audience if rolling else ())
+        markets = field("markets", self.audience, audience if rolling else ())
         sessions = field("sessions", lambda v: self.sessions(v, fold), ())
         if sessions and "start" not in raw:
             # The launch starts when its first session does.
@@ -380,7 +397,7 @@ class _Reader:
             if required not in raw:
                 raise self.fail(f"missing field {required!r}", event=index, label=label)
         title = field("title", _text)
-        zone_place = field("zone", lambda v: places.resolve(_text(v)))
+        zone_place = field("zone", self.place)
         zone = zone_place.zone
         start_value = raw["start"]
         time_known = not (
@@ -447,7 +464,7 @@ class _Reader:
                     raise InputError(f"session {number} needs {required!r}")
             if "end" in item and "duration" in item:
                 raise InputError(f"session {number}: give end or duration, not both")
-            zone = places.resolve(_text(item["zone"])).zone
+            zone = self.place(item["zone"]).zone
             start = _moment(item["start"], zone, fold)
             end = _moment(item["end"], zone, fold) if "end" in item else None
             if "duration" in item:
@@ -521,7 +538,13 @@ def _fold(value: Any) -> tz.Fold:
 def _duration(value: Any) -> dt.timedelta:
     if isinstance(value, int) and not isinstance(value, bool):
         raise InputError(f"give a unit with the number: '{value}m' or '{value}h'")
-    duration = parse_duration(_text(value))
+    return _checked_duration(_text(value))
+
+
+@lru_cache(maxsize=512)
+def _checked_duration(text: str) -> dt.timedelta:
+    """A duration field's value; a feed repeats a few ("1h", "15m") thousands of times."""
+    duration = parse_duration(text)
     check_duration(duration, "the duration")
     return duration
 
@@ -606,12 +629,6 @@ def _status(value: Any) -> Status:
     except ValueError:
         choices = ", ".join(s.value for s in Status)
         raise InputError(f"unknown status {value!r}; use one of {choices}") from None
-
-
-def _audience(value: Any) -> tuple[places.Place, ...]:
-    if not isinstance(value, list):
-        raise InputError('expected a list of places, like ["Nairobi", "London"]')
-    return tuple(places.resolve(_text(item)) for item in value)
 
 
 def _reminders(value: Any) -> tuple[dt.timedelta, ...]:

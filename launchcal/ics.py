@@ -27,14 +27,14 @@ import calendar as calendar_module
 import datetime as dt
 import os
 import re
+import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from icalendar import Alarm, Component, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar import Calendar as IcsCalendar
-from icalendar import Event as IcsEvent
+from icalendar import Component, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar.parser import Contentline, Parameters
 from icalendar.prop import (
     vCalAddress,
@@ -76,6 +76,8 @@ _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 # (from undecodable command-line bytes) cannot be written as UTF-8.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Any character the three above change (tab and "\n" stay as they are).
+_UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 _WEB = re.compile(r"https?://", re.IGNORECASE)
 # A URI value is written as it is: keep control characters out of it the same way.
 _URL_UNSAFE = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029]")
@@ -116,7 +118,7 @@ def to_ics(
         ['DTSTAMP:20220601T000000Z', 'DTSTART;TZID=Asia/Shanghai:20220704T190000', \
 'DTEND;TZID=Asia/Shanghai:20220704T210000']
     """
-    return b"".join(_lines(_build(calendar, _stamp(stamp), utc=utc, publisher=publisher)))
+    return b"".join(_chunks(calendar, _stamp(stamp), utc=utc, publisher=publisher))
 
 
 def event_ics(event: Event, *, stamp: dt.datetime | None = None) -> bytes:
@@ -157,15 +159,43 @@ def status(event: Event) -> str:
 # --- building the components ----------------------------------------------------------------
 
 
-def _build(
+def _chunks(
     calendar: Calendar,
     stamp: dt.datetime,
     *,
     utc: bool = False,
     publisher: tuple[str, str] | None = None,
-) -> IcsCalendar:
-    tz.database()
-    shared = _Shared(stamp, utc=utc, publisher=publisher)
+) -> Iterator[bytes]:
+    """The file in pieces: the calendar's own lines, its VTIMEZONEs, then one VEVENT a piece."""
+    database = tz.database()
+    # Sessions and a rolling release's markets are one VEVENT each, related to the launch by
+    # its UID (RFC 5545 section 3.8.4.5): a calendar shows each at its own instant. A market is
+    # not written as floating time: a floating 00:00 is read on each *reader's* clock, so a
+    # Londoner following the Tokyo release would see London midnight, and Google Calendar and
+    # Outlook pin floating times to the importing calendar's zone on import anyway.
+    entries = [
+        (part, None if part is event else uid(event))
+        for event in calendar.events
+        for part in recurrence.parts(event)
+    ]
+    if utc and any(event.rrule is not None for event in calendar.events):
+        raise InputError(
+            "a series cannot be written in UTC: its occurrences keep the wall time of its "
+            "zone across DST changes, which only a TZID and VTIMEZONE carry; drop --utc"
+        )
+    *opening, closing = _lines(_head(calendar, publisher))
+    yield from opening
+    if not utc:
+        for zone, first, last in _zone_years(part for part, _ in entries):
+            yield _vtimezone_bytes(database, zone, first, last)
+    writer = _Writer(stamp, utc=utc, publisher=publisher)
+    for part, related in entries:
+        yield writer.vevent(part, related)
+    yield closing
+
+
+def _head(calendar: Calendar, publisher: tuple[str, str] | None) -> IcsCalendar:
+    """The VCALENDAR's own properties (its components are written after them)."""
     head = IcsCalendar()
     head["VERSION"] = vText("2.0")
     head["PRODID"] = vText(PRODID)
@@ -189,131 +219,199 @@ def _build(
         head["REFRESH-INTERVAL"] = refresh
         # The older spelling (Outlook, Apple); an X- property, so it is given as explicit TEXT.
         head["X-PUBLISHED-TTL"] = vText(refresh.to_ical().decode("ascii"))  # type: ignore[no-untyped-call]
-    # Sessions and a rolling release's markets are one VEVENT each, related to the launch by
-    # its UID (RFC 5545 section 3.8.4.5): a calendar shows each at its own instant. A market is
-    # not written as floating time: a floating 00:00 is read on each *reader's* clock, so a
-    # Londoner following the Tokyo release would see London midnight, and Google Calendar and
-    # Outlook pin floating times to the importing calendar's zone on import anyway.
-    entries = [
-        (part, None if part is event else uid(event))
-        for event in calendar.events
-        for part in recurrence.parts(event)
-    ]
-    if utc and any(event.rrule is not None for event in calendar.events):
-        raise InputError(
-            "a series cannot be written in UTC: its occurrences keep the wall time of its "
-            "zone across DST changes, which only a TZID and VTIMEZONE carry; drop --utc"
-        )
-    if not utc:
-        head.subcomponents.extend(_timezones(part for part, _ in entries))
-    head.subcomponents.extend(_vevent(part, shared, related) for part, related in entries)
     return head
 
 
-class _Shared:
-    """Property values that are the same for every event of a file, built once."""
+class _Writer:
+    """Writes each VEVENT straight from icalendar's value types, with no component tree.
 
-    def __init__(
-        self,
-        stamp: dt.datetime,
-        *,
-        utc: bool = False,
-        publisher: tuple[str, str] | None = None,
-    ) -> None:
+    icalendar still escapes every TEXT value, formats every date, duration and recurrence
+    rule, quotes every parameter and folds every line that is long enough to need it. What a
+    feed of 100,000 events no longer pays for is what ``Component.to_ical`` adds around that:
+    a component and a ``Parameters`` object per property, a ``Contentline`` per line, and
+    icalendar's fold loop over every character of the 9 lines in 10 that are too short to
+    fold. Lines many events share (DTSTAMP, STATUS, a reminder's TRIGGER, a venue, an
+    organizer) are made once. tests/test_ics_writer.py checks the bytes against icalendar's
+    own serialization of the component tree, for every property launchcal writes.
+    """
+
+    def __init__(self, stamp: dt.datetime, *, utc: bool, publisher: tuple[str, str] | None) -> None:
         self.utc = utc
         self.publisher = publisher
-        self.stamp = vDDDTypes(stamp)
-        self.display = vText("DISPLAY")
-        self.status = {key: vText(value) for key, value in _STATUS.items()}
-        self.triggers: dict[dt.timedelta, vDuration] = {}
+        self.limit = _fold_limit()
+        self.stamp = self.property("DTSTAMP", vDDDTypes(stamp))
+        self.status = {key: self.property("STATUS", vText(value)) for key, value in _STATUS.items()}
+        self.action = self.property("ACTION", vText("DISPLAY"))
+        self.begin, self.end = (_begin_end("VEVENT")[n].decode() for n in (0, 1))
+        self.alarm_begin, self.alarm_end = (_begin_end("VALARM")[n].decode() for n in (0, 1))
+        self.clock = vDatetime(stamp)  # formats every DATE-TIME: its ``dt`` is set to each
+        self.tzids: dict[dt.tzinfo, str] = {}
+        self.repeated: dict[tuple[str, str, str], str] = {}
+        self.integers: dict[int, str] = {}
+        self.triggers: dict[dt.timedelta, str] = {}
 
-    def trigger(self, before: dt.timedelta) -> vDuration:
-        found = self.triggers.get(before)
+    def vevent(self, event: Event, related: str | None = None) -> bytes:
+        lines = [self.begin, self.text("UID", uid(event)), self.stamp]
+        if related is not None:
+            lines.append(self.text("RELATED-TO", related))
+        if event.rrule is not None:
+            lines += self.series(event)
+        elif event.time_known:
+            lines.append(self.moment("DTSTART", _moment(event.start, utc=self.utc)))
+            if event.end is not None:
+                lines.append(self.moment("DTEND", _moment(event.end, utc=self.utc)))
+        else:
+            # Time to be announced: an all-day entry. DTEND is exclusive (RFC 5545 section 3.6.1).
+            lines.append(self.property("DTSTART", vDDDTypes(event.start.date())))
+            lines.append(self.property("DTEND", vDDDTypes(_day_after(event))))
+        summary = _text(event.title).to_ical().decode()
+        lines.append(self.fold(f"SUMMARY:{summary}"))
+        # The model only takes http(s) URLs; the file never carries anything else.
+        link = event.link if event.link and _WEB.match(event.link) else None
+        description = event.description
+        if link is not None and link not in description:
+            # Google Calendar and Outlook drop URL on import: the description carries it too.
+            description = f"{description}\n\n{link}" if description else link
+        if _clean(description):
+            lines.append(self.text("DESCRIPTION", description))
+        if event.location is not None and _clean(event.location.label):
+            lines.append(self.shared("LOCATION", event.location.label))
+        if link is not None:
+            lines.append(self.fold(f"URL:{vUri(_url(link)).to_ical().decode()}"))
+        if event.organizer is not None and event.organizer.email:
+            name, address = event.organizer.name, event.organizer.email
+        else:
+            name, address = self.publisher or ("", "")
+        if address:
+            lines.append(self.organizer(name, address))
+        lines.append(self.status[event.status])
+        lines.append(self.integer("SEQUENCE", sequence(event)))
+        if event.reminders:
+            alarm_text = self.fold(f"DESCRIPTION:{summary}")
+            for before in event.reminders:
+                lines += (self.alarm_begin, self.action, alarm_text, self.trigger(before))
+                lines.append(self.alarm_end)
+        lines.append(self.end)
+        lines.append("")
+        return "\r\n".join(lines).encode("utf-8")
+
+    def series(self, event: Event) -> list[str]:
+        """DTSTART and DTEND on the zone's clock, the RRULE, and EXDATEs in the same TZID.
+
+        The rule expands in the TZID's wall time (RFC 5545 section 3.3.10), so every reader
+        keeps 18:00 London at 18:00 London across British summer time. A start in a repeated
+        hour is refused: written in UTC the rule would expand in UTC and drift by an hour at
+        every change.
+        """
+        start = event.start
+        if start.replace(fold=0).utcoffset() != start.replace(fold=1).utcoffset():
+            raise InputError(
+                f"the series starts at {start:%Y-%m-%d %H:%M}, an hour {event.zone} repeats; "
+                "calendars read a repeated wall time differently, so start it on another day"
+            )
+        in_utc = _moment(start).tzinfo is dt.UTC
+        lines = [self.property("DTSTART", vDatetime(start.astimezone(dt.UTC) if in_utc else start))]
+        if event.end is not None:
+            end = event.end.astimezone(dt.UTC) if in_utc else event.end
+            lines.append(self.property("DTEND", vDatetime(end)))
+        assert event.rrule is not None
+        lines.append(self.property("RRULE", vRecur.from_ical(event.rrule)))
+        if event.exdates:
+            moments = [m.astimezone(dt.UTC) if in_utc else m for m in event.exdates]
+            lines.append(self.property("EXDATE", vDDDLists(moments)))
+        return lines
+
+    def property(self, name: str, value: Any) -> str:
+        """``name`` and ``value`` as the content line ``Contentline.from_parts`` makes."""
+        text = value.to_ical()
+        text = text.decode("utf-8") if isinstance(text, bytes) else text
+        params = value.params.to_ical(sorted=False) if value.params else ""
+        params = params.decode("utf-8") if isinstance(params, bytes) else params
+        return self.fold(f"{name};{params}:{text}" if params else f"{name}:{text}")
+
+    def text(self, name: str, value: str) -> str:
+        return self.fold(f"{name}:{_text(value).to_ical().decode('utf-8')}")
+
+    def shared(self, name: str, value: str) -> str:
+        """A TEXT line that many events repeat (a venue), escaped and folded once."""
+        key = (name, value, "")
+        found = self.repeated.get(key)
         if found is None:
-            found = self.triggers[before] = vDuration(-before)
+            found = self.repeated[key] = self.text(name, value)
         return found
 
+    def organizer(self, name: str, address: str) -> str:
+        key = ("ORGANIZER", name, address)
+        found = self.repeated.get(key)
+        if found is None:
+            organizer = vCalAddress(_url(f"mailto:{address}"))
+            if _clean(name):
+                organizer.params["CN"] = _clean(name)
+            found = self.repeated[key] = self.property("ORGANIZER", organizer)
+        return found
 
-def _vevent(event: Event, shared: _Shared, related: str | None = None) -> IcsEvent:
-    component = IcsEvent()
-    component["UID"] = vText(uid(event))
-    component["DTSTAMP"] = shared.stamp
-    if related is not None:
-        component["RELATED-TO"] = vText(related)
-    if event.rrule is not None:
-        _series(component, event)
-    elif event.time_known:
-        component["DTSTART"] = vDatetime(_moment(event.start, utc=shared.utc))
-        if event.end is not None:
-            component["DTEND"] = vDatetime(_moment(event.end, utc=shared.utc))
-    else:
-        # Time to be announced: an all-day entry. DTEND is exclusive (RFC 5545 section 3.6.1).
-        component["DTSTART"] = vDDDTypes(event.start.date())
-        component["DTEND"] = vDDDTypes(_day_after(event))
-    summary = _text(event.title)
-    component["SUMMARY"] = summary
-    # The model only takes http(s) URLs; the file never carries anything else.
-    link = event.link if event.link and _WEB.match(event.link) else None
-    description = event.description
-    if link is not None and link not in description:
-        # Google Calendar and Outlook drop URL on import: the description carries it too.
-        description = f"{description}\n\n{link}" if description else link
-    if _clean(description):
-        component["DESCRIPTION"] = _text(description)
-    if event.location is not None and _clean(event.location.label):
-        component["LOCATION"] = _text(event.location.label)
-    if link is not None:
-        component["URL"] = vUri(_url(link))
-    if event.organizer is not None and event.organizer.email:
-        name, address = event.organizer.name, event.organizer.email
-    else:
-        name, address = shared.publisher or ("", "")
-    if address:
-        organizer = vCalAddress(_url(f"mailto:{address}"))
-        if _clean(name):
-            organizer.params["CN"] = _clean(name)
-        component["ORGANIZER"] = organizer
-    component["STATUS"] = shared.status[event.status]
-    component["SEQUENCE"] = vInt(sequence(event))
-    for before in event.reminders:
-        alarm = Alarm()
-        alarm["ACTION"] = shared.display
-        alarm["DESCRIPTION"] = summary
-        alarm["TRIGGER"] = shared.trigger(before)
-        component.subcomponents.append(alarm)
-    return component
+    def integer(self, name: str, value: int) -> str:
+        found = self.integers.get(value)
+        if found is None:
+            found = self.integers[value] = self.property(name, vInt(value))
+        return found
+
+    def trigger(self, before: dt.timedelta) -> str:
+        found = self.triggers.get(before)
+        if found is None:
+            found = self.triggers[before] = self.property("TRIGGER", vDuration(-before))
+        return found
+
+    def moment(self, name: str, moment: dt.datetime) -> str:
+        """A DATE-TIME line: the TZID parameter worked out once per zone, the value formatted
+        by icalendar's ``vDatetime``."""
+        tzinfo = moment.tzinfo
+        assert tzinfo is not None
+        params = self.tzids.get(tzinfo)
+        if params is None:
+            found = vDatetime(moment).params
+            text = found.to_ical(sorted=False) if found else ""
+            params = text.decode("utf-8") if isinstance(text, bytes) else text
+            # A ZoneInfo's TZID is its key, the same for every instant; another tzinfo's may
+            # be its abbreviation, which changes with the season.
+            if tzinfo is dt.UTC or isinstance(tzinfo, zoneinfo.ZoneInfo):
+                self.tzids[tzinfo] = params
+        self.clock.dt = moment
+        value = self.clock.to_ical().decode("ascii")  # type: ignore[no-untyped-call]
+        return self.fold(f"{name};{params}:{value}" if params else f"{name}:{value}")
+
+    def fold(self, line: str) -> str:
+        """The line folded as icalendar folds it; a line shorter than icalendar's limit is
+        left as it is without walking over its characters."""
+        if len(line) < self.limit and (line.isascii() or len(line.encode("utf-8")) < self.limit):
+            return line
+        return str(Contentline(line).to_ical().decode("utf-8"))  # type: ignore[no-untyped-call]
 
 
-def _series(component: IcsEvent, event: Event) -> None:
-    """DTSTART and DTEND on the zone's clock, the RRULE, and EXDATEs in the same TZID.
+@cache
+def _fold_limit() -> int:
+    """The length in bytes from which icalendar folds a line (75 today: RFC 5545 section 3.1
+    asks for at most 75 octets a line), found by asking icalendar rather than assumed."""
 
-    The rule expands in the TZID's wall time (RFC 5545 section 3.3.10), so every reader keeps
-    18:00 London at 18:00 London across British summer time. A start in a repeated hour is
-    refused: written in UTC the rule would expand in UTC and drift by an hour at every change.
-    """
-    start = event.start
-    if start.replace(fold=0).utcoffset() != start.replace(fold=1).utcoffset():
-        raise InputError(
-            f"the series starts at {start:%Y-%m-%d %H:%M}, an hour {event.zone} repeats; "
-            "calendars read a repeated wall time differently, so start it on another day"
+    def folds(length: int) -> bool:
+        return b"\r\n" in Contentline("X" * length).to_ical()  # type: ignore[no-untyped-call]
+
+    length = 60  # the longest line known to stay whole; a few steps from the limit
+    while length > 1 and folds(length):
+        length -= 1
+    while length < 1000 and not folds(length + 1):
+        length += 1
+    return length + 1
+
+
+def _begin_end(name: str) -> tuple[bytes, bytes]:
+    begin_end = _BEGIN_END.get(name)
+    if begin_end is None:
+        begin_end = _BEGIN_END[name] = (
+            Contentline.from_parts("BEGIN", Parameters(), vText(name)).to_ical(),
+            Contentline.from_parts("END", Parameters(), vText(name)).to_ical(),
         )
-    if _moment(start).tzinfo is dt.UTC:
-        component["DTSTART"] = vDatetime(start.astimezone(dt.UTC))
-    else:
-        component["DTSTART"] = vDatetime(start)
-    if event.end is not None:
-        component["DTEND"] = vDatetime(
-            event.end.astimezone(dt.UTC) if _moment(start).tzinfo is dt.UTC else event.end
-        )
-    assert event.rrule is not None
-    component["RRULE"] = vRecur.from_ical(event.rrule)
-    if event.exdates:
-        component["EXDATE"] = vDDDLists(
-            [
-                moment.astimezone(dt.UTC) if _moment(start).tzinfo is dt.UTC else moment
-                for moment in event.exdates
-            ]
-        )
+    return begin_end
 
 
 def _moment(moment: dt.datetime, *, utc: bool = False) -> dt.datetime:
@@ -349,6 +447,20 @@ def _day_after(event: Event) -> dt.date:
 
 def _timezones(events: Iterable[Event]) -> Iterator[Timezone]:
     """One VTIMEZONE per zone in use, from the first year its events need."""
+    for zone, first, last in _zone_years(events):
+        yield _vtimezone(zone, first, last)
+
+
+@lru_cache(maxsize=4096)
+def _vtimezone_bytes(database: tz.TzDatabase, zone: str, first: int, last: int) -> bytes:
+    """A VTIMEZONE's lines, made once per zone, span of years and tz database (a site's
+    folder holds an .ics per event, most of them in a few zones and years)."""
+    del database  # only a key: another database has other rules
+    return b"".join(_lines(_vtimezone(zone, first, last)))
+
+
+def _zone_years(events: Iterable[Event]) -> Iterator[tuple[str, int, int]]:
+    """Each zone the events' times are written in, with the first and last year it needs."""
     years: dict[str, tuple[int, int]] = {}
     for event in events:
         if not event.time_known:
@@ -363,7 +475,7 @@ def _timezones(events: Iterable[Event]) -> Iterator[Timezone]:
             first, last = years.get(event.zone, (earliest.year, latest))
             years[event.zone] = (min(first, earliest.year), max(last, latest))
     for zone, (first, last) in sorted(years.items()):
-        yield _vtimezone(zone, first, last)
+        yield zone, first, last
 
 
 def _last_year(event: Event, year: int) -> int:
@@ -596,31 +708,45 @@ def _changes(
     """The offset changes whose wall-clock onset falls in ``year``: (UTC instant, before,
     after), found week by week (no zone changes twice within a week) and then to the second."""
 
-    def offset(moment: dt.datetime) -> dt.timedelta:
-        return moment.astimezone(tzinfo).utcoffset() or dt.timedelta(0)
+    def offset(second: int) -> dt.timedelta:
+        return dt.datetime.fromtimestamp(second, tzinfo).utcoffset() or _ZERO
 
-    week = dt.timedelta(days=7)
-    moment = dt.datetime(year - 1, 12, 25, tzinfo=dt.UTC)
-    end = dt.datetime(year + 1, 1, 8, tzinfo=dt.UTC)
+    weeks = _weeks(year)
+    # The zone's offset at each week of the year, then a search to the second only inside
+    # the weeks where it changes (in whole seconds since 1970: one C call a step).
+    local = dt.datetime.fromtimestamp
+    offsets = [local(second, tzinfo).utcoffset() or _ZERO for second in weeks]
     found = []
-    current = offset(moment)
-    while moment < end:
-        following = moment + week
-        if offset(following) != current:
-            low, high = moment, following  # offset(low) == current != offset(high)
-            while high - low > dt.timedelta(seconds=1):
-                middle = low + (high - low) / 2
-                middle = middle.replace(microsecond=0)
-                if offset(middle) == current:
-                    low = middle
-                else:
-                    high = middle
-            after = offset(high)
-            if (high + current).year == year:
-                found.append((high, current, after))
-            current = after
-        moment = following
+    for index in range(len(weeks) - 1):
+        current = offsets[index]
+        if offsets[index + 1] == current:
+            continue
+        low, high = weeks[index], weeks[index + 1]  # offset(low) == current != offset(high)
+        while high - low > 1:
+            middle = (low + high) // 2
+            if offset(middle) == current:
+                low = middle
+            else:
+                high = middle
+        instant = _EPOCH + dt.timedelta(seconds=high)
+        if (instant + current).year == year:
+            found.append((instant, current, offsets[index + 1]))
     return tuple(found)
+
+
+_ZERO = dt.timedelta(0)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+@cache
+def _weeks(year: int) -> tuple[int, ...]:
+    """Seconds since 1970, a week apart, from 25 December before ``year`` to past 8 January
+    after it."""
+    first = dt.datetime(year - 1, 12, 25, tzinfo=dt.UTC)
+    end = dt.datetime(year + 1, 1, 8, tzinfo=dt.UTC)
+    count = -(-(end - first) // dt.timedelta(days=7))
+    start = (first - _EPOCH) // dt.timedelta(seconds=1)
+    return tuple(start + 7 * 86400 * n for n in range(count + 1))
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -647,6 +773,8 @@ def _text(value: str) -> _Text:
 
 def _clean(value: str) -> str:
     """Text as calendar clients can store it: one kind of line break, no control characters."""
+    if _UNCLEAN.search(value) is None:
+        return value
     value = _LINE_BREAK.sub("\n", value)
     value = _CONTROL.sub("", value)
     return _SURROGATE.sub("\ufffd", value)
@@ -686,18 +814,12 @@ def _lines(component: Component) -> Iterator[bytes]:
     ``Parameters()`` for every line and re-creates the BEGIN/END lines of every component.
     Escaping, parameter quoting and folding stay icalendar's (``Contentline``).
     """
-    name = str(component.name)
-    begin_end = _BEGIN_END.get(name)
-    if begin_end is None:
-        begin_end = _BEGIN_END[name] = (
-            Contentline.from_parts("BEGIN", Parameters(), vText(name)).to_ical() + b"\r\n",
-            Contentline.from_parts("END", Parameters(), vText(name)).to_ical() + b"\r\n",
-        )
-    yield begin_end[0]
+    begin, end = _begin_end(str(component.name))
+    yield begin + b"\r\n"
     for key, values in component.items():
         for value in values if isinstance(values, list) else (values,):
             line = Contentline.from_parts(key, value.params, value, sorted=False)
             yield line.to_ical() + b"\r\n"
     for sub in component.subcomponents:
         yield from _lines(sub)
-    yield begin_end[1]
+    yield end + b"\r\n"

@@ -509,12 +509,6 @@ def test_urls_with_control_characters_are_percent_encoded() -> None:
     assert "URL:https://x.test/a%00b%7F" in found
 
 
-def test_our_lines_are_icalendars_own_serialization() -> None:
-    for calendar in (eventfile.load(EXAMPLE), eventfile.load(SEASON), hard_calendar()):
-        component = ics._build(calendar, STAMP)
-        assert b"".join(ics._lines(component)) == component.to_ical(sorted=False)
-
-
 # --- property tests ---------------------------------------------------------------------------
 
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
