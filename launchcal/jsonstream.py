@@ -166,16 +166,22 @@ def _one_by_one(value: dict[Any, Any] | list[Any] | tuple[Any, ...], level: int)
     return "[" + inner + ("," + inner).join(items) + "\n" + _INDENT * level + "]"
 
 
+def _holds_lazy(values: Iterable[object]) -> bool:
+    return any(type(item) not in _PLAIN and isinstance(item, _LAZY) for item in values)
+
+
 def _chunks(value: object, level: int) -> Iterator[str]:
     """Write ``value`` a member at a time if it is lazy or holds a lazy value, else at once."""
     items: Iterable[tuple[str, object]]
+    kind = type(value)
+    if kind in _PLAIN:
+        yield _scalar(value)
+        return
     if isinstance(value, Members):
         items = ((f"{_key(key)}: ", item) for key, item in value.pairs)
-    elif isinstance(value, dict) and any(isinstance(item, _LAZY) for item in value.values()):
+    elif isinstance(value, dict) and _holds_lazy(value.values()):
         items = ((f"{_key(key)}: ", item) for key, item in value.items())
-    elif isinstance(value, Iterator) or (
-        isinstance(value, list | tuple) and any(isinstance(item, _LAZY) for item in value)
-    ):
+    elif isinstance(value, Iterator) or (isinstance(value, list | tuple) and _holds_lazy(value)):
         items = (("", item) for item in value)
     else:
         yield _encode(value, level)
