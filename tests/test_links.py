@@ -296,3 +296,17 @@ def test_a_title_recurring_across_links_is_quoted_once(monkeypatch: pytest.Monke
     first = links.links(event)
     assert quoted.count("Unique title 7f3a") == 1  # in all four links
     assert links.links(event) == first
+
+
+def test_cli_text_is_a_block_per_event_with_a_blank_line_between(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["links", str(SEASON)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    width = max(len(name) for name in links.SERVICES.values())
+    blocks = [
+        "\n".join(
+            [event.title]
+            + [f"  {links.SERVICES[k]:<{width}}  {url}" for k, url in links.links(event).items()]
+        )
+        for event in eventfile.load(SEASON).events
+    ]
+    assert result.stdout == "\n\n".join(blocks) + "\n"
