@@ -10,6 +10,7 @@ attributes; it is never rendered, so no event text can reach it.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -192,14 +193,95 @@ def template_dirs(template_dir: Path | None = None) -> list[Path]:
 def _environment(template_dir: Path | None) -> jinja2.Environment:
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dirs(template_dir)),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=True),
+        autoescape=jinja2.select_autoescape(enabled_extensions=_AUTOESCAPED, default=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.bytecode_cache = _bytecode_cache(env)
+    return env
+
+
+#: The template names autoescaped by extension (the others are autoescaped by default too).
+_AUTOESCAPED = ("html",)
+
+
+def cache_dir() -> Path | None:
+    """Where launchcal keeps what it may rebuild at any time (compiled templates), or ``None``.
+
+    ``LAUNCHCAL_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/launchcal``, else
+    ``~/.cache/launchcal``.
+    """
+    import os
+
+    chosen = os.environ.get("LAUNCHCAL_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    try:
+        # The XDG rule: a relative XDG_CACHE_HOME is ignored.
+        root = Path(base) if Path(base).is_absolute() else Path("~/.cache").expanduser()
+    except RuntimeError:  # no home folder to expand "~" to
+        return None
+    return root / "launchcal"
+
+
+def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
+    """jinja2's own bytecode cache for the templates, so that a page does not compile them anew.
+
+    Compiling the page's templates costs a whole ``launchcal when``; loading them compiled costs
+    about a millisecond. jinja2 recompiles a template whose source changed (it keeps a checksum)
+    or that another Python wrote (a magic header); the key also holds what else changes the
+    compiled code (jinja2's version and this environment's syntax and autoescape settings), so
+    no stale template is ever run. A cache folder that cannot be made or written only costs the
+    compilation.
+    """
+    import hashlib
+    import pickle
+
+    import jinja2
+    from jinja2.bccache import Bucket
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    folder = folder / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    syntax = (
+        "block_start_string", "block_end_string", "variable_start_string",
+        "variable_end_string", "comment_start_string", "comment_end_string",
+        "line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks",
+        "newline_sequence", "keep_trailing_newline", "optimized",
+    )  # fmt: skip
+    settings = (
+        getattr(jinja2, "__version__", ""),
+        sorted(env.extensions),
+        [getattr(env, name) for name in syntax],
+        _AUTOESCAPED,
+    )
+    tag = hashlib.sha1(repr(settings).encode(), usedforsecurity=False).hexdigest()
+
+    class TemplateCache(jinja2.FileSystemBytecodeCache):
+        def get_cache_key(self, name: str, filename: str | None = None) -> str:
+            return super().get_cache_key(f"{tag}|{name}", filename)
+
+        def load_bytecode(self, bucket: Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+                bucket.reset()  # a damaged entry: compile the template again
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    return TemplateCache(str(folder))
 
 
 def _render(name: str, context: Mapping[str, Any], template_dir: Path | None) -> str:

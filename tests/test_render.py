@@ -8,6 +8,7 @@ import html.parser
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -395,6 +396,73 @@ def test_user_script_must_not_end_the_script_element(tmp_path: Path) -> None:
     (tmp_path / "countdown.js").write_text("alert('</script>')\n", encoding="utf-8")
     with pytest.raises(InputError, match=re.escape("countdown.js must not contain '</script'")):
         render.snippet(launch(), render.Options(template_dir=tmp_path))
+
+
+@pytest.fixture
+def template_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A cache folder of the test's own, and environments made afresh before and after."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LAUNCHCAL_CACHE_DIR", str(folder))
+    render._environment.cache_clear()
+    yield folder / "templates"
+    render._environment.cache_clear()
+
+
+def test_compiled_templates_are_loaded_from_the_cache(
+    template_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jinja2
+
+    first = render.page(example(), render.Options())
+    assert sorted(template_cache.glob("__jinja2_*.cache"))
+    render._environment.cache_clear()  # as a new process starts
+
+    def no_compiling(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("compiled a template the cache holds")
+
+    monkeypatch.setattr(jinja2.Environment, "compile", no_compiling)
+    assert render.page(example(), render.Options()) == first
+
+
+def test_a_changed_template_is_compiled_again(template_cache: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "snippet.html").write_text("<p>one {{ title }}</p>\n", encoding="utf-8")
+    assert render.snippet(launch(), render.Options(template_dir=mine)) == "<p>one Launch</p>\n"
+    render._environment.cache_clear()
+    (mine / "snippet.html").write_text("<p>two {{ title }}</p>\n", encoding="utf-8")
+    assert render.snippet(launch(), render.Options(template_dir=mine)) == "<p>two Launch</p>\n"
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = render.snippet(launch(), render.Options())
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("", encoding="utf-8")
+    for folder in (str(in_the_way), ""):  # not a folder; no cache at all
+        monkeypatch.setenv("LAUNCHCAL_CACHE_DIR", folder)
+        render._environment.cache_clear()
+        assert render._environment(None).bytecode_cache is None
+        assert render.snippet(launch(), render.Options()) == expected
+    render._environment.cache_clear()
+
+
+def test_a_damaged_cache_entry_is_compiled_again(template_cache: Path) -> None:
+    expected = render.snippet(launch(), render.Options())
+    for entry in template_cache.glob("__jinja2_*.cache"):
+        entry.write_bytes(entry.read_bytes()[:40])
+    render._environment.cache_clear()
+    assert render.snippet(launch(), render.Options()) == expected
+
+
+def test_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("LAUNCHCAL_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert render.cache_dir() == tmp_path / "launchcal"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert render.cache_dir() == tmp_path / "home" / ".cache" / "launchcal"
 
 
 def test_missing_template_dir() -> None:
