@@ -11,8 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
-import shutil
 import stat
 import sys
 from collections.abc import Iterable, Mapping
@@ -151,7 +149,7 @@ def write_atomic(path: str | Path, data: bytes | str, *, inputs: Iterable[str | 
     if not folder_is_dir:
         raise OutputError(f"cannot write {target}: the folder {target.parent} does not exist")
     # A short temporary name: a 254-character target must still fit in NAME_MAX.
-    temporary = folder / f".launchcal-{secrets.token_hex(6)}.tmp"
+    temporary = folder / f".launchcal-{os.urandom(6).hex()}.tmp"
     try:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as error:
@@ -266,7 +264,7 @@ def write_folder(
         raise OutputError(f"cannot make the folder {given.parent}: {error.strerror}") from None
     if existing is not None:
         _replaceable(folder, contents, given)
-    staging = parent / f".launchcal-{secrets.token_hex(6)}.new"
+    staging = parent / f".launchcal-{os.urandom(6).hex()}.new"
     try:
         staging.mkdir(mode=0o700)
         for name, data in contents.items():
@@ -283,6 +281,8 @@ def write_folder(
         staging.chmod(mode)
         _swap_in(staging, folder)
     except OSError as error:
+        import shutil  # not at start-up: it loads the compression modules
+
         shutil.rmtree(staging, ignore_errors=True)
         raise _fail(given, error) from None
     return [given / name for name in contents]
@@ -298,10 +298,12 @@ def _swap_in(staging: Path, folder: Path) -> None:
             if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
                 raise  # not a clash: the rename failed for its own reason
         # Another build's folder (or the old one) is in the way: move it aside, then retry.
-        aside = folder.parent / f".launchcal-{secrets.token_hex(6)}.old"
+        aside = folder.parent / f".launchcal-{os.urandom(6).hex()}.old"
         try:
             folder.rename(aside)
         except FileNotFoundError:
             continue  # a concurrent writer moved it first
+        import shutil
+
         shutil.rmtree(aside, ignore_errors=True)
     raise OSError(0, "other writers kept replacing the folder; try again")
