@@ -10,14 +10,30 @@ fast, and each name loads its module on first use.
 # a shell gives Ctrl-C. launchcal.cli.main puts Python's handler back once the command runs,
 # so that `countdown --watch` restores the cursor. Importing launchcal elsewhere changes
 # nothing. Only built-in modules before the handler: `os` and `signal` cost milliseconds.
+#
+# The program also collects garbage less often: starting up allocates ~40,000 objects (modules,
+# classes, functions) that all stay alive, and Python's default (a collection every 700 new
+# objects) scanned them ~60 times, 5-8% of a `launchcal when` or `html --page`. A collection
+# every 50,000 keeps cyclic garbage to a few MB at most, also in a 100,000-event feed.
 import _signal  # type: ignore[import-not-found]
+import gc as _gc
 import sys
 
-if sys.argv and sys.argv[0].replace("\\", "/").rpartition("/")[2] == "launchcal":
-    _signal.signal(_signal.SIGINT, lambda _signum, _frame: __import__("os")._exit(130))
+#: Collection thresholds for the launchcal program (see above); Python's are (700, 10, 10).
+_GC_THRESHOLDS = (50_000, 20, 10)
 
-import importlib
-from typing import TYPE_CHECKING, Any
+
+def _program_starts() -> None:
+    """What the `launchcal` program (and ``python -m launchcal``) does before any import."""
+    _signal.signal(_signal.SIGINT, lambda _signum, _frame: __import__("os")._exit(130))
+    _gc.set_threshold(*_GC_THRESHOLDS)
+
+
+if sys.argv and sys.argv[0].replace("\\", "/").rpartition("/")[2] == "launchcal":
+    _program_starts()
+
+import importlib  # noqa: E402 - after the program's first lines
+from typing import TYPE_CHECKING, Any  # noqa: E402
 
 __version__ = "0.1.0"
 

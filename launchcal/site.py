@@ -21,7 +21,6 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from launchcal import render, report, tz
 from launchcal.errors import InputError
@@ -218,6 +217,10 @@ def _url(base: str, event: Event, name: str = "") -> str:
 
 
 def _sitemap(base: str, calendar: Calendar) -> str:
+    # Here, not at the top: xml.sax.saxutils imports urllib.request (http, ssl, email), a tenth
+    # of a build's time, and only a sitemap needs it.
+    from xml.sax.saxutils import escape
+
     urls = [base, *(_url(base, event) for event in calendar.events)]
     rows = "".join(f"<url><loc>{escape(url)}</loc></url>\n" for url in urls)
     return (
