@@ -23,6 +23,7 @@ Exit status 1 when a figure misses its target.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import shutil
 import statistics
@@ -53,6 +54,7 @@ def bench_venv(folder: Path) -> Path:
 
 #: This run's own folder: the built site (``build``) and launchcal's cache (compiled templates).
 SCRATCH = Path(tempfile.mkdtemp(prefix="launchcal-bench-"))
+atexit.register(shutil.rmtree, SCRATCH, True)
 
 
 def environment() -> dict[str, str]:
@@ -183,10 +185,7 @@ def main() -> int:
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--venv", type=Path, default=ROOT / ".venv-bench")
     args = parser.parse_args()
-    try:
-        return report(bench_venv(args.venv.resolve()), args.runs, markdown=args.markdown)
-    finally:
-        shutil.rmtree(SCRATCH, ignore_errors=True)
+    return report(bench_venv(args.venv.resolve()), args.runs, markdown=args.markdown)
 
 
 def report(python: Path, runs: int, *, markdown: bool) -> int:

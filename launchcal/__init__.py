@@ -27,6 +27,10 @@ def _program_starts() -> None:
     """What the `launchcal` program (and ``python -m launchcal``) does before any import."""
     _signal.signal(_signal.SIGINT, lambda _signum, _frame: __import__("os")._exit(130))
     _gc.set_threshold(*_GC_THRESHOLDS)
+    if sys.platform != "win32":
+        # dateutil (under icalendar) tries its Windows zones module, which imports ctypes (3 ms)
+        # before it fails for want of winreg; it fails at once now, with the same ImportError.
+        sys.modules.setdefault("dateutil.tz.win", None)  # type: ignore[arg-type]
 
 
 if sys.argv and sys.argv[0].replace("\\", "/").rpartition("/")[2] == "launchcal":

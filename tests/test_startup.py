@@ -61,3 +61,19 @@ def test_importing_launchcal_leaves_garbage_collection_alone() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert done.stdout.strip() == str(gc.get_threshold())
+
+
+def test_the_program_starts_with_fewer_collections_and_without_ctypes() -> None:
+    code = (
+        "import gc, sys, launchcal\n"
+        "launchcal._program_starts()\n"
+        "import launchcal.ics\n"
+        "from dateutil.tz import tz\n"
+        "print(gc.get_threshold(), 'ctypes' in sys.modules, tz.tzwin)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    # dateutil has no Windows zones on this platform either way (tzwin is None).
+    expected = "(50000, 20, 10) False None" if sys.platform != "win32" else "(50000, 20, 10)"
+    assert done.stdout.startswith(expected)
