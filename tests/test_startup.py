@@ -75,5 +75,5 @@ def test_the_program_starts_with_fewer_collections_and_without_ctypes() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     # dateutil has no Windows zones on this platform either way (tzwin is None).
-    expected = "(50000, 20, 10) False None" if sys.platform != "win32" else "(50000, 20, 10)"
+    expected = "(50000, 10, 10) False None" if sys.platform != "win32" else "(50000, 10, 10)"
     assert done.stdout.startswith(expected)
