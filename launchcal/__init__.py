@@ -13,7 +13,7 @@ fast, and each name loads its module on first use.
 #
 # The program also collects garbage less often: starting up allocates ~40,000 objects (modules,
 # classes, functions) that all stay alive, and Python's default (a collection every 700 new
-# objects) collected 28 times in a `launchcal when`, 61 in an `html --page`: 5-9% of it. Collecting
+# objects) collected 28 times in a `launchcal when`, 61 in an `html --page`: 3-9% of it. Collecting
 # every 50,000 leaves memory as it was (a 10,000-event .ics peaked at 113 MB, 115 MB before).
 import _signal  # type: ignore[import-not-found]
 import gc as _gc
