@@ -1,10 +1,45 @@
 // launchcal countdown: a plain asset, not a jinja template (render.py only strips its comments
 // and indentation). It fills every launchcal widget on the page once, so several widgets (and
 // several copies of this script) coexist, and it leaks no global name. Every word it shows
-// comes from the widget's data- attributes or its hidden elements (rendered from one table in
-// render.py), never from this file.
+// comes from the widget's data- attributes or its elements (rendered from launchcal's catalogs
+// by render.py), never from this file; numbers, dates and durations are the browser's Intl.
 (() => {
 "use strict";
+// A language and its script: fr-CA is fr (fr-Latn), zh-TW is not the Simplified zh (zh-Hans).
+const same = (tag) => {
+  try {
+    const l = new Intl.Locale(tag).maximize();
+    return l.language + l.script;
+  } catch (e) {
+    return tag;
+  }
+};
+// The viewer's language (data-i: {"fr": {}, "sw": {words}}, the page's own first): the first of
+// navigator.languages the author shipped, else the page's. Its words go in place of the page's
+// (data-k), its lang and dir are set; a page's widgets share the choice made once.
+const speak = (r) => {
+  const all = JSON.parse(r.dataset.i);
+  const d = r.dataset;
+  if (!d.q) {
+    const tags = Object.keys(all);
+    d.q = d.p = tags[0];
+    for (const want of navigator.languages || [navigator.language]) {
+      const have = tags.find((t) => same(t) === same(want));
+      if (have) {
+        d.q = have;
+        d.p = want;
+        break;
+      }
+    }
+    const W = all[d.q];
+    if (W.dir) {
+      r.lang = d.q;
+      r.dir = W.dir;
+      for (const e of r.querySelectorAll("[data-k]")) e.textContent = W[e.dataset.k] || e.textContent;
+    }
+  }
+  return [all[d.q], d.p, d.q];
+};
 const reduce = matchMedia("(prefers-reduced-motion: reduce)");
 const ua = navigator.userAgent;
 // An in-app browser on iOS (Facebook, Instagram, LINE, X, ...) cannot save a data: .ics.
@@ -15,6 +50,17 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
   w.dataset.on = "";
   const d = w.dataset;
   const get = (name) => w.querySelector(".lcw-" + name);
+  const r = w.closest("[data-i]");
+  let locale = d.l || undefined;
+  if (r) {
+    const [W, tag, have] = speak(r);
+    locale = tag;
+    for (const k of "whvxty") if (W[k]) d[k] = W[k];
+    if (W.dir) {
+      w.lang = have;
+      w.dir = W.dir;
+    }
+  }
   if (inApp) {
     const ics = get("i");
     const safe = get("f") || get("o");
@@ -29,7 +75,6 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
   // No start (time to be announced, postponed, cancelled): the server's text is all there is.
   if (!start) continue;
   const end = Date.parse(own ? own[1] : d.e) || 0;
-  const locale = d.l || undefined;
   const shown = get("n");
   const timer = get("r");
   const yours = get("y");
@@ -52,13 +97,17 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
       if ((on = on || values[i])) options[NAME[u] + "Display"] = "always";
     });
     if (!on) options[NAME[units[units.length - 1]] + "Display"] = "always";
-    return d.w + " " + (Intl.DurationFormat
+    const listed = Object.keys(parts).filter((k) => options[k + "Display"]);
+    return d.w.replace("%(time)s", Intl.DurationFormat
       ? new Intl.DurationFormat(locale, options).format(parts)
-      : Object.keys(parts).filter((k) => options[k + "Display"]).map((k) => parts[k] + k[0]).join(" "));
+      : new Intl.ListFormat(locale, { type: "unit" }).format(listed.map((k) => new Intl.NumberFormat(locale, { style: "unit", unit: k.slice(0, -1), unitDisplay: "long" }).format(parts[k]))));
   };
   const clock = { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
   if (d.c) clock.hour12 = d.c === "12";
-  yours.firstChild.textContent = new Intl.DateTimeFormat(locale, clock).format(start);
+  const time = document.createElement("bdi");
+  time.textContent = new Intl.DateTimeFormat(locale, clock).format(start);
+  const [before, after] = d.y.split("%(time)s");
+  yours.replaceChildren(before, time, after);
   yours.hidden = get("c").hidden = false;
   const digits = [0, 1].map((n) => new Intl.NumberFormat(locale, { minimumIntegerDigits: n + 1, useGrouping: false }));
   const tick = () => {
@@ -76,7 +125,7 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
       text = reduce.matches ? talk : words(left, 1);
       const values = split(Math.ceil(left / small) * small);
       tiles.forEach((t, i) => { t.textContent = digits[i ? 1 : 0].format(values[i]); });
-      if (tiles.length) text = d.w;
+      if (tiles.length) text = d.h;
       next = (start - now) % 1000 || 1000;
     } else if (!end) {
       state = "started";

@@ -396,7 +396,8 @@ def test_strict_csp_needs_and_gets_the_external_script(browse: Browse, site: Sit
 
 
 def test_several_widgets_are_independent_and_leak_no_globals(browse: Browse, site: Site) -> None:
-    winter = render.snippet(WINTER, render.Options(theme="dark", locale="de"))
+    # German only (no English beside it): an English browser gets German too.
+    winter = render.snippet(WINTER, render.Options(theme="dark", locale="de", languages=()))
     summer = render.snippet(_example(), render.Options(theme="light"))
     blank = browse.open(site.publish("blank.html", blog_post("")), clock=SUMMER)
     baseline = set(blank.evaluate("Object.getOwnPropertyNames(window)"))
@@ -407,10 +408,10 @@ def test_several_widgets_are_independent_and_leak_no_globals(browse: Browse, sit
     assert widgets.count() == 2
     assert _text(page, ".lcw >> nth=0 >> .lcw-n") == "Starts in 30 minutes, 0 seconds"
     assert " ".join(widgets.nth(1).locator(".lcw-n").inner_text().split()) == (
-        "Starts in 154 Tage, 0 Stunden, 30 Minuten und 0 Sekunden"
+        "Noch 154 Tage, 0 Stunden, 30 Minuten und 0 Sekunden bis zum Start"
     )
     assert " ".join(widgets.nth(1).locator(".lcw-y").inner_text().split()) == (
-        "Mo., 5. Dez., 14:00 your time"
+        "Mo., 5. Dez., 14:00 bei Ihnen"
     )
     colours = [w.evaluate("e => getComputedStyle(e).backgroundColor") for w in widgets.all()]
     assert colours == ["rgb(255, 255, 255)", "rgb(28, 28, 30)"]
@@ -569,7 +570,7 @@ def test_tiles_from_the_cli_show_the_digits_and_pass_axe(
     page.clock.pause_at(BEFORE)
     assert _tiles(page) == ["2", "03", "03", "55"]
     assert page.locator(".lcw-g").is_visible()
-    assert page.locator(".lcw-g span").all_inner_texts() == [
+    assert page.locator(".lcw-g>span").all_inner_texts() == [
         "2\ndays",
         "03\nhours",
         "03\nminutes",
