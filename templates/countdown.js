@@ -6,46 +6,50 @@
 (() => {
 "use strict";
 // A language and its script: fr-CA is fr (fr-Latn), zh-TW is not the Simplified zh (zh-Hans).
-const same = (tag) => {
+const same = (t) => {
   try {
-    const l = new Intl.Locale(tag).maximize();
-    return l.language + l.script;
+    t = new Intl.Locale(t).maximize();
+    return t.language + t.script;
   } catch (e) {
-    return tag;
+    return t;
   }
 };
 // The viewer's language (data-i: {"fr": {}, "sw": {words}}, the page's own first): the first of
 // navigator.languages the author shipped, else the page's. Its words go in place of the page's
-// (data-k), its lang and dir are set; a page's widgets share the choice made once.
+// (data-k), lang and dir are set; a page's widgets share the choice, made once. Returns the
+// words and the locale for Intl (the viewer's own tag: fr-CA dates for fr words).
 const speak = (r) => {
   const all = JSON.parse(r.dataset.i);
   const d = r.dataset;
+  const tags = Object.keys(all);
   if (!d.q) {
-    const tags = Object.keys(all);
     d.q = d.p = tags[0];
-    for (const want of navigator.languages || [navigator.language]) {
+    for (const want of navigator.languages) {
       const have = tags.find((t) => same(t) === same(want));
       if (have) {
-        d.q = have;
-        d.p = want;
+        [d.q, d.p] = [have, want];
         break;
       }
     }
     const W = all[d.q];
-    if (W.dir) {
-      r.lang = d.q;
-      r.dir = W.dir;
+    // A page's words after this script (its widget comes first) are there once it is parsed.
+    const swap = () => {
       for (const e of r.querySelectorAll("[data-k]")) e.textContent = W[e.dataset.k] || e.textContent;
-    }
+      for (const e of [r, ...r.querySelectorAll(".lcw[lang]")]) {
+        e.lang = d.q;
+        e.dir = W.dir;
+      }
+    };
+    if (W.dir) document.readyState == "loading" ? addEventListener("DOMContentLoaded", swap) : swap();
   }
-  return [all[d.q], d.p, d.q];
+  return [all[d.q], d.p];
 };
 const reduce = matchMedia("(prefers-reduced-motion: reduce)");
 const ua = navigator.userAgent;
 // An in-app browser on iOS (Facebook, Instagram, LINE, X, ...) cannot save a data: .ics.
 const inApp = /iP(hone|ad|od)/.test(ua) && /FBAN|FBAV|Instagram|Line\/|Twitter|LinkedInApp|Snapchat|TikTok|musical_ly|MicroMessenger|GSA[/]/.test(ua);
 const SIZE = { d: 86400, h: 3600, m: 60, s: 1 };
-const NAME = { d: "days", h: "hours", m: "minutes", s: "seconds" };
+const NAME = { d: "day", h: "hour", m: "minute", s: "second" };
 for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
   w.dataset.on = "";
   const d = w.dataset;
@@ -53,13 +57,9 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
   const r = w.closest("[data-i]");
   let locale = d.l || undefined;
   if (r) {
-    const [W, tag, have] = speak(r);
+    const [W, tag] = speak(r);
     locale = tag;
-    for (const k of "whvxty") if (W[k]) d[k] = W[k];
-    if (W.dir) {
-      w.lang = have;
-      w.dir = W.dir;
-    }
+    for (const k of "whvxty") d[k] = W[k] || d[k];
   }
   if (inApp) {
     const ics = get("i");
@@ -85,22 +85,13 @@ for (const w of document.querySelectorAll(".lcw:not([data-on])")) {
   const split = (s) => units.map((u, i) => Math.floor(s / SIZE[u]) % (i ? SIZE[units[i - 1]] / SIZE[u] : Infinity));
   // "2 days, 0 hours, 4 minutes, 5 seconds": below the largest unit left, every unit shows,
   // so the text keeps its shape as it ticks. The count is rounded up to the smallest unit.
+  // (The browser's own unit and list patterns: what Intl.DurationFormat says, in more browsers.)
   const words = (s, step) => {
     step = Math.max(step, small);
     const values = split(Math.ceil(s / step) * step);
-    const parts = {};
-    const options = { style: "long" };
     let on;
-    units.forEach((u, i) => {
-      if (SIZE[u] < step) return;
-      parts[NAME[u]] = values[i];
-      if ((on = on || values[i])) options[NAME[u] + "Display"] = "always";
-    });
-    if (!on) options[NAME[units[units.length - 1]] + "Display"] = "always";
-    const listed = Object.keys(parts).filter((k) => options[k + "Display"]);
-    return d.w.replace("%(time)s", Intl.DurationFormat
-      ? new Intl.DurationFormat(locale, options).format(parts)
-      : new Intl.ListFormat(locale, { type: "unit" }).format(listed.map((k) => new Intl.NumberFormat(locale, { style: "unit", unit: k.slice(0, -1), unitDisplay: "long" }).format(parts[k]))));
+    const shown = units.map((u, i) => (on = on || values[i]) && SIZE[u] >= step && new Intl.NumberFormat(locale, { style: "unit", unit: NAME[u], unitDisplay: "long" }).format(values[i]));
+    return d.w.replace("%(time)s", new Intl.ListFormat(locale, { type: "unit" }).format(shown.filter(Boolean)));
   };
   const clock = { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" };
   if (d.c) clock.hour12 = d.c === "12";
