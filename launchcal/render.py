@@ -493,6 +493,25 @@ class _Writer:
             return self.say.gettext("Rescheduled (was %(before)s)", before=self.clock_text(before))
         return ""
 
+    def own(self, event: Event) -> tuple[str, str]:
+        """The start on the event's clock and its zone's words (the date alone, time to be
+        announced)."""
+        if event.time_known:
+            return self.clock_text(event.start), self.zone(event.start, event.zone)
+        return f"{self.date(event.start.date())}, {self.words['tba']}", event.zone
+
+    def values(self, event: Event) -> dict[str, str]:
+        """What the server wrote for ``event`` (the start, its zone, the status, each audience
+        city's row), by the ``data-k`` key the templates give it when the widget ships several
+        languages: the script puts the viewer's language's in place of the page's."""
+        own_time, own_zone = self.own(event)
+        found = {"_m": own_time, "_z": own_zone, "_s": self.status(event)}
+        for i, row in enumerate(self.audience(event)):
+            found |= {f"_p{i}": row["place"], f"_a{i}": row["short"], f"_t{i}": row["time"]}
+            found |= {f"_d{i}": row["date"], f"_n{i}": row["zone"], f"_o{i}": row["offset"]}
+            found[f"_f{i}"] = row["strip"]["shift"]
+        return found
+
     def audience(self, event: Event) -> list[dict[str, Any]]:
         if not event.time_known:
             return []
@@ -560,24 +579,21 @@ def _widget_context(
     ics_href: str | None = None,
     stamp: dt.datetime | None = None,
     carries_words: bool = True,
+    one_widget: bool = True,
 ) -> dict[str, Any]:
     """What the widget shows. ``menu`` overrides the options' choice (the page has its own
     calendar list); ``ics_href`` is where the menu's .ics is (embedded as ``data:`` if None);
     ``carries_words``: the widget carries its other languages' words itself (a snippet), or
-    the page around it does."""
+    the page around it does; ``one_widget``: the page has no other (a season's index has
+    many), so the page can say the server's times and places again in the viewer's language
+    (a snippet leaves them in its own: they would cost it 200 bytes gzipped a language)."""
     from markupsafe import Markup
 
     locale, rtl = (None, False) if options.locale is None else parse_locale(options.locale)
     writer = _Writer(locale, options.clock)
     say = writer.words
-    if event.time_known:
-        own_time = writer.clock_text(event.start)
-        zone_words = writer.zone(event.start, event.zone)
-        datetime = _utc(event.start)
-    else:
-        own_time = f"{writer.date(event.start.date())}, {say['tba']}"
-        zone_words = event.zone
-        datetime = event.start.date().isoformat()
+    own_time, zone_words = writer.own(event)
+    datetime = _utc(event.start) if event.time_known else event.start.date().isoformat()
     utc_end = event.utc_end
     letters = _unit_letters(options.units)
     with_menu = options.with_menu if menu is None else menu
@@ -595,6 +611,12 @@ def _widget_context(
         keys.append("watch")
     if counts and safe_url(event.replay_url):
         keys.append("replay")
+    audience = writer.audience(event)
+    # A page (not a snippet, whose size counts) says its server's lines again in each language.
+    keyed = one_widget and not carries_words and len(options.shipped) > 1
+    if keyed:
+        keys += ["_m", "_z", *(["_s"] if event.status is Status.RESCHEDULED else [])]
+        keys += [f"_{k}{i}" for i in range(len(audience)) for k in "pa"]
     if calendar is not None:
         keys += ["add", "ics_short", *(link["key"] for link in calendar["links"] if link["key"])]
         keys += ["subscribe_ics"] if calendar["webcal"] else []
@@ -617,11 +639,12 @@ def _widget_context(
         "clock": options.clock,
         "words": say,
         "word_keys": keys,
-        "languages": _languages_json(options, keys) if carries_words else "",
+        "languages": _languages_json(options, keys, event) if carries_words else "",
+        "keyed": keyed,
         "status_text": writer.status(event),
         "status_key": event.status.value
         if event.status in (Status.CANCELLED, Status.POSTPONED)
-        else "",
+        else ("_s" if keyed and event.status is Status.RESCHEDULED else ""),
         "datetime": datetime,
         "own_time": own_time,
         "own_zone": zone_words,
@@ -629,7 +652,7 @@ def _widget_context(
         "show_audience": options.style != "compact"
         if options.show_audience is None
         else options.show_audience,
-        "audience": writer.audience(event),
+        "audience": audience,
         "stream_url": safe_url(event.stream_url) if counts else None,
         "replay_url": safe_url(event.replay_url) if counts else None,
         "menu": calendar,
@@ -640,17 +663,22 @@ def _widget_context(
     }
 
 
-def _languages_json(options: Options, keys: list[str], *, version: str = "") -> Any:
+def _languages_json(
+    options: Options, keys: list[str], event: Event | None = None, *, version: str = ""
+) -> Any:
     """``{"fr": {}, "sw": {"dir": "ltr", "w": "Inaanza baada ya %(time)s", ...}}``: each
     language the author shipped, the page's first (its words are in the markup already), with
-    the words ``keys`` name, for the script to put in place of the page's when the viewer
-    reads that language. Empty when only the page's language ships."""
+    the words ``keys`` name (and the server's values for ``event``: :meth:`_Writer.values`),
+    for the script to put in place of the page's when the viewer reads that language. Empty
+    when only the page's language ships."""
     shipped = options.shipped
     if len(shipped) < 2:
         return ""
     found: dict[str, dict[str, str]] = {shipped[0]: {}}
     for tag in shipped[1:]:
         said = words(_cldr(tag))
+        if event is not None and any(key.startswith("_") for key in keys):
+            said = {**said, **_Writer(tag, options.clock).values(event)}
         found[tag] = {"dir": "rtl" if parse_locale(tag)[1] else "ltr"}
         found[tag].update((key, said[key]) for key in dict.fromkeys(keys))
         if "footer" in found[tag]:
@@ -765,9 +793,8 @@ def _page_context(
     from markupsafe import Markup
 
     now = dt.datetime.now(dt.UTC) if stamp is None else stamp
-    context = _widget_context(
-        _counted(event, now), options, show_title=False, menu=False, carries_words=False
-    )
+    shown = _counted(event, now)
+    context = _widget_context(shown, options, show_title=False, menu=False, carries_words=False)
     context["markets"] = _markets(event)
     if ics_href is None:
         ics_href = _data_ics(event, stamp)
@@ -788,10 +815,17 @@ def _page_context(
     keys += ["around", "place", "local_time", "zone", "night"] if context["audience"] else []
     keys += [times["times_key"]] if times["times_key"] else []
     keys += ["languages"] if alternates else []
+    if context["keyed"]:
+        keys += [f"_{k}{i}" for i in range(len(context["audience"])) for k in "tdnof"]
     context.update(
         {
+            # The script comes last, after every word it may put in the viewer's language.
+            "script": "",
+            "script_src": None,
+            "page_script": context["script"],
+            "page_script_src": context["script_src"],
             "page_lang": context["lang"] or "en",
-            "page_words": _languages_json(options, keys, version=version),
+            "page_words": _languages_json(options, keys, shown, version=version),
             "footer": writer.say.gettext(
                 "Times from the IANA tz database %(version)s, made with launchcal.",
                 version=version,
@@ -967,12 +1001,11 @@ def overlay(event: Event, options: Options | None = None) -> str:
         options or Options(), style="tiles", menu=False, show_zone=False, show_audience=False
     )
     # Like the widget: the next occurrence or session, a rolling release's own market.
-    context = _widget_context(
-        _counted(event, dt.datetime.now(dt.UTC)), options, show_title=True, carries_words=False
-    )
+    shown = _counted(event, dt.datetime.now(dt.UTC))
+    context = _widget_context(shown, options, show_title=True, carries_words=False)
     context.update(
         page_lang=context["lang"] or "en",
-        page_words=_languages_json(options, context["word_keys"]),
+        page_words=_languages_json(options, context["word_keys"], shown),
         title_tag="h1",
         stream_url=None,
         replay_url=None,
@@ -1013,8 +1046,9 @@ def season_index(
     keys = ["upcoming", "past", "download_feed", "footer", *(["subscribe"] if webcal else [])]
     for event in sorted(calendar.events, key=lambda e: e.utc_start):
         context = _widget_context(
-            _counted(event, moment), options, show_title=False, carries_words=False
-        )
+            _counted(event, moment), options, show_title=False, carries_words=False,
+            one_widget=False,
+        )  # fmt: skip
         keys += context["word_keys"]
         context.update(own_style=False, script="", script_src=None, markets=_markets(event))
         item = {

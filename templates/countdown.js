@@ -32,15 +32,14 @@ const speak = (r) => {
       }
     }
     const W = all[d.q];
-    // A page's words after this script (its widget comes first) are there once it is parsed.
-    const swap = () => {
+    // A page's script comes after all its words (render.py puts it last).
+    if (W.dir) {
       for (const e of r.querySelectorAll("[data-k]")) e.textContent = W[e.dataset.k] || e.textContent;
       for (const e of [r, ...r.querySelectorAll(".lcw[lang]")]) {
         e.lang = d.q;
         e.dir = W.dir;
       }
-    };
-    if (W.dir) document.readyState == "loading" ? addEventListener("DOMContentLoaded", swap) : swap();
+    }
   }
   return [all[d.q], d.p];
 };

@@ -895,6 +895,17 @@ SPEAKS = {
 }  # fmt: skip
 
 
+#: The server's own words for the start and for London, said again in the viewer's language.
+SERVER = {
+    "fr": ("lun. 4 juil. 2022, 19:00", "Londres, Royaume-Uni"),
+    "sw": ("Jumatatu, 4 Jul 2022 19:00", "London, Ufalme wa Muungano"),
+    "zh": ("2022年7月4日周一 19:00", "伦敦, 英国"),
+    "ar": ("الاثنين، 4 يوليو 2022، 7:00 م", "لندن, المملكة المتحدة"),
+    "de": ("Mo., 4. Juli 2022, 19:00", "London, Vereinigtes Königreich"),
+    "en": ("Mon 4 Jul 2022, 19:00", "London"),
+}
+
+
 @pytest.mark.parametrize("viewer", list(SPEAKS))
 def test_widget_says_its_states_in_the_viewers_language(
     browse: Browse, site: Site, viewer: str
@@ -920,6 +931,23 @@ def test_widget_says_its_states_in_the_viewers_language(
     page.clock.run_for(2 * 3_600_000)  # ended
     assert _text(page, ".lcw-n") == said["x"]
     assert _text(page, ".lcw-p a") == said["replay"]
+
+
+@pytest.mark.parametrize("viewer", list(SPEAKS))
+def test_page_says_the_servers_lines_in_the_viewers_language(
+    browse: Browse, site: Site, viewer: str
+) -> None:
+    """The page (whose size is not counted, unlike a snippet's) also says again what its
+    server wrote: the start on the event's clock and the audience's cities and times."""
+    language = SPEAKS[viewer][0]
+    start, london = SERVER[language]
+    options = render.Options(locale="en", languages=("fr", "sw", "zh", "ar", "de"))
+    url = site.publish(f"page-speaks-{viewer}.html", render.page(_example(), options))
+    page = browse.open(url, locale=viewer, clock=SUMMER - dt.timedelta(hours=1))
+    assert page.locator("html").get_attribute("lang") == language
+    assert _text(page, ".lcw-m time") == start
+    assert _text(page, "tbody th >> nth=1") == london
+    assert _text(page, "thead th >> nth=0") == render.words(language)["place"]
 
 
 def test_french_viewer_reads_french_states(browse: Browse, site: Site) -> None:

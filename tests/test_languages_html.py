@@ -103,6 +103,27 @@ def test_the_snippet_carries_each_other_languages_words() -> None:
     assert "data-i=" not in render.snippet(example())
 
 
+def test_a_page_ships_its_servers_times_and_places_in_each_language() -> None:
+    """The start, its zone and the audience cities, as the server writes them in each other
+    language, for a page; a snippet (whose size counts) and a season's index (many widgets,
+    one set of words) leave them in the page's own."""
+    page = render.page(example(), render.Options(locale="fr", languages=("zh",)), stamp=STAMP)
+    zh = _shipped(page)["zh"]
+    assert (zh["_m"], zh["_p1"], zh["_t1"], zh["_n1"]) == (
+        "2022年7月4日周一 19:00", "伦敦, 英国", "12:00", "英国夏令时间",
+    )  # fmt: skip
+    assert '<th scope="row" data-k="_p1">Londres, Royaume-Uni</th>' in page
+    snippet = render.snippet(example(), render.Options(locale="fr", languages=("zh",)))
+    assert not any(key.startswith("_") for key in _shipped(snippet)["zh"])
+    assert 'data-k="_' not in snippet
+    calendar = eventfile.load(EXAMPLES / "launch-season.toml")
+    index = render.season_index(
+        calendar, render.Options(locale="fr", languages=("zh",)),
+        hrefs={e.id: e.id for e in calendar.events}, feed_href="feed.ics",
+    )  # fmt: skip
+    assert not any(key.startswith("_") for key in _shipped(index)["zh"])
+
+
 def test_every_shipped_word_is_translated_with_its_placeholders() -> None:
     english = render.words("en")
     for locale in messages.catalog_locales():
@@ -131,9 +152,9 @@ def test_the_page_without_javascript_is_in_its_language() -> None:
     assert head.keyed["around"] == "Dans le monde"
     assert head.keyed["add_yours"] == "Ajouter à votre agenda"
     assert head.keyed["google"] == "Google Agenda"
-    assert '<th scope="row">Londres, Royaume-Uni</th>' in text
+    assert '<th scope="row" data-k="_p1">Londres, Royaume-Uni</th>' in text
     assert "heure normale de la Chine" in text
-    assert "<bdi>lun. 4 juil. 2022, 19:00</bdi>" in text
+    assert '<bdi data-k="_m">lun. 4 juil. 2022, 19:00</bdi>' in text
 
 
 @pytest.mark.parametrize("locale", ["ar", "fa", "he", "ur"])
@@ -142,8 +163,8 @@ def test_right_to_left_pages_isolate_times_and_offsets(locale: str) -> None:
     head = _read(text)
     assert (head.root["lang"], head.root["dir"]) == (locale, "rtl")
     assert '<div class="lcw lcw-te lcw-ta" lang="' + locale + '" dir="rtl"' in text
-    assert re.search(r'<td><time datetime="[^"]+"><b><bdi>', text)
-    assert re.search(r'<span class="lcp-o">\(<bdi>[^<]+</bdi>\)</span>', text)
+    assert re.search(r'<td><time datetime="[^"]+"><b><bdi data-k="_t0">', text)
+    assert re.search(r'<span class="lcp-o">\(<bdi data-k="_o0">[^<]+</bdi>\)</span>', text)
     # Inside a sentence, the offset is set in Unicode isolates.
     assert f"{messages.FSI}Asia/Shanghai{messages.PDI}" in text
 
