@@ -2,7 +2,9 @@
 
 For one event: ``index.html`` (the event page), ``widget.html`` (the snippet to embed),
 ``<id>.ics`` (the download the page links to), ``<id>.json`` (the event and its audience's
-clocks) and, with ``--no-inline-script``, the widget's script.
+clocks) and, with ``--no-inline-script``, the widget's script. With ``--locales fr,sw,zh``
+also ``fr/index.html``, ``sw/index.html``, ... (one language each), all of them linked by one
+set of ``hreflang`` alternates, ``index.html`` the ``x-default`` that picks the viewer's.
 
 For a season (a file of many events, :func:`build_season`): ``index.html`` listing the upcoming
 launches with live countdowns and then the past ones, ``feed.ics`` (the whole feed, with a
