@@ -1023,3 +1023,20 @@ def test_built_pages_per_language_pass_and_link_each_other(
         assert page.locator(".lcw").evaluate("e => getComputedStyle(e).direction") == direction
         assert _text(page, ".lcw-n") == render.words(lang)["v"]
         assert axe_violations(page) == []
+
+
+def test_tiles_and_menu_in_the_viewers_language_pass_axe(browse: Browse, site: Site) -> None:
+    options = render.Options(locale="en", languages=("fr", "ar"), style="tiles")
+    url = site.publish("tiles-fr.html", blog_post(render.snippet(_example(), options)))
+    page = browse.open(url, locale="fr-FR", clock=BEFORE - SLACK)
+    page.clock.pause_at(BEFORE)
+    assert _text(page, ".lcw-n") == "Commence dans"
+    assert page.locator(".lcw-g>span").all_inner_texts() == [
+        "2\njours", "03\nheures", "03\nminutes", "55\nsecondes",
+    ]  # fmt: skip
+    assert _text(page, ".lcw-r").startswith("Commence dans 2 jours, 3 heures")
+    assert _text(page, "summary") == "Ajouter à l’agenda"
+    labels = page.locator(".lcw-k a").all_text_contents()
+    assert labels[0] == "Google Agenda"
+    assert labels[-1] == "Apple / autre (.ics)"
+    assert axe_violations(page) == []

@@ -279,3 +279,12 @@ def test_cli_html_locale_list(runner: CliRunner) -> None:
     assert list(_shipped(out)) == ["fr", "sw", "zh"]
     code, out, err = run(runner, "html", EXAMPLE, "--locale", "ar")
     assert list(_shipped(out)) == ["ar", "en"]
+
+
+def test_the_readme_lists_every_language_shipped() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Languages\n", 1)[1].split("\n## ", 1)[0]
+    listed = section.split("each catalog complete:", 1)[1].split(". A regional", 1)[0]
+    codes = re.findall(r"\(`([A-Za-z_]+)`\)", listed)
+    assert sorted(codes) == sorted(messages.catalog_locales())
+    assert f"in English and in {len(codes)} more languages" in section
