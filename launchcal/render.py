@@ -467,7 +467,16 @@ class _Writer:
             label = i18n.zone_name(moment, self.locale)
             offset = self.say.isolate(i18n.offset_words(moment, self.locale))
         zone_text = f"{label} ({offset})" if label not in (offset, "UTC") else offset
-        return zone_text if zone is None else f"{zone_text}, {self.say.isolate(zone)}"
+        if zone is None:
+            return zone_text
+        if self.english:
+            return f"{zone_text}, {zone}"
+        from babel.core import get_global
+
+        # Arabic script (ar, fa, ur) writes its own comma, U+060C.
+        script = str(get_global("likely_subtags").get(self.locale.split("_")[0], ""))
+        comma = "\u060c " if "_Arab" in script else ", "
+        return f"{zone_text}{comma}{self.say.isolate(zone)}"
 
     def offset(self, moment: dt.datetime) -> str:
         if self.english:
