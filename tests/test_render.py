@@ -77,7 +77,7 @@ def test_snippet_is_one_root_element_with_one_script() -> None:
     assert text.rstrip().endswith("</div>")
     assert text.count("<script") == 1
     assert text.count("<style>") == 1
-    assert '<time datetime="2022-07-04T11:00:00Z">Mon 4 Jul 2022, 19:00</time>' in text
+    assert '<time datetime="2022-07-04T11:00:00Z"><bdi>Mon 4 Jul 2022, 19:00</bdi></time>' in text
     assert 'data-s="2022-07-04T11:00:00Z" data-e="2022-07-04T13:00:00Z"' in text
 
 
@@ -147,7 +147,10 @@ def test_time_to_be_announced_has_no_countdown() -> None:
                   zone="Asia/Tokyo", time_known=False)  # fmt: skip
     text = render.snippet(event)
     assert "data-s=" not in text
-    assert '<time datetime="2026-12-15">Tue 15 Dec 2026, time to be announced</time>' in text
+    assert (
+        '<time datetime="2026-12-15"><bdi>Tue 15 Dec 2026, time to be announced</bdi></time>'
+        in text
+    )
     assert "<ul" not in text
 
 
@@ -169,7 +172,8 @@ def test_status_line(status: Status, words: str, counts: bool) -> None:
     previous = dt.datetime(2022, 7, 3, 11, tzinfo=dt.UTC)
     event = launch(status=status, previous_start=previous)
     text = render.snippet(event)
-    assert f'<p class="lcw-s">{words}</p>' in text
+    key = "" if status is Status.RESCHEDULED else f' data-k="{status.value}"'
+    assert f'<p class="lcw-s"{key}>{words}</p>' in text
     assert ("data-s=" in text) is counts
 
 
@@ -250,7 +254,7 @@ def test_page_links_location_organizer_and_email() -> None:
     assert "<dd>Hall &lt;A&gt;, 1 Main St</dd>" in document
     assert (
         '<dd><a href="https://example.org/">Org &amp; Co</a> '
-        '(<a href="mailto:hi@example.org">email</a>)</dd>'
+        '(<a href="mailto:hi@example.org" data-k="email">email</a>)</dd>'
     ) in document
     assert '<a href="https://example.com/launch">https://example.com/launch</a>' in document
 
@@ -328,8 +332,8 @@ def test_page_has_opengraph_table_and_night_marks() -> None:
         (False, "Africa/Nairobi"),
     ]
     assert rows[0][2].startswith(
-        '<time datetime="2022-07-05T01:00:00+14:00"><b>01:00</b> <span>Tue 5 Jul 2022</span>'
-        '</time> <span class="lcp-m">night</span><svg class="lcp-s"'
+        '<time datetime="2022-07-05T01:00:00+14:00"><b><bdi>01:00</bdi></b> <span>Tue 5 Jul 2022</span>'
+        '</time> <span class="lcp-m" data-k="night">night</span><svg class="lcp-s"'
     )
     # The day strip: night shaded (00:00-07:00), the start at 01:00, the date shift in words.
     assert 'aria-label="Pacific/Kiritimati: 01:00 Tue 5 Jul 2022, next day"' in rows[0][2]
