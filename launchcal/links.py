@@ -24,24 +24,48 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from urllib.parse import quote
 
 from launchcal.event import Event
+from launchcal.messages import N_
 
-__all__ = ["SERVICES", "URL_LIMIT", "CalendarLinks", "calendar_links", "links"]
+__all__ = [
+    "SERVICES",
+    "URL_LIMIT",
+    "CalendarLinks",
+    "calendar_links",
+    "links",
+    "links_text",
+    "service_name",
+]
 
 #: Every URL stays shorter than this many characters.
 URL_LIMIT = 2000
 #: The link keys, in the order they are shown, with the names people know them by.
 SERVICES: Mapping[str, str] = {
-    "google": "Google Calendar",
+    # NOTE: the name the service itself uses in your language (Google's own, for Google).
+    "google": N_("Google Calendar"),
     "outlook": "Outlook.com",
     "office365": "Microsoft 365",
-    "yahoo": "Yahoo Calendar",
+    # NOTE: the name the service itself uses in your language.
+    "yahoo": N_("Yahoo Calendar"),
 }
+
+
+def service_name(key: str, locale: str = "en") -> str:
+    """The name a reader of ``locale`` knows the service by ("Google Agenda" in French).
+
+    Examples:
+        >>> service_name("google", "fr"), service_name("office365", "fr")
+        ('Google Agenda', 'Microsoft 365')
+    """
+    from launchcal import messages
+
+    return messages.words(locale).gettext(SERVICES[key])
+
 
 _ELLIPSIS = "…"
 # Text fields in the order they are given up when a URL is too long; the event's page is
@@ -111,6 +135,33 @@ def links(event: Event) -> dict[str, str]:
 &startdt=2022-07-04T11:00:00Z&enddt=2022-07-04T13:00:00Z&subject=Launch'
     """
     return dict(calendar_links(event).urls)
+
+
+def links_text(found: Sequence[tuple[Event, CalendarLinks]], locale: str = "en") -> str:
+    """What ``launchcal links`` prints: per event, its title and one named link per service.
+
+    A service that cannot take the event (a series on Outlook) gets a sentence instead of a
+    link. Names line up in terminal columns, wide characters counting two.
+    """
+    from launchcal import i18n, messages
+
+    say = messages.words(locale)
+    names = {key: service_name(key, locale) for key in SERVICES}
+    width = max(i18n.cells(name) for name in names.values())
+
+    def row(key: str, text: str) -> str:
+        return f"  {names[key]}{' ' * (width - i18n.cells(names[key]))}  {text}"
+
+    blocks = []
+    for event, result in found:
+        rows = [row(key, url) for key, url in result.urls.items()]
+        unsupported = say.gettext(
+            "cannot repeat an event from a link; import the .ics instead (launchcal ics)"
+        )
+        rows += [row(key, unsupported) for key in result.unsupported]
+        title = messages.event_title(event.title, locale)
+        blocks.append("\n".join([title, *rows]))
+    return "\n\n".join(blocks)
 
 
 def calendar_links(event: Event, *, limit: int = URL_LIMIT) -> CalendarLinks:

@@ -7,8 +7,10 @@ from typing import Any
 import click
 
 from launchcal.cli import (
+    LOCALE,
     echo_json,
     echo_text,
+    environment_locale,
     event_options,
     load_events,
     short_help,
@@ -18,6 +20,10 @@ from launchcal.cli import (
 @click.command("links", short_help=short_help("links"))
 @event_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--locale", type=LOCALE, metavar="LOCALE",
+    help="Language of the service names (fr, sw, zh_Hant, ...). Default: LC_ALL/LANG.",
+)  # fmt: skip
 def links_command(**params: Any) -> None:
     """Add-to-calendar links: Google Calendar, Outlook.com, Microsoft 365, Yahoo.
 
@@ -42,14 +48,4 @@ def links_command(**params: Any) -> None:
         data = {event.id: dict(result.urls) for event, result in found}
         echo_json(data[events[0].id] if len(events) == 1 else data)
         return
-    width = max(len(name) for name in links.SERVICES.values())
-    blocks = []
-    for event, result in found:
-        rows = [f"  {links.SERVICES[key]:<{width}}  {url}" for key, url in result.urls.items()]
-        rows += [
-            f"  {links.SERVICES[key]:<{width}}  cannot repeat an event from a link; "
-            "import the .ics instead (launchcal ics)"
-            for key in result.unsupported
-        ]
-        blocks.append("\n".join([event.title, *rows]))
-    echo_text("\n\n".join(blocks))
+    echo_text(links.links_text(found, params["locale"] or environment_locale()))
