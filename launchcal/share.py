@@ -105,12 +105,8 @@ class _Parts:
 
 def _parts(event: Event, locale: str) -> _Parts:
     title = titled(event.title, event.status.value, locale)
-    english = i18n.is_english(locale)
     audience = tuple(
-        (
-            seen.place.name if english else placenames.local_name(seen.place, locale),
-            _clock(seen, locale),
-        )
+        (placenames.own_name(seen.place, locale), _clock(seen, locale))
         for seen in see_all(event, event.audience)
     )
     location = event.location.label if event.location and not event.location.online else ""

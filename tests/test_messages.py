@@ -212,6 +212,128 @@ def test_golden_countdown(locale: str, viewer_zone: object) -> None:
     _golden(f"countdown-{locale}.txt", text)
 
 
+ARTICLE = str(ROOT.parent / "shared" / "articles" / "xiaomi-12s-androidkenya.txt")
+#: One claim per verdict sentence: wrong time, right time on the wrong day, two claims (one an
+#: abbreviation not in use in July), a wrong time on the wrong day.
+CLAIMS = [
+    "around 3am in Nairobi",
+    "2pm on Tuesday in Nairobi",
+    "7am in New York, 3am PST",
+    "8pm on Monday in Kiritimati",
+]
+
+
+def _run_check(*args: str) -> str:
+    """``launchcal check``'s output; it exits 1 when a claim is wrong."""
+    result = CliRunner().invoke(cli, ["check", *args], prog_name="launchcal")
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("locale", ["en", *COMPLETE])
+def test_golden_check(locale: str) -> None:
+    if not os.path.exists(ARTICLE):
+        pytest.skip(f"the shared article is not here: {ARTICLE}")
+    text = "".join(_run_check(XIAOMI, "--claim", claim, "--locale", locale) for claim in CLAIMS)
+    text += _run_check("--article", ARTICLE, "--locale", locale)
+    text += _run_check("--article", ARTICLE, "--published", "2022-06-30", "--locale", locale)
+    _golden(f"check-{locale}.txt", text)
+
+
+def test_check_in_english_is_unchanged_by_the_catalogs() -> None:
+    """English verdicts are launchcal's own sentences, word for word what --json carries."""
+    assert _run_check(XIAOMI, "--claim", "around 3am in Nairobi") == (
+        "wrong: it starts at 14:00 in Nairobi, same day, not 03:00\n"
+    )
+    data = _run_check(XIAOMI, "--claim", "around 3am in Nairobi", "--json", "--locale", "fr")
+    assert '"message": "wrong: it starts at 14:00 in Nairobi, same day, not 03:00"' in data
+
+
+def test_check_in_french_and_swahili() -> None:
+    french = _run_check(XIAOMI, "--claim", "around 3am in London", "--locale", "fr")
+    assert french == (
+        "faux : l’événement commence à 12:00 à Londres, Royaume-Uni, le même jour, et non à 03:00\n"
+    )
+    swahili = _run_check(XIAOMI, "--claim", "2pm on Tuesday in Nairobi", "--locale", "sw")
+    assert swahili == (
+        "si sahihi: saa 14:00 ni sahihi, lakini huko Nairobi ni Jumatatu, 4 Jul 2022, si Jumanne\n"
+    )
+
+
+@pytest.mark.parametrize("locale", COMPLETE)
+def test_check_says_nothing_in_english(locale: str) -> None:
+    """No English verdict word is left in another language's verdicts (the claims and the
+    article's own words, quoted, are the only English)."""
+    out = _run_check(XIAOMI, "--claim", "7am in New York, 3am PST", "--locale", locale)
+    for quoted in ("7am in New York", "3am PST"):
+        out = out.replace(quoted, "")
+    for word in ("right", "wrong", "starts", " not ", "same day", "then)"):
+        assert word not in out, (locale, word, out)
+
+
+def test_share_in_the_readers_language() -> None:
+    text = _run("share", XIAOMI, "--to", "text", "--locale", "fr")
+    assert "\nDans le monde :\n  Nairobi: 14:00\n  Londres: 12:00\n" in text
+    assert "(UTC+08:00, Asia/Shanghai)" in text
+    swahili = _run("share", XIAOMI, "--to", "slack", "--locale", "sw")
+    assert "^{date_long_pretty} saa {time}|Jumatatu, 4 Jul 2022, 19:00 " in swahili
+    zh = _run("share", XIAOMI, "--to", "x", "--locale", "zh")
+    assert "伦敦 12:00" in zh
+
+
+@pytest.mark.parametrize("locale", COMPLETE)
+def test_slack_keeps_its_tokens(locale: str) -> None:
+    """Slack fills ``{date_long_pretty}`` and ``{time}`` itself: every catalog keeps both."""
+    say = messages.words(locale)
+    pattern = say.gettext("{date_long_pretty} at {time}")
+    assert "{date_long_pretty}" in pattern
+    assert "{time}" in pattern
+    assert pattern.count("{") == 2
+
+
+def test_links_labels_in_the_readers_language() -> None:
+    out = _run("links", XIAOMI, "--locale", "fr").splitlines()
+    assert [line.split("https")[0] for line in out[1:]] == [
+        "  Google Agenda  ",
+        "  Outlook.com    ",
+        "  Microsoft 365  ",
+        "  Yahoo Agenda   ",
+    ]
+    # Wide characters count two columns, so the links still line up in a terminal.
+    from launchcal import i18n
+
+    zh = _run("links", XIAOMI, "--locale", "zh").splitlines()[1:]
+    assert len({i18n.cells(line.split("https")[0]) for line in zh}) == 1
+
+
+def test_the_default_title_is_said_at_output_time() -> None:
+    args = ["--start", "2022-07-04 19:00", "--zone", "Asia/Shanghai", "--in", "Nairobi"]
+    assert _run("when", *args, "--locale", "fr").startswith("L’événement commence à 14:00")
+    assert _run("when", *args).startswith("The event starts at 14:00")
+    # The data keeps the English default: the .ics is the same in every language.
+    assert "SUMMARY:The event" in _run("ics", *args[:4])
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en", "7:00 PM"),
+        ("zh", "下午7:00"),
+        ("ja", "午後7:00"),
+        ("ko", "오후 7:00"),
+        ("ar", "7:00 م"),
+        ("es", "7:00\u202fp.\u202fm."),
+    ],
+)
+def test_twelve_hour_clock_uses_cldr_day_periods(locale: str, expected: str) -> None:
+    from babel.dates import format_skeleton
+
+    moment = dt.datetime(2022, 7, 4, 19, tzinfo=tz.zone("Asia/Shanghai"))
+    assert i18n.twelve_hour_words(moment, locale) == expected
+    if locale != "en":  # the same words babel's own CLDR pattern gives
+        assert expected == format_skeleton("hm", moment.timetz(), locale=locale)
+
+
 def test_done_when_sentences() -> None:
     french = _run("when", XIAOMI, "--locale", "fr").splitlines()
     assert len(french) == 6
