@@ -169,6 +169,21 @@ def test_english_when_reads_no_catalog() -> None:
     assert messages.words("en_GB").gettext("same day") == "same day"
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", XIAOMI, "--claim", "around 3am in Nairobi"],
+        ["check", "--article", str(ROOT / "examples" / "article.md")],
+        ["share", XIAOMI, "--to", "text"],
+        ["links", XIAOMI],
+    ],
+    ids=["check", "check-article", "share", "links"],
+)
+def test_english_check_share_links_import_no_babel(args: list[str]) -> None:
+    modules = imported_by(*args, env={**os.environ, "LANG": "en_US.UTF-8"})
+    assert loaded(modules, "babel") == []
+
+
 def test_browser_words_are_one_dict_per_locale() -> None:
     wanted = ["same day", "next day", "%(zone)s (your zone)"]
     assert messages.browser_words("fr", wanted) == {
