@@ -25,7 +25,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from urllib.parse import quote
 
@@ -72,10 +72,10 @@ _ELLIPSIS = "…"
 # dropped whole, last (half a URL is worse than none).
 _CUTTABLE = ("description", "location", "title", "link")
 _FIELD_WORDS = {
-    "description": "the description",
-    "location": "the location",
-    "title": "the title",
-    "link": "the web address",
+    "description": N_("the description"),
+    "location": N_("the location"),
+    "title": N_("the title"),
+    "link": N_("the web address"),
 }
 _JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
 _WEB = re.compile(r"https?://", re.IGNORECASE)
@@ -100,7 +100,10 @@ class CalendarLinks:
     #: What the links leave out that the .ics keeps (a series' skipped dates).
     left_out: str = ""
 
-    def describe_cut(self, title: str) -> str:
+    #: How many skipped dates of a series the Google link leaves out (``left_out``).
+    skipped: int = 0
+
+    def describe_cut(self, title: str, locale: str = "en") -> str:
         """What was cut, in a sentence for the person who publishes the links.
 
         Examples:
@@ -108,17 +111,55 @@ class CalendarLinks:
             ...               ).describe_cut("Launch")
             "cut the description of 'Launch' to keep the Google Calendar and Yahoo Calendar \
 links under 2,000 characters"
+            >>> print(CalendarLinks({}, {"google": ("description", "location")}
+            ...                     ).describe_cut("Launch", "de"))
+            gekürzt: die Beschreibung und der Ort von „Launch“, damit der Link für Google Kalender \
+unter 2.000 Zeichen bleibt
         """
+        from launchcal import i18n, messages
+
         if not self.cut:
             return ""
+        say = messages.words(locale)
         fields = [name for name in _CUTTABLE if any(name in cut for cut in self.cut.values())]
-        words = [_FIELD_WORDS[name] for name in fields]
-        services = [SERVICES[key] for key in SERVICES if key in self.cut]
-        return (
+        words = [say.gettext(_FIELD_WORDS[name]) for name in fields]
+        services = [service_name(key, locale) for key in SERVICES if key in self.cut]
+        english = i18n.is_english(locale)
+        return say.ngettext(
+            "cut %(fields)s of %(title)s to keep the %(services)s link under %(limit)s characters",
+            "cut %(fields)s of %(title)s to keep the %(services)s links under %(limit)s characters",
+            len(services),
+            fields=_and(words) if english else i18n.format_list(words, locale, "standard"),
             # The note names the event; it need not repeat a 10,000-character title.
-            f"cut {_and(words)} of {_shorten(title, 60)!r} to keep the {_and(services)} "
-            f"link{'s' if len(services) > 1 else ''} under {self.limit:,} characters"
+            title=repr(_shorten(title, 60))
+            if english
+            else messages.quoted(_shorten(title, 60), locale),
+            services=_and(services) if english else i18n.format_list(services, locale, "standard"),
+            limit=f"{self.limit:,}" if english else _number(self.limit, locale),
         )
+
+    def left_out_words(self, title: str, locale: str = "en") -> str:
+        """``left_out`` in the reader's language ("" when the links leave nothing out)."""
+        from launchcal import i18n, messages
+
+        if not self.skipped:
+            return ""
+        english = i18n.is_english(locale)
+        return messages.words(locale).ngettext(
+            "the %(service)s link repeats %(title)s without its %(count)d skipped date(s); "
+            "the .ics skips them",
+            "the %(service)s link repeats %(title)s without its %(count)d skipped date(s); "
+            "the .ics skips them",
+            self.skipped,
+            service=service_name("google", locale),
+            title=repr(title) if english else messages.quoted(title, locale),
+        )
+
+
+def _number(value: int, locale: str) -> str:
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=locale))
 
 
 def links(event: Event) -> dict[str, str]:
@@ -183,13 +224,8 @@ def calendar_links(event: Event, *, limit: int = URL_LIMIT) -> CalendarLinks:
         if shortened:
             cut[key] = shortened
     unsupported = tuple(key for key in _BUILDERS if key not in builders)
-    left_out = ""
-    if event.exdates:
-        left_out = (
-            f"the Google Calendar link repeats {event.title!r} without its "
-            f"{len(event.exdates)} skipped date(s); the .ics skips them"
-        )
-    return CalendarLinks(urls, cut, limit, unsupported, left_out)
+    found = CalendarLinks(urls, cut, limit, unsupported, skipped=len(event.exdates))
+    return replace(found, left_out=found.left_out_words(event.title))
 
 
 # --- the four formats -----------------------------------------------------------------------

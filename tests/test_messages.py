@@ -321,6 +321,28 @@ def test_links_labels_in_the_readers_language() -> None:
     assert len({i18n.cells(line.split("https")[0]) for line in zh}) == 1
 
 
+def test_links_notes_in_the_readers_language() -> None:
+    weekly = str(ROOT / "examples" / "weekly-stream.toml")
+    result = CliRunner().invoke(cli, ["links", weekly, "--locale", "fr"], prog_name="launchcal")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "Remarque : le lien Google Agenda répète « Studio Live » sans exclure 1 date sautée ; "
+        "le fichier .ics l’exclut\n"
+    )
+    assert "  Outlook.com    un lien ne peut pas répéter un événement ; " in result.stdout
+
+
+@pytest.mark.parametrize("locale", COMPLETE)
+def test_every_language_cuts_links_in_its_own_words(locale: str) -> None:
+    from launchcal.links import CalendarLinks
+
+    cut = CalendarLinks({}, {"google": ("description", "location"), "yahoo": ("title",)})
+    text = cut.describe_cut("Launch", locale)
+    assert "Launch" in text
+    for english in ("cut ", "the description", "to keep", "characters"):
+        assert english not in text, (locale, text)
+
+
 def test_the_default_title_is_said_at_output_time() -> None:
     args = ["--start", "2022-07-04 19:00", "--zone", "Asia/Shanghai", "--in", "Nairobi"]
     assert _run("when", *args, "--locale", "fr").startswith("L’événement commence à 14:00")

@@ -38,14 +38,20 @@ def links_command(**params: Any) -> None:
     from launchcal import links, recurrence
 
     events = [part for event in load_events(params) for part in recurrence.parts(event)]
+    from launchcal import messages
+
+    locale = params["locale"] or environment_locale()
+    say = messages.words(locale)
     found = [(event, links.calendar_links(event)) for event in events]
     for event, result in found:
-        if result.cut:
-            echo_text(f"Note: {result.describe_cut(event.title)}", err=True)
-        if result.left_out:
-            echo_text(f"Note: {result.left_out}", err=True)
+        for note in (
+            result.describe_cut(event.title, locale),
+            result.left_out_words(event.title, locale),
+        ):
+            if note:
+                echo_text(say.gettext("Note: %(note)s", note=note), err=True)
     if params["as_json"]:
         data = {event.id: dict(result.urls) for event, result in found}
         echo_json(data[events[0].id] if len(events) == 1 else data)
         return
-    echo_text(links.links_text(found, params["locale"] or environment_locale()))
+    echo_text(links.links_text(found, locale))
