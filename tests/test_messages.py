@@ -485,6 +485,26 @@ def test_errors_in_the_readers_language(lang: str, expected: str) -> None:
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected)
 
 
+def test_an_error_follows_the_commands_locale() -> None:
+    """``--locale`` is the reader's language for the error a command ends with, too."""
+    run = CliRunner().invoke(
+        cli, ["check", XIAOMI, "--claim", "Nairobi", "--locale", "fr"],
+        env={"LANG": "de_DE.UTF-8"}, prog_name="launchcal",
+    )  # fmt: skip
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (
+        "Error: pas d’heure dans 'Nairobi' ; écrivez une affirmation comme "
+        "'around 3am in Nairobi'\n"
+    )
+    run = CliRunner().invoke(
+        cli, ["check", XIAOMI, "--claim", "Nairobi"], env={"LANG": "de_DE.UTF-8"},
+        prog_name="launchcal",
+    )  # fmt: skip
+    assert run.stderr == (
+        "Error: keine Uhrzeit in 'Nairobi'; schreiben Sie eine Angabe wie 'around 3am in Nairobi'\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("locale", "title_words", "head"),
     [
