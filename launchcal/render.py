@@ -475,10 +475,13 @@ def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _hm(moment: dt.datetime, clock: int | None = None) -> str:
-    """``19:00``, or ``7:00 PM`` on a 12-hour clock."""
+def _hm(moment: dt.datetime, clock: int | None = None, locale: str = "en") -> str:
+    """``19:00``, or on a 12-hour clock the locale's CLDR pattern and day periods (``7:00 PM``,
+    ``下午7:00``, ``7:00 p.m.``)."""
     if clock == 12:
-        return f"{moment.hour % 12 or 12}:{moment:%M} {'AM' if moment.hour < 12 else 'PM'}"
+        from launchcal import i18n
+
+        return i18n.twelve_hour_words(moment, locale)
     return f"{moment:%H:%M}"
 
 

@@ -7,8 +7,10 @@ from typing import Any
 import click
 
 from launchcal.cli import (
+    LOCALE,
     echo_json,
     echo_text,
+    environment_locale,
     event_options,
     load_events,
     short_help,
@@ -18,6 +20,10 @@ from launchcal.cli import (
 @click.command("links", short_help=short_help("links"))
 @event_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--locale", type=LOCALE, metavar="LOCALE",
+    help="Language of the service names (fr, sw, zh_Hant, ...). Default: LC_ALL/LANG.",
+)  # fmt: skip
 def links_command(**params: Any) -> None:
     """Add-to-calendar links: Google Calendar, Outlook.com, Microsoft 365, Yahoo.
 
@@ -32,24 +38,20 @@ def links_command(**params: Any) -> None:
     from launchcal import links, recurrence
 
     events = [part for event in load_events(params) for part in recurrence.parts(event)]
+    from launchcal import messages
+
+    locale = params["locale"] or environment_locale()
+    say = messages.words(locale)
     found = [(event, links.calendar_links(event)) for event in events]
     for event, result in found:
-        if result.cut:
-            echo_text(f"Note: {result.describe_cut(event.title)}", err=True)
-        if result.left_out:
-            echo_text(f"Note: {result.left_out}", err=True)
+        for note in (
+            result.describe_cut(event.title, locale),
+            result.left_out_words(event.title, locale),
+        ):
+            if note:
+                echo_text(say.gettext("Note: %(note)s", note=note), err=True)
     if params["as_json"]:
         data = {event.id: dict(result.urls) for event, result in found}
         echo_json(data[events[0].id] if len(events) == 1 else data)
         return
-    width = max(len(name) for name in links.SERVICES.values())
-    blocks = []
-    for event, result in found:
-        rows = [f"  {links.SERVICES[key]:<{width}}  {url}" for key, url in result.urls.items()]
-        rows += [
-            f"  {links.SERVICES[key]:<{width}}  cannot repeat an event from a link; "
-            "import the .ics instead (launchcal ics)"
-            for key in result.unsupported
-        ]
-        blocks.append("\n".join([event.title, *rows]))
-    echo_text("\n\n".join(blocks))
+    echo_text(links.links_text(found, locale))
