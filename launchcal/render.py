@@ -522,10 +522,9 @@ class _Writer:
 
         if self.clock is None:
             return i18n.clock_words(moment, self.locale)
-        from babel.dates import format_time
-
-        pattern = "h:mm a" if self.clock == 12 else "HH:mm"
-        return str(format_time(moment.timetz(), pattern, locale=i18n.locale_data(self.locale)))
+        if self.clock == 12:  # the locale's own CLDR pattern and day periods (下午7:00)
+            return i18n.twelve_hour_words(moment, self.locale)
+        return f"{moment:%H:%M}"
 
     def date(self, moment: dt.date) -> str:
         from launchcal import i18n

@@ -157,6 +157,14 @@ def test_the_page_without_javascript_is_in_its_language() -> None:
     assert '<bdi data-k="_m">lun. 4 juil. 2022, 19:00</bdi>' in text
 
 
+@pytest.mark.parametrize(
+    ("locale", "written"), [("zh", "下午7:00"), ("en", "7:00 PM"), ("ko", "오후 7:00")]
+)
+def test_a_twelve_hour_page_uses_the_locales_own_day_periods(locale: str, written: str) -> None:
+    text = render.page(example(), render.Options(locale=locale, clock=12), stamp=STAMP)
+    assert written in text
+
+
 @pytest.mark.parametrize("locale", ["ar", "fa", "he", "ur"])
 def test_right_to_left_pages_isolate_times_and_offsets(locale: str) -> None:
     text = render.page(example(), render.Options(locale=locale), stamp=STAMP)
