@@ -2,8 +2,9 @@
 
 Every command runs ``--runs`` times as a fresh process (output discarded), round-robin so that
 a busy moment on a shared machine hits all of them alike; the median is reported with its
-ratio to ``python -c pass`` measured in the same run, beside the target of issue 6. The
-all-zones world clock (``when --in all``) is timed in-process.
+ratio to ``python -c pass`` measured in the same run, beside its target (issues 6 and 17). The
+all-zones world clock (``when --in all``) is timed inside fresh processes of the same venv: the
+first call (it reads every zone file, as a user's ``when --in all`` does) and a warm one.
 
     python benchmarks/bench_cli.py [--runs 15] [--markdown] [--venv DIR]
 
@@ -12,16 +13,23 @@ The processes run in a venv of their own holding launchcal and its runtime depen
 in urllib3-future, whose ``.pth`` imports shutil at every start) would otherwise slow down
 ``python -c pass`` itself and flatter every ratio.
 
+As installed for a user, the warm-up run of each command leaves its bytecode and the compiled
+templates behind (a cache folder of the run's own, ``LAUNCHCAL_CACHE_DIR``); the timed runs
+use them.
+
 Exit status 1 when a figure misses its target.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -44,11 +52,18 @@ def bench_venv(folder: Path) -> Path:
     return python
 
 
+#: This run's own folder: the built site (``build``) and launchcal's cache (compiled templates).
+SCRATCH = Path(tempfile.mkdtemp(prefix="launchcal-bench-"))
+atexit.register(shutil.rmtree, SCRATCH, True)
+
+
 def environment() -> dict[str, str]:
     env = {**os.environ, "LANG": "C.UTF-8", "TZ": "Africa/Nairobi"}
     env.pop("LC_ALL", None)
-    # As installed for a user: bytecode cached (the warm-up run writes it), not recompiled.
+    # As installed for a user: bytecode cached (the warm-up run writes it), not recompiled;
+    # templates likewise, in a cache folder of this run's own.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["LAUNCHCAL_CACHE_DIR"] = str(SCRATCH / "cache")
     return env
 
 
@@ -61,10 +76,10 @@ def rows(python: Path) -> list[tuple[str, list[str], float | None, str]]:
         (
             "launchcal when --start ... --zone China --in Nairobi",
             [*lc, "when", "--start", "2022-07-04 19:00", "--zone", "China", "--in", "Nairobi"],
-            6.0,
+            5.0,
             "pass",
         ),
-        ("launchcal when examples/xiaomi-12s.toml", [*lc, "when", EXAMPLE], 6.0, "pass"),
+        ("launchcal when examples/xiaomi-12s.toml", [*lc, "when", EXAMPLE], 5.0, "pass"),
         (
             "launchcal countdown examples/xiaomi-12s.toml --now ...",
             [*lc, "countdown", EXAMPLE, "--now", NOW],
@@ -89,7 +104,13 @@ def rows(python: Path) -> list[tuple[str, list[str], float | None, str]]:
         (
             "launchcal html examples/xiaomi-12s.toml --page",
             [*lc, "html", EXAMPLE, "--page"],
-            12.0,
+            10.0,
+            "pass",
+        ),
+        (
+            "launchcal build examples/xiaomi-12s.toml -o DIR",
+            [*lc, "build", EXAMPLE, "-o", str(SCRATCH / "site")],
+            10.0,
             "pass",
         ),
     ]
@@ -119,22 +140,43 @@ def measure(python: Path, runs: int) -> dict[str, float | None]:
     return time_commands({label: command for label, command, _, _ in rows(python)}, runs)
 
 
-def all_zones_ms(repeats: int = 7) -> float:
-    """In-process: the Xiaomi launch on every zone's clock, grouped by offset (the worse of the
-    first, cold call and the median warm one)."""
-    sys.path.insert(0, str(ROOT))
-    from launchcal import eventfile, report
-
-    events = list(eventfile.load(EXAMPLE).events)
+#: Run by the bench venv's interpreter: the Xiaomi launch on every zone's clock, grouped by
+#: offset; prints the first call's time and the median of warm ones (ms).
+ALL_ZONES = """
+import statistics, sys, time
+from launchcal import eventfile, report
+events = list(eventfile.load(sys.argv[1]).events)
+start = time.perf_counter()
+report.world_clock(events)
+first = time.perf_counter() - start
+warm = []
+for _ in range(7):
     start = time.perf_counter()
-    report.world_clock(events)  # the first run reads ~420 zone files and the place index
-    first = time.perf_counter() - start
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        report.world_clock(events)
-        times.append(time.perf_counter() - start)
-    return max(first, statistics.median(times)) * 1000
+    report.world_clock(events)
+    warm.append(time.perf_counter() - start)
+print(first * 1000, statistics.median(warm) * 1000)
+"""
+
+
+def all_zones_ms(python: Path, processes: int = 7) -> tuple[float, float]:
+    """``when --in all`` inside fresh processes of the bench venv: the median first call (it
+    reads ~420 zone files and the place index, as every ``launchcal when --in all`` does) and
+    the median warm call.
+
+    Measured in the venv whose processes are timed, never in the interpreter running this
+    script: another interpreter may read another tz database (without the tzdata package, the
+    system's files, which the timed processes never touched) and would time a cold disk.
+    """
+    env = environment()
+    firsts, warms = [], []
+    for _ in range(processes):
+        out = subprocess.run(
+            [str(python), "-c", ALL_ZONES, EXAMPLE], capture_output=True, text=True, env=env,
+            check=True,
+        ).stdout.split()  # fmt: skip
+        firsts.append(float(out[0]))
+        warms.append(float(out[1]))
+    return statistics.median(firsts), statistics.median(warms)
 
 
 def main() -> int:
@@ -143,8 +185,11 @@ def main() -> int:
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--venv", type=Path, default=ROOT / ".venv-bench")
     args = parser.parse_args()
-    python = bench_venv(args.venv.resolve())
-    figures = measure(python, args.runs)
+    return report(bench_venv(args.venv.resolve()), args.runs, markdown=args.markdown)
+
+
+def report(python: Path, runs: int, *, markdown: bool) -> int:
+    figures = measure(python, runs)
     base = figures["python -c pass"]
     assert base is not None
     when = figures["launchcal when examples/xiaomi-12s.toml"]
@@ -168,16 +213,16 @@ def main() -> int:
             (label, f"{ms:.1f}", f"{ratio:.2f}x {against}", f"<= {target:g}x {against}",
              "ok" if ok else "MISSED")
         )  # fmt: skip
-    zones_ms = all_zones_ms()
-    zones_ok = zones_ms < 50
+    first_ms, warm_ms = all_zones_ms(python)
+    zones_ok = first_ms < 50
     if not zones_ok:
         missed.append("when --in all")
     lines.append(
-        ("when --in all (in-process, every zone)", f"{zones_ms:.1f}", "", "< 50 ms",
-         "ok" if zones_ok else "MISSED")
+        ("when --in all (in-process, every zone: first call; warm)",
+         f"{first_ms:.1f}; {warm_ms:.1f}", "", "< 50 ms", "ok" if zones_ok else "MISSED")
     )  # fmt: skip
     head = ("command", "median ms", "ratio", "target", "")
-    if args.markdown:
+    if markdown:
         print("| " + " | ".join(head[:4]) + " |")
         print("|---|---:|---:|---|")
         for row in lines:
@@ -186,9 +231,7 @@ def main() -> int:
         widths = [max(len(r[i]) for r in (head, *lines)) for i in range(len(head))]
         for row in (head, *lines):
             print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-    print(
-        f"\n{args.runs} runs each, median; python {sys.version.split()[0]}, {os.cpu_count()} cores"
-    )
+    print(f"\n{runs} runs each, median; python {sys.version.split()[0]}, {os.cpu_count()} cores")
     if missed:
         print("missed: " + ", ".join(missed))
     return 1 if missed else 0

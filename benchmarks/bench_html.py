@@ -5,7 +5,10 @@
 Prints each widget style's size (raw and gzipped) for the example against its gzipped budget:
 ``text`` and ``compact`` at most 3 KB, ``tiles`` and ``banner`` (with the add-to-calendar menu,
 its .ics embedded) at most 4.5 KB; then the page and the overlay, and the widgets the styles
-replace. Its speed is in ``benchmarks/bench_cli.py``.
+replace. Then the text widget in each language launchcal has a catalog for, against the same
+3 KB: written in that one language (``--locale fr`` with ``languages=()``), with English beside
+it (``--locale fr``, the default) and with five languages for the viewer's browser to pick
+from (``--locale fr,en,sw,zh,ar``). Its speed is in ``benchmarks/bench_cli.py``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import argparse
 import gzip
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "xiaomi-12s.toml"
@@ -56,7 +60,33 @@ def sizes(path: Path) -> bool:
     assert smallest is not None
     for name, other in OTHERS.items():
         print(f"  {name} {other // 1024} KB before gzip = {other / smallest:.1f} x the text style")
-    return within
+    return languages(event) and within
+
+
+#: The languages a viewer's browser picks among in the third column (the page's first).
+PICK = ("en", "sw", "zh", "ar")
+
+
+def languages(event: Any) -> bool:
+    """Print the text widget's gzipped size per page language; whether the one-language
+    widget of every language is within the text style's budget."""
+    from launchcal import messages, render
+
+    budget = BUDGETS["text"]
+    print(f"\n{'text widget, --locale':<22}{'alone':>7}{'+ en':>7}{'+ 4 more':>9}{'budget':>8}")
+    worst: tuple[int, str] = (0, "")
+    for locale in ("en", *messages.catalog_locales()):
+        tag = locale.replace("_", "-")
+        alone = _gz(render.snippet(event, render.Options(locale=tag, languages=())))
+        english = _gz(render.snippet(event, render.Options(locale=tag)))
+        more = tuple(other for other in PICK if other != tag)[:4]
+        several = _gz(render.snippet(event, render.Options(locale=tag, languages=more)))
+        worst = max(worst, (alone, tag))
+        verdict = "within" if alone <= budget else "OVER"
+        print(f"{tag:<22}{alone:>7}{english:>7}{several:>9}{budget:>8} {verdict}")
+    print(f"largest one-language widget: {worst[1]}, {worst[0]} bytes = "
+          f"{worst[0] / budget:.2f} x the {budget}-byte budget")  # fmt: skip
+    return worst[0] <= budget
 
 
 def main() -> None:

@@ -163,7 +163,7 @@ def main() -> int:
     # Claims that are right, so that the commands exit 0 (a failing command is not timed).
     commands = {
         "python -c pass": [str(python), "-c", "pass"],
-        "when (for comparison: bench_cli's 6x row)": [lc, "when", EXAMPLE],
+        "when (for comparison: bench_cli's 5x row)": [lc, "when", EXAMPLE],
         "check --claim": [lc, "check", EXAMPLE, "--claim", "2pm in Nairobi"],
         "check --claim (three claims, shorthands and an abbreviation)": [
             *[lc, "check", EXAMPLE, "--claim"],

@@ -10,14 +10,34 @@ fast, and each name loads its module on first use.
 # a shell gives Ctrl-C. launchcal.cli.main puts Python's handler back once the command runs,
 # so that `countdown --watch` restores the cursor. Importing launchcal elsewhere changes
 # nothing. Only built-in modules before the handler: `os` and `signal` cost milliseconds.
+#
+# The program also collects garbage less often: starting up allocates ~40,000 objects (modules,
+# classes, functions) that all stay alive, and Python's default (a collection every 700 new
+# objects) collected 28 times in a `launchcal when`, 61 in an `html --page`: 3-9% of it. Collecting
+# every 50,000 leaves memory as it was (a 10,000-event .ics peaked at 113 MB, 115 MB before).
 import _signal  # type: ignore[import-not-found]
+import gc as _gc
 import sys
 
-if sys.argv and sys.argv[0].replace("\\", "/").rpartition("/")[2] == "launchcal":
-    _signal.signal(_signal.SIGINT, lambda _signum, _frame: __import__("os")._exit(130))
+#: The launchcal program's collection thresholds (see above); Python's are (700, 10, 10).
+_GC_THRESHOLDS = (50_000, 10, 10)
 
-import importlib
-from typing import TYPE_CHECKING, Any
+
+def _program_starts() -> None:
+    """What the `launchcal` program (and ``python -m launchcal``) does before any import."""
+    _signal.signal(_signal.SIGINT, lambda _signum, _frame: __import__("os")._exit(130))
+    _gc.set_threshold(*_GC_THRESHOLDS)
+    if sys.platform != "win32":
+        # dateutil (under icalendar) tries its Windows zones module, which imports ctypes (3 ms)
+        # before it fails for want of winreg; it fails at once now, with the same ImportError.
+        sys.modules.setdefault("dateutil.tz.win", None)  # type: ignore[arg-type]
+
+
+if sys.argv and sys.argv[0].replace("\\", "/").rpartition("/")[2] == "launchcal":
+    _program_starts()
+
+import importlib  # noqa: E402 - after the program's first lines
+from typing import TYPE_CHECKING, Any  # noqa: E402
 
 __version__ = "0.1.0"
 

@@ -1,10 +1,10 @@
 """``python -m launchcal``."""
 
-import os
-import signal
+import launchcal
 
-# Ctrl-C while the CLI is still importing leaves quietly with 130 (main() takes over after).
-signal.signal(signal.SIGINT, lambda _signum, _frame: os._exit(130))
+# Ctrl-C while the CLI is still importing leaves quietly with 130 (main() takes over after);
+# garbage is collected as the `launchcal` program does.
+launchcal._program_starts()
 
 from launchcal.cli import main  # noqa: E402 - after the handler
 

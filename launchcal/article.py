@@ -17,12 +17,20 @@ import re
 from dataclasses import dataclass
 
 from launchcal import claims as reading
-from launchcal import places, tz
+from launchcal import i18n, messages, places, tz
 from launchcal.check import Verdict, check_claim
 from launchcal.errors import InputError
 from launchcal.event import Event
 
-__all__ = ["ArticleCheck", "NoEventError", "check_article", "decode", "plain_text"]
+__all__ = [
+    "ArticleCheck",
+    "Dating",
+    "NoEventError",
+    "check_article",
+    "decode",
+    "plain_text",
+    "report_words",
+]
 
 #: Words of a sentence that announces when something happens.
 _SCHEDULING = re.compile(
@@ -42,15 +50,73 @@ class NoEventError(InputError):
 
 
 @dataclass(frozen=True)
+class Dating:
+    """How an article's event got its date: written with its year, or the year found.
+
+    Kept as facts, so that :meth:`words` can say it in any reader's language.
+    """
+
+    #: The date as the article writes it ("4th of July").
+    written: str
+    month: int
+    day: int
+    #: The year found for a date written without one (``None``: the article wrote it).
+    year: int | None = None
+    #: The publication date that picked the year, if one did.
+    published: dt.date | None = None
+    #: The weekday as the article writes it, if it picked the year.
+    weekday: str | None = None
+
+    def words(self, locale: str = "en") -> str:
+        """``'4th of July'; year 2022: 4 July is a Monday in 2022 (the article says 'Monday')``.
+
+        Examples:
+            >>> print(Dating("4th of July", 7, 4, 2022, weekday="Monday").words("fr"))
+            « 4th of July » ; année 2022 : le 4 juillet 2022 est un lundi (l’article dit « Monday »)
+        """
+        say = messages.words(locale)
+        written = messages.quoted(self.written, locale)
+        if self.year is None:
+            return written
+        day = i18n.day_month_words(dt.date(2024, self.month, self.day), locale)
+        if self.published is not None:
+            why = say.gettext(
+                "the next %(date)s after publication (%(published)s)",
+                date=day,
+                published=self.published.isoformat(),
+            )
+        else:
+            assert self.weekday is not None
+            why = say.gettext(
+                "%(date)s is a %(weekday)s in %(year)s (the article says %(text)s)",
+                date=day,
+                weekday=i18n.weekday_words(
+                    dt.date(self.year, self.month, self.day).weekday(), locale
+                ),
+                year=str(self.year),
+                text=messages.quoted(self.weekday, locale),
+            )
+        pattern = say.gettext("%(date)s; year %(year)s: %(why)s")
+        # ``why`` is a sentence of its own, isolated inside already.
+        return pattern % {"date": written, "year": say.isolate(str(self.year)), "why": why}
+
+
+@dataclass(frozen=True)
 class ArticleCheck:
     """The event an article announces (or was given) and every other claim, judged."""
 
     event: Event
     #: The claim that announced the event, or ``None`` when the event was given.
     source: reading.Claim | None
-    #: How the date and year were found, for the reader.
+    #: How the date and year were found, for the reader (English; see ``dating``).
     basis: str
     verdicts: tuple[Verdict, ...]
+    #: The facts behind ``basis`` (``None`` when the event was given).
+    dating: Dating | None = None
+
+    def basis_words(self, locale: str = "en") -> str:
+        """``basis`` in the reader's language."""
+        return self.basis if self.dating is None else self.dating.words(locale)
 
     @property
     def right(self) -> bool:
@@ -156,13 +222,14 @@ def _year_for(
     weekdays: list[reading.ClaimDate],
     published: dt.date | None,
     today: dt.date,
-) -> tuple[int, str]:
-    """The year of a day-and-month written without one, and why."""
+) -> tuple[int, dt.date | None, str | None]:
+    """The year of a day-and-month written without one, and the publication date or the
+    weekday as written that picked it."""
     if published is not None:
         year = published.year
         if (month, day) < (published.month, published.day):
             year += 1
-        return year, f"the next {day} {_month(month)} after publication ({published.isoformat()})"
+        return year, published, None
     for weekday in weekdays:
         assert weekday.weekday is not None
         # An article is about an event of the recent past or the coming year: the latest year
@@ -173,15 +240,13 @@ def _year_for(
             if _valid(y, month, day) and dt.date(y, month, day).weekday() == weekday.weekday
         ]
         if fits:
-            year = max(fits)
-            name = dt.date(year, month, day).strftime("%A")
-            return (
-                year,
-                f"{day} {_month(month)} is a {name} in {year} (the article says '{weekday.text}')",
-            )
+            return max(fits), None, weekday.text
     raise NoEventError(
-        f"no year: the article gives {day} {_month(month)} without a year or a weekday; "
-        "give --published DATE"
+        messages.message(
+            "no year: the article gives %(date)s without a year or a weekday; "
+            "give --published DATE",
+            date=f"{day} {_month(month)}",
+        )
     )
 
 
@@ -199,7 +264,7 @@ def _month(month: int) -> str:
 
 def _event_from(
     found: reading.Scan, published: dt.date | None, today: dt.date
-) -> tuple[Event, reading.Claim, str]:
+) -> tuple[Event, reading.Claim, Dating]:
     text = found.text
     first = None
     source = None
@@ -210,27 +275,41 @@ def _event_from(
             break
     source = source or first
     if source is None:
-        raise NoEventError("no event: the article gives no time of day with a place")
+        raise NoEventError(
+            messages.message("no event: the article gives no time of day with a place")
+        )
     dates = found.date_list
     weekdays = [d for d in dates if d.weekday is not None and d.day is None]
     own = source.date if source.date and source.date.day else None
     dated = own or next((d for d in dates if d.day is not None and d.month is not None), None)
     if dated is None or dated.month is None or dated.day is None:
         raise NoEventError(
-            f"no date: the article says {source.text!r} but names no day and month for it"
+            messages.message(
+                "no date: the article says %(text)s but names no day and month for it",
+                text=repr(source.text),
+            )
         )
     if dated.year is not None:
-        year, basis = dated.year, f"'{dated.text or source.text}'"
+        year = dated.year
+        dating = Dating(dated.text or source.text, dated.month, dated.day)
     else:
         own_weekday = [dated] if dated.weekday is not None else []
-        year, why = _year_for(dated.month, dated.day, own_weekday + weekdays, published, today)
-        basis = f"'{dated.text}'; year {year}: {why}"
+        year, on, weekday = _year_for(
+            dated.month, dated.day, own_weekday + weekdays, published, today
+        )
+        dating = Dating(dated.text, dated.month, dated.day, year, on, weekday)
     wall = dt.datetime(year, dated.month, dated.day, source.time.hour, source.time.minute)
     zone = _settled(source, found, wall).zone
     if not zone:
-        raise NoEventError(f"no zone: {source.place.name} in {source.text!r} is not a tz zone")
+        raise NoEventError(
+            messages.message(
+                "no zone: %(place)s in %(text)s is not a tz zone",
+                place=source.place.name,
+                text=repr(source.text),
+            )
+        )
     event = Event.at("the event", wall, zone)
-    return event, source, basis
+    return event, source, dating
 
 
 def _settled(source: reading.Claim, found: reading.Scan, wall: dt.datetime) -> places.Place:
@@ -287,12 +366,50 @@ def check_article(
         NoEventError: no time with a place, no date, or no year can be found.
     """
     scanned = reading.scan(plain_text(text))
-    basis = "given"
+    dating = None
     source = None
     if event is None:
-        event, source, basis = _event_from(scanned, published, today or dt.date.today())
+        event, source, dating = _event_from(scanned, published, today or dt.date.today())
     found = reading.claims_in(scanned, at=event.start, home=event.zone)
     verdicts = tuple(
         check_claim(event, claim) for claim in found if source is None or claim.span != source.span
     )
-    return ArticleCheck(event, source, basis, verdicts)
+    basis = "given" if dating is None else dating.words()
+    return ArticleCheck(event, source, basis, verdicts, dating)
+
+
+def report_words(result: ArticleCheck, locale: str = "en") -> str:
+    """What ``check --article`` prints: where the event came from, then each verdict.
+
+    Examples:
+        >>> result = check_article("The launch starts at 19:00 in Beijing on 4 July 2022. "
+        ...                        "That is around 3am in Nairobi.")
+        >>> print(report_words(result))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        event: Mon 4 Jul 2022 19:00 Asia/Shanghai, from '19:00 in Beijing on 4 July 2022' and
+        '4 July 2022'
+        'around 3am in Nairobi': wrong: it starts at 14:00 in Nairobi, same day, not 03:00
+    """
+    from launchcal.check import claim_words
+
+    say = messages.words(locale)
+    lines = []
+    start = result.event.start
+    if result.source is not None:
+        when = f"{i18n.reader_date(start.date(), locale)} {i18n.reader_time(start, locale)}"
+        source = result.source.text
+        pattern = say.gettext("event: %(when)s, from %(source)s and %(basis)s")
+        lines.append(
+            pattern
+            % {
+                "when": say.isolate(f"{when} {result.event.zone}"),
+                "source": repr(source)
+                if i18n.is_english(locale)
+                else messages.quoted(source, locale),
+                "basis": result.basis_words(locale),
+            }
+        )
+    lines += [claim_words(verdict, locale) for verdict in result.verdicts]
+    if not result.verdicts:
+        lines.append(say.gettext("no other time with a place in the article"))
+    return "\n".join(lines)

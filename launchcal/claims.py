@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from launchcal import places
 from launchcal.errors import AmbiguousPlaceError, InputError, UnknownPlaceError
+from launchcal.messages import message
 
 __all__ = [
     "Claim",
@@ -1074,11 +1075,25 @@ def read_claims(
     if not times:
         bare = re.search(r"(?<![\d:.])\d{1,2}(?![\d:.])", text)
         if bare:
+            hour = bare.group(0)
             raise InputError(
-                f"{bare.group(0)!r} in {text!r} could be morning or evening; write it as "
-                f"'{bare.group(0)}am', '{bare.group(0)}pm' or a 24-hour time like '15:00'"
+                message(
+                    "%(hour)s in %(text)s could be morning or evening; write it as %(am)s, "
+                    "%(pm)s or a 24-hour time like %(example)s",
+                    hour=repr(hour),
+                    text=repr(text),
+                    am=f"'{hour}am'",
+                    pm=f"'{hour}pm'",
+                    example="'15:00'",
+                )
             )
-        raise InputError(f"no time of day in {text!r}; write a claim like 'around 3am in Nairobi'")
+        raise InputError(
+            message(
+                "no time of day in %(text)s; write a claim like %(example)s",
+                text=repr(text),
+                example="'around 3am in Nairobi'",
+            )
+        )
     # What is left once the times and dates are out is what should have been a place.
     blank = list(text)
     for start, end in [(t.start, t.end) for t in times] + [
@@ -1089,12 +1104,16 @@ def read_claims(
     words = [w for w in _WORD.findall(rest) if w.lower() not in _STOP]
     if not words:
         raise InputError(
-            f"no place in {text!r}: it gives a time but not where; write a claim like "
-            "'2pm in Nairobi'"
+            message(
+                "no place in %(text)s: it gives a time but not where; write a claim like "
+                "%(example)s",
+                text=repr(text),
+                example="'2pm in Nairobi'",
+            )
         )
     # The words were not a place: let the place index say why, with its suggestions.
     query = " ".join(words)
     for match in re.finditer(r"\b(?:in|at|à|en|em|im)\s+(.+)$", rest):
         query = match.group(1).strip(" .,;:")
     places.resolve(query, at=at, offsets=True, home=home)
-    raise InputError(f"no place found in {text!r}")
+    raise InputError(message("no place found in %(text)s", text=repr(text)))

@@ -106,6 +106,15 @@ class LaunchcalGroup(click.Group):
                 error.command_name, possibilities=COMMANDS, ctx=ctx
             ) from None
 
+    def invoke(self, ctx: click.Context) -> Any:
+        from launchcal.errors import LaunchcalError
+
+        try:
+            return super().invoke(ctx)
+        except LaunchcalError as error:
+            # Said in the command's --locale when one was given, else in LC_ALL/LANG's.
+            _fail(reader_words(error, ctx.meta.get(READER_LOCALE)), EXIT_INPUT)
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # The listing comes from COMMANDS, so that --help loads no command module.
         with formatter.section("Commands"):
@@ -154,13 +163,14 @@ class LaunchcalGroup(click.Group):
         return code
 
 
-def reader_words(error: Exception) -> str:
-    """An error's message in the reader's language (LC_ALL, LC_MESSAGES, LANG) where launchcal
-    has a catalog and the message was made with :func:`launchcal.messages.message`."""
+def reader_words(error: Exception, locale: str | None = None) -> str:
+    """An error's message in the reader's language (``locale``, else LC_ALL, LC_MESSAGES, LANG)
+    where launchcal has a catalog and the message was made with
+    :func:`launchcal.messages.message`."""
     text = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
     from launchcal import messages
 
-    return messages.translated(text, environment_locale())
+    return messages.translated(text, locale or environment_locale())
 
 
 def _show_warning(message: Warning | str, category: type[Warning], *_args: Any, **_kw: Any) -> None:
@@ -246,8 +256,22 @@ class ViewerType(PlaceType):
 ALL = "all"
 PLACE = PlaceType()
 VIEWER = ViewerType()
+
+
+class LocaleType(LibraryType):
+    """A CLDR locale; the command's errors are said in it too (kept in ``ctx.meta``)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        found = super().convert(value, param, ctx)
+        if ctx is not None:
+            ctx.meta[READER_LOCALE] = found
+        return found
+
+
+#: Where a command's ``--locale`` is kept for the error it may end with.
+READER_LOCALE = "launchcal.reader_locale"
 #: A CLDR locale: ``fr``, ``pt_BR``, ``zh-Hant``, ``sw_KE.UTF-8``; ``C`` is English.
-LOCALE = LibraryType("locale", "launchcal.i18n:resolve_locale")
+LOCALE = LocaleType("locale", "launchcal.i18n:resolve_locale")
 #: An instant: ISO 8601 (an offset pins it; without one it is on your clock) or free text.
 NOW = LibraryType("datetime", "launchcal.countdown:parse_now_here")
 #: ``YYYY-MM-DD HH:MM`` on the event's own clock, or a date whose time is not yet known.

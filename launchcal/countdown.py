@@ -169,7 +169,7 @@ class _Words:
         event = self.event
         if event.status in (Status.CANCELLED, Status.POSTPONED):
             return messages.titled(event.title, event.status.value, self.locale)
-        return event.title
+        return messages.event_title(event.title, self.locale)
 
     def sentence(self, state: State) -> str:
         event, now, say = self.event, self.now, self.say

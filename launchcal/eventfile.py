@@ -35,6 +35,7 @@ from launchcal.event import (
     check_web_url,
     end_after,
 )
+from launchcal.messages import DEFAULT_TITLE
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -231,7 +232,7 @@ def from_flags(
     if title is not None:
         check_text(title, "--title", typed=True)
     event = Event(
-        title="The event" if title is None else title,
+        title=DEFAULT_TITLE if title is None else title,
         start=start_at,
         zone=zone.zone,
         end=end_at,

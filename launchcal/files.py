@@ -12,8 +12,6 @@ import array
 import contextlib
 import errno
 import os
-import secrets
-import shutil
 import stat
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -153,7 +151,7 @@ def write_atomic(path: str | Path, data: bytes | str, *, inputs: Iterable[str | 
     if not folder_is_dir:
         raise OutputError(f"cannot write {target}: the folder {target.parent} does not exist")
     # A short temporary name: a 254-character target must still fit in NAME_MAX.
-    temporary = folder / f".launchcal-{secrets.token_hex(6)}.tmp"
+    temporary = folder / f".launchcal-{os.urandom(6).hex()}.tmp"
     try:
         handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as error:
@@ -299,7 +297,7 @@ class StagedFolder:
             ) from None
         if self._existing is not None:
             self._check_existing()
-        self._staging = parent / f".launchcal-{secrets.token_hex(6)}.new"
+        self._staging = parent / f".launchcal-{os.urandom(6).hex()}.new"
         self._folders: set[str] = set()
         # Without os.sync (Windows) each file is flushed to disk as it is written.
         self._sync_each = not hasattr(os, "sync")
@@ -357,9 +355,14 @@ class StagedFolder:
         """The paths written, inside ``target``, in the order they were written."""
         return self._names
 
+    def _discard(self) -> None:
+        import shutil  # not at start-up: it loads the compression modules
+
+        shutil.rmtree(self._staging, ignore_errors=True)
+
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         if kind is not None:
-            shutil.rmtree(self._staging, ignore_errors=True)
+            self._discard()
             return
         try:
             if not self._sync_each:
@@ -369,7 +372,7 @@ class StagedFolder:
             self._staging.chmod(mode)
             _swap_in(self._staging, self._folder)
         except OSError as error:
-            shutil.rmtree(self._staging, ignore_errors=True)
+            self._discard()
             raise _fail(self.given, error) from None
 
 
@@ -421,10 +424,12 @@ def _swap_in(staging: Path, folder: Path) -> None:
             if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
                 raise  # not a clash: the rename failed for its own reason
         # Another build's folder (or the old one) is in the way: move it aside, then retry.
-        aside = folder.parent / f".launchcal-{secrets.token_hex(6)}.old"
+        aside = folder.parent / f".launchcal-{os.urandom(6).hex()}.old"
         try:
             folder.rename(aside)
         except FileNotFoundError:
             continue  # a concurrent writer moved it first
+        import shutil
+
         shutil.rmtree(aside, ignore_errors=True)
     raise OSError(0, "other writers kept replacing the folder; try again")

@@ -49,6 +49,7 @@ __all__ = [
     "clock_words",
     "date_time_words",
     "date_words",
+    "day_month_words",
     "duration_words",
     "exemplar_city",
     "format_list",
@@ -63,6 +64,8 @@ __all__ = [
     "relative_words",
     "resolve_locale",
     "split_seconds",
+    "twelve_hour_words",
+    "weekday_words",
     "zone_keys",
     "zone_name",
 ]
@@ -501,6 +504,52 @@ def clock_words(moment: dt.datetime, locale: str) -> str:
     from babel.dates import format_time
 
     return str(format_time(moment.timetz(), "short", locale=_locale(locale)))
+
+
+def twelve_hour_words(moment: dt.datetime, locale: str) -> str:
+    """The time on a 12-hour clock with the locale's own day-period words (CLDR ``hm``).
+
+    The pattern and the AM/PM words are CLDR's: "7:00 PM", "7:00 p.m." in Spanish, "下午7:00"
+    in Chinese, "7:00 PM" in Swahili; launchcal's English keeps an ASCII space before the
+    period.
+
+    Examples:
+        >>> moment = dt.datetime(2022, 7, 4, 19)
+        >>> twelve_hour_words(moment, "en"), twelve_hour_words(moment, "zh")
+        ('7:00 PM', '下午7:00')
+    """
+    from babel.dates import format_skeleton
+
+    # CLDR 42+ puts a narrow no-break space before "PM"; a terminal shows it as a space.
+    text = str(format_skeleton("hm", moment.timetz(), locale=_locale(locale)))
+    return text.replace("\u202f", " ") if is_english(locale) else text
+
+
+def weekday_words(weekday: int, locale: str) -> str:
+    """The weekday's full name (0 is Monday), as the locale writes it in a date.
+
+    Examples:
+        >>> weekday_words(1, "en"), weekday_words(1, "fr"), weekday_words(1, "sw")
+        ('Tuesday', 'mardi', 'Jumanne')
+    """
+    if is_english(locale):
+        return dt.date(2024, 1, 1 + weekday).strftime("%A")  # Python never calls setlocale
+    return str(_locale(locale).days["format"]["wide"][weekday])
+
+
+def day_month_words(moment: dt.date, locale: str) -> str:
+    """A day and month with the month's full name, in the locale's order (CLDR ``MMMMd``).
+
+    Examples:
+        >>> day = dt.date(2022, 7, 4)
+        >>> day_month_words(day, "en"), day_month_words(day, "de"), day_month_words(day, "zh")
+        ('4 July', '4. Juli', '7月4日')
+    """
+    if is_english(locale):
+        return f"{moment.day} {moment:%B}"
+    from babel.dates import format_skeleton
+
+    return str(format_skeleton("MMMMd", moment, locale=_locale(locale)))
 
 
 def date_time_words(moment: dt.datetime, locale: str, *, zone: bool = False) -> str:

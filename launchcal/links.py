@@ -25,33 +25,58 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from urllib.parse import quote
 
 from launchcal.event import Event
+from launchcal.messages import N_
 
-__all__ = ["SERVICES", "URL_LIMIT", "CalendarLinks", "calendar_links", "links", "links_by_id"]
+__all__ = [
+    "SERVICES",
+    "URL_LIMIT",
+    "CalendarLinks",
+    "calendar_links",
+    "links",
+    "links_by_id",
+    "links_text",
+    "service_name",
+]
 
 #: Every URL stays shorter than this many characters.
 URL_LIMIT = 2000
 #: The link keys, in the order they are shown, with the names people know them by.
 SERVICES: Mapping[str, str] = {
-    "google": "Google Calendar",
+    # NOTE: the name the service itself uses in your language (Google's own, for Google).
+    "google": N_("Google Calendar"),
     "outlook": "Outlook.com",
     "office365": "Microsoft 365",
-    "yahoo": "Yahoo Calendar",
+    # NOTE: the name the service itself uses in your language.
+    "yahoo": N_("Yahoo Calendar"),
 }
+
+
+def service_name(key: str, locale: str = "en") -> str:
+    """The name a reader of ``locale`` knows the service by ("Google Agenda" in French).
+
+    Examples:
+        >>> service_name("google", "fr"), service_name("office365", "fr")
+        ('Google Agenda', 'Microsoft 365')
+    """
+    from launchcal import messages
+
+    return messages.words(locale).gettext(SERVICES[key])
+
 
 _ELLIPSIS = "…"
 # Text fields in the order they are given up when a URL is too long; the event's page is
 # dropped whole, last (half a URL is worse than none).
 _CUTTABLE = ("description", "location", "title", "link")
 _FIELD_WORDS = {
-    "description": "the description",
-    "location": "the location",
-    "title": "the title",
-    "link": "the web address",
+    "description": N_("the description"),
+    "location": N_("the location"),
+    "title": N_("the title"),
+    "link": N_("the web address"),
 }
 _JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
 _WEB = re.compile(r"https?://", re.IGNORECASE)
@@ -76,7 +101,10 @@ class CalendarLinks:
     #: What the links leave out that the .ics keeps (a series' skipped dates).
     left_out: str = ""
 
-    def describe_cut(self, title: str) -> str:
+    #: How many skipped dates of a series the Google link leaves out (``left_out``).
+    skipped: int = 0
+
+    def describe_cut(self, title: str, locale: str = "en") -> str:
         """What was cut, in a sentence for the person who publishes the links.
 
         Examples:
@@ -84,17 +112,55 @@ class CalendarLinks:
             ...               ).describe_cut("Launch")
             "cut the description of 'Launch' to keep the Google Calendar and Yahoo Calendar \
 links under 2,000 characters"
+            >>> print(CalendarLinks({}, {"google": ("description", "location")}
+            ...                     ).describe_cut("Launch", "de"))
+            gekürzt: die Beschreibung und der Ort von „Launch“, damit der Link für Google Kalender \
+unter 2.000 Zeichen bleibt
         """
+        from launchcal import i18n, messages
+
         if not self.cut:
             return ""
+        say = messages.words(locale)
         fields = [name for name in _CUTTABLE if any(name in cut for cut in self.cut.values())]
-        words = [_FIELD_WORDS[name] for name in fields]
-        services = [SERVICES[key] for key in SERVICES if key in self.cut]
-        return (
+        words = [say.gettext(_FIELD_WORDS[name]) for name in fields]
+        services = [service_name(key, locale) for key in SERVICES if key in self.cut]
+        english = i18n.is_english(locale)
+        return say.ngettext(
+            "cut %(fields)s of %(title)s to keep the %(services)s link under %(limit)s characters",
+            "cut %(fields)s of %(title)s to keep the %(services)s links under %(limit)s characters",
+            len(services),
+            fields=_and(words) if english else i18n.format_list(words, locale, "standard"),
             # The note names the event; it need not repeat a 10,000-character title.
-            f"cut {_and(words)} of {_shorten(title, 60)!r} to keep the {_and(services)} "
-            f"link{'s' if len(services) > 1 else ''} under {self.limit:,} characters"
+            title=repr(_shorten(title, 60))
+            if english
+            else messages.quoted(_shorten(title, 60), locale),
+            services=_and(services) if english else i18n.format_list(services, locale, "standard"),
+            limit=f"{self.limit:,}" if english else _number(self.limit, locale),
         )
+
+    def left_out_words(self, title: str, locale: str = "en") -> str:
+        """``left_out`` in the reader's language ("" when the links leave nothing out)."""
+        from launchcal import i18n, messages
+
+        if not self.skipped:
+            return ""
+        english = i18n.is_english(locale)
+        return messages.words(locale).ngettext(
+            "the %(service)s link repeats %(title)s without its %(count)d skipped date(s); "
+            "the .ics skips them",
+            "the %(service)s link repeats %(title)s without its %(count)d skipped date(s); "
+            "the .ics skips them",
+            self.skipped,
+            service=service_name("google", locale),
+            title=repr(title) if english else messages.quoted(title, locale),
+        )
+
+
+def _number(value: int, locale: str) -> str:
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=locale))
 
 
 def links(event: Event) -> dict[str, str]:
@@ -111,6 +177,33 @@ def links(event: Event) -> dict[str, str]:
 &startdt=2022-07-04T11:00:00Z&enddt=2022-07-04T13:00:00Z&subject=Launch'
     """
     return dict(calendar_links(event).urls)
+
+
+def links_text(found: Sequence[tuple[Event, CalendarLinks]], locale: str = "en") -> str:
+    """What ``launchcal links`` prints: per event, its title and one named link per service.
+
+    A service that cannot take the event (a series on Outlook) gets a sentence instead of a
+    link. Names line up in terminal columns, wide characters counting two.
+    """
+    from launchcal import i18n, messages
+
+    say = messages.words(locale)
+    names = {key: service_name(key, locale) for key in SERVICES}
+    width = max(i18n.cells(name) for name in names.values())
+
+    def row(key: str, text: str) -> str:
+        return f"  {names[key]}{' ' * (width - i18n.cells(names[key]))}  {text}"
+
+    blocks = []
+    for event, result in found:
+        rows = [row(key, url) for key, url in result.urls.items()]
+        unsupported = say.gettext(
+            "cannot repeat an event from a link; import the .ics instead (launchcal ics)"
+        )
+        rows += [row(key, unsupported) for key in result.unsupported]
+        title = messages.event_title(event.title, locale)
+        blocks.append("\n".join([title, *rows]))
+    return "\n\n".join(blocks)
 
 
 def calendar_links(event: Event, *, limit: int = URL_LIMIT) -> CalendarLinks:
@@ -132,13 +225,8 @@ def calendar_links(event: Event, *, limit: int = URL_LIMIT) -> CalendarLinks:
         if shortened:
             cut[key] = shortened
     unsupported = tuple(key for key in _BUILDERS if key not in builders)
-    left_out = ""
-    if event.exdates:
-        left_out = (
-            f"the Google Calendar link repeats {event.title!r} without its "
-            f"{len(event.exdates)} skipped date(s); the .ics skips them"
-        )
-    return CalendarLinks(urls, cut, limit, unsupported, left_out)
+    found = CalendarLinks(urls, cut, limit, unsupported, skipped=len(event.exdates))
+    return replace(found, left_out=found.left_out_words(event.title))
 
 
 def links_by_id(

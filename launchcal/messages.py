@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     import gettext
 
 __all__ = [
+    "DEFAULT_TITLE",
     "DOMAIN",
     "FOLDER",
     "FSI",
@@ -50,7 +51,9 @@ __all__ = [
     "browser_words",
     "catalog_for",
     "catalog_locales",
+    "event_title",
     "message",
+    "quoted",
     "titled",
     "translated",
     "words",
@@ -249,6 +252,21 @@ def translated(text: str, locale: str) -> str:
     return words(locale).gettext(text.template, **values)
 
 
+#: The title of an event given on the command line without ``--title``: the data keeps the
+#: English, and output says it in the reader's language (see :func:`event_title`).
+DEFAULT_TITLE = N_("The event")
+
+
+def event_title(title: str, locale: str) -> str:
+    """The title as given, or the default title in the reader's language.
+
+    Examples:
+        >>> event_title("The event", "fr"), event_title("Launch", "fr")
+        ('L’événement', 'Launch')
+    """
+    return words(locale).gettext(DEFAULT_TITLE) if title == DEFAULT_TITLE else title
+
+
 #: An event's status as a reader sees it beside the title, keyed by ``Status.value``.
 _STATUS = {
     "cancelled": N_("cancelled"),
@@ -264,6 +282,7 @@ def titled(title: str, status: str, locale: str) -> str:
         >>> titled("Launch", "postponed", "es"), titled("Launch", "scheduled", "es")
         ('Launch (aplazado)', 'Launch')
     """
+    title = event_title(title, locale)
     if status not in _STATUS:
         return title
     say = words(locale)
@@ -283,3 +302,14 @@ def browser_words(locale: str, messages: Iterable[str]) -> dict[str, str]:
     """
     say = words(locale)
     return {message: say.gettext(message) for message in messages}
+
+
+def quoted(text: str, locale: str) -> str:
+    """``text`` in the reader's quotation marks: 'a', «a», „a“, 「a」 (English: straight ').
+
+    Examples:
+        >>> quoted("around 3am", "en"), quoted("around 3am", "fr"), quoted("around 3am", "de")
+        ("'around 3am'", '« around 3am »', '„around 3am“')
+    """
+    # NOTE: the quotation marks your language puts around words quoted from an article.
+    return words(locale).pgettext("quotation", "'%(text)s'", text=text)

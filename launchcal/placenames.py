@@ -13,7 +13,7 @@ import unicodedata
 
 from launchcal.places import Place
 
-__all__ = ["local_name"]
+__all__ = ["local_name", "own_name"]
 
 
 def _folded(text: str) -> str:
@@ -51,6 +51,19 @@ def local_name(place: Place, locale: str) -> str:
         parts = [name, *(p for p in (place.region, country) if p and p not in (place.name, name))]
         return ", ".join(parts)
     return name
+
+
+def own_name(place: Place, locale: str) -> str:
+    """``place``'s own name in ``locale``, without the region and country that tell namesakes
+    apart (a list of the audience's cities, where those would crowd the line).
+
+    Examples:
+        >>> own_name(Place("London", "Europe/London", "city", picked=True), "fr")
+        'Londres'
+    """
+    if locale == "en" or locale.startswith("en_"):
+        return place.name
+    return _own_name(place, locale)
 
 
 def _own_name(place: Place, locale: str) -> str:

@@ -23,12 +23,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from dateutil import rrule as du_rrule
-
 from launchcal import tz
 from launchcal.errors import InputError, WallTimeError
 
 if TYPE_CHECKING:
+    from dateutil import rrule as du_rrule
+
     from launchcal.event import Event
 
 __all__ = [
@@ -132,6 +132,8 @@ def _until(rule: str) -> dt.datetime | None:
 
 def _rule(event: Event) -> du_rrule.rrule:
     """dateutil's rule on the start's naive wall time (UNTIL is applied to instants later)."""
+    from dateutil import rrule as du_rrule  # a one-off event's page needs no dateutil
+
     assert event.rrule is not None
     text = ";".join(p for p in event.rrule.split(";") if not p.startswith("UNTIL="))
     wall = event.start.replace(tzinfo=None, fold=0)

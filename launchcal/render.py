@@ -10,6 +10,7 @@ attributes; it is never rendered, so no event text can reach it.
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import functools
 import json
@@ -42,12 +43,14 @@ __all__ = [
     "overlay",
     "page",
     "parse_locale",
+    "parse_locales",
     "parse_units",
     "safe_url",
     "script",
     "season_index",
     "snippet",
     "template_dirs",
+    "words",
 ]
 
 Theme = Literal["light", "dark", "auto"]
@@ -61,37 +64,79 @@ UNITS = {"days": "d", "hours": "h", "minutes": "m", "seconds": "s"}
 #: The file ``--no-inline-script`` writes the widget's script to, beside the HTML.
 SCRIPT_NAME = "launchcal-countdown.js"
 
-#: Every word a reader of the widget or a page sees, in one table (the script reads them from
-#: the widget's markup). The numbers and dates are the viewer's locale (Intl in the browser);
-#: these stay as written here unless a --template-dir copy of the templates changes them.
-WORDS = {
-    "starts_in": "Starts in",
-    "live": "Live now",
-    "ended": "Ended",
-    "started": "Started",
-    "your_time": "your time",
-    "days": "days",
-    "hours": "hours",
-    "minutes": "minutes",
-    "seconds": "seconds",
-    "watch": "Watch now",
-    "replay": "Watch the replay",
-    "add": "Add to calendar",
-    "ics": "Download .ics (Apple, Outlook, Thunderbird)",
-    "ics_short": "Apple / other (.ics)",
-    "subscribe_ics": "Apple / other (subscribe)",
-    "open_in_safari": "To save the .ics, open this page in Safari",
-    "tba": "time to be announced",
-    "cancelled": "Cancelled",
-    "postponed": "Postponed: the new date is not known yet",
-    "rescheduled": "Rescheduled (was {before})",
-    "day_strip": "{place}: {time} {date}, {shift}",
-    "night": "night",
-    "upcoming": "Upcoming",
-    "past": "Past",
-    "subscribe": "Subscribe to all launches",
-    "download_feed": "Download the feed (.ics)",
-}
+
+@functools.cache
+def words(locale: str = "en") -> dict[str, str]:
+    """Every word a reader of the widget, the page, the overlay or a season's index sees, in
+    ``locale`` (a CLDR identifier), by the key the templates use.
+
+    Each is a message of launchcal's catalogs (``launchcal/locale``; a context tells apart
+    equal English words meant otherwise). The server writes them in the page's language; a
+    widget or page that ships more languages carries the others' for its script, which picks
+    the viewer's. Numbers, dates and durations are the browser's own (Intl).
+
+    Examples:
+        >>> words("fr")["v"], words("en")["v"]
+        ('En direct', 'Live now')
+    """
+    from launchcal import messages
+
+    say = messages.words(locale)
+    return {
+        # The states and the viewer's own time, in the widget's data- attributes (one letter each,
+        # as the script reads them); %(time)s is the browser's own words for the time.
+        "w": say.gettext("Starts in %(time)s"),
+        "h": say.pgettext("countdown heading", "Starts in"),
+        "v": say.gettext("Live now"),
+        "x": say.gettext("Ended"),
+        "t": say.gettext("Started"),
+        "y": say.gettext("%(time)s your time"),
+        # Everything else, on the element that shows it (data-k="key").
+        "days": say.pgettext("countdown tile", "days"),
+        "hours": say.pgettext("countdown tile", "hours"),
+        "minutes": say.pgettext("countdown tile", "minutes"),
+        "seconds": say.pgettext("countdown tile", "seconds"),
+        "watch": say.gettext("Watch now"),
+        "replay": say.gettext("Watch the replay"),
+        "add": say.gettext("Add to calendar"),
+        "ics": say.gettext("Download .ics (Apple, Outlook, Thunderbird)"),
+        "ics_short": say.gettext("Apple / other (.ics)"),
+        "subscribe_ics": say.gettext("Apple / other (subscribe)"),
+        "open_in_safari": say.gettext("To save the .ics, open this page in Safari"),
+        "google": say.gettext("Google Calendar"),
+        "yahoo": say.gettext("Yahoo Calendar"),
+        "tba": say.gettext("time to be announced"),
+        "cancelled": say.gettext("Cancelled"),
+        "postponed": say.gettext("Postponed: the new date is not known yet"),
+        "rescheduled": say.gettext("Rescheduled (was %(before)s)"),
+        "day_strip": say.gettext("%(place)s: %(time)s %(date)s, %(shift)s"),
+        "night": say.pgettext("column value", "night"),
+        "upcoming": say.pgettext("heading", "Upcoming"),
+        "past": say.pgettext("heading", "Past"),
+        "subscribe": say.gettext("Subscribe to all launches"),
+        "download_feed": say.gettext("Download the feed (.ics)"),
+        "launches": say.gettext("Launches"),
+        "where": say.pgettext("event detail", "Where"),
+        "organizer": say.pgettext("event detail", "Organizer"),
+        "more": say.pgettext("event detail", "More"),
+        "email": say.pgettext("event detail", "email"),
+        "online": say.gettext("Online"),
+        "around": say.gettext("Around the world"),
+        "place": say.pgettext("column", "Place"),
+        "local_time": say.pgettext("column", "Local time"),
+        "zone": say.pgettext("column", "Zone"),
+        "add_yours": say.gettext("Add to your calendar"),
+        "next_times": say.gettext("Next times"),
+        "sessions": say.gettext("Sessions"),
+        "markets": say.gettext("Goes live, market by market"),
+        "languages": say.gettext("Languages"),
+        "footer": say.gettext("Times from the IANA tz database %(version)s, made with launchcal."),
+    }
+
+
+#: The keys of the widget's states and the viewer's own time: data- attributes of the widget
+#: (one letter each, as its script reads them); ``%(time)s`` is the browser's own words.
+_STATE_KEYS = ("w", "h", "v", "x", "t", "y")
 
 _LINKED_SCHEMES = ("http", "https", "mailto")
 # Inside <script type="application/ld+json"> only "</script" (or "<!--") could end the block
@@ -117,8 +162,12 @@ class Options:
         menu: the add-to-calendar menu; ``None`` means on for ``tiles`` and ``banner``.
         ics_url: the https URL of the event's .ics on a built site; an iOS in-app browser
             (which cannot save a ``data:`` file) is offered its ``webcal:`` form instead.
-        locale: a BCP 47 tag (``de``, ``ar-EG``) for the viewer's date and countdown; ``None``
-            uses the browser's language.
+        locale: the page's language, a BCP 47 tag (``de``, ``ar-EG``): the words the server
+            writes (what a reader without JavaScript sees), ``lang`` and ``dir``. ``None``:
+            English words, and the browser's own language for dates and numbers.
+        languages: the other languages the widget and page ship for their viewers; the script
+            picks the first of ``navigator.languages`` among them and the page's language.
+            ``None``: English, beside a page in another language.
         inline_script: ``False`` links :data:`SCRIPT_NAME` instead of inlining the script, for
             sites whose Content-Security-Policy forbids inline scripts.
         template_dir: a folder with the user's own copies of some or all templates.
@@ -128,6 +177,7 @@ class Options:
 
     theme: Theme = "auto"
     locale: str | None = None
+    languages: tuple[str, ...] | None = None
     inline_script: bool = True
     template_dir: Path | None = None
     base_url: str | None = None
@@ -151,8 +201,30 @@ class Options:
             raise InputError(f"the .ics URL {self.ics_url!r} must start with https://")
         if self.locale is not None:
             parse_locale(self.locale)
+        for tag in self.languages or ():
+            parse_locale(tag)
         if self.base_url is not None:
             check_web_url(self.base_url, "base url")
+
+    @property
+    def shipped(self) -> tuple[str, ...]:
+        """The BCP 47 tags of the languages a viewer may get besides the page's own, which
+        is first (none: the page is English and the browser picks the dates' language).
+
+        Examples:
+            >>> Options(locale="fr").shipped, Options(locale="fr", languages=("sw",)).shipped
+            (('fr', 'en'), ('fr', 'sw'))
+        """
+        if self.locale is None:
+            return ()
+        page = parse_locale(self.locale)[0]
+        others = ("en",) if self.languages is None else self.languages
+        found = [page]
+        for tag in others:
+            tag = parse_locale(tag)[0]
+            if _catalog(tag) != _catalog(page) and tag not in found:
+                found.append(tag)
+        return tuple(found) if len(found) > 1 else (page,)
 
     @property
     def with_menu(self) -> bool:
@@ -192,14 +264,95 @@ def template_dirs(template_dir: Path | None = None) -> list[Path]:
 def _environment(template_dir: Path | None) -> jinja2.Environment:
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dirs(template_dir)),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=True),
+        autoescape=jinja2.select_autoescape(enabled_extensions=_AUTOESCAPED, default=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.bytecode_cache = _bytecode_cache(env)
+    return env
+
+
+#: The template names autoescaped by extension (the others are autoescaped by default too).
+_AUTOESCAPED = ("html",)
+
+
+def cache_dir() -> Path | None:
+    """Where launchcal keeps what it may rebuild at any time (compiled templates), or ``None``.
+
+    ``LAUNCHCAL_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/launchcal``, else
+    ``~/.cache/launchcal``.
+    """
+    import os
+
+    chosen = os.environ.get("LAUNCHCAL_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    try:
+        # The XDG rule: a relative XDG_CACHE_HOME is ignored.
+        root = Path(base) if Path(base).is_absolute() else Path("~/.cache").expanduser()
+    except RuntimeError:  # no home folder to expand "~" to
+        return None
+    return root / "launchcal"
+
+
+def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
+    """jinja2's own bytecode cache for the templates, so that a page does not compile them anew.
+
+    Compiling the page's templates costs a whole ``launchcal when``; loading them compiled costs
+    about a millisecond. jinja2 recompiles a template whose source changed (it keeps a checksum)
+    or that another Python wrote (a magic header); the key also holds what else changes the
+    compiled code (jinja2's version and this environment's syntax and autoescape settings), so
+    no stale template is ever run. A cache folder that cannot be made or written only costs the
+    compilation.
+    """
+    import hashlib
+    import pickle
+
+    import jinja2
+    from jinja2.bccache import Bucket
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    folder = folder / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    syntax = (
+        "block_start_string", "block_end_string", "variable_start_string",
+        "variable_end_string", "comment_start_string", "comment_end_string",
+        "line_statement_prefix", "line_comment_prefix", "trim_blocks", "lstrip_blocks",
+        "newline_sequence", "keep_trailing_newline", "optimized",
+    )  # fmt: skip
+    settings = (
+        getattr(jinja2, "__version__", ""),
+        sorted(env.extensions),
+        [getattr(env, name) for name in syntax],
+        _AUTOESCAPED,
+    )
+    tag = hashlib.sha1(repr(settings).encode(), usedforsecurity=False).hexdigest()
+
+    class TemplateCache(jinja2.FileSystemBytecodeCache):
+        def get_cache_key(self, name: str, filename: str | None = None) -> str:
+            return super().get_cache_key(f"{tag}|{name}", filename)
+
+        def load_bytecode(self, bucket: Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
+                bucket.reset()  # a damaged entry: compile the template again
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            with contextlib.suppress(OSError):
+                super().dump_bytecode(bucket)
+
+    return TemplateCache(str(folder))
 
 
 def _render(name: str, context: Mapping[str, Any], template_dir: Path | None) -> str:
@@ -263,6 +416,22 @@ def parse_locale(tag: str) -> tuple[str, bool]:
     return locale.replace("_", "-"), i18n.is_rtl(locale)
 
 
+def parse_locales(text: str) -> tuple[str, ...]:
+    """``"fr,sw,zh"``: the page's language, then the others its widget ships, as BCP 47 tags.
+
+    Examples:
+        >>> parse_locales("fr, sw,zh_CN")
+        ('fr', 'sw', 'zh-Hans-CN')
+
+    Raises:
+        InputError: an unknown locale, or an empty item.
+    """
+    items = [item.strip() for item in text.split(",")]
+    if not all(items):
+        raise InputError(f"locale list {text!r} has an empty item; write it like fr,sw,zh")
+    return tuple(dict.fromkeys(parse_locale(item)[0] for item in items))
+
+
 def parse_units(text: str) -> tuple[str, str]:
     """``"hours-minutes"`` (or one unit, ``"hours"``: down to seconds) -> the largest and
     smallest unit.
@@ -314,81 +483,192 @@ def _utc(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _hm(moment: dt.datetime, clock: int | None = None) -> str:
-    """``19:00``, or ``7:00 PM`` on a 12-hour clock."""
+def _hm(moment: dt.datetime, clock: int | None = None, locale: str = "en") -> str:
+    """``19:00``, or on a 12-hour clock the locale's CLDR pattern and day periods (``7:00 PM``,
+    ``下午7:00``, ``7:00 p.m.``)."""
     if clock == 12:
-        return f"{moment.hour % 12 or 12}:{moment:%M} {'AM' if moment.hour < 12 else 'PM'}"
+        from launchcal import i18n
+
+        return i18n.twelve_hour_words(moment, locale)
     return f"{moment:%H:%M}"
 
 
-def _clock(moment: dt.datetime, clock: int | None = None) -> str:
-    """``Mon 4 Jul 2022, 19:00``."""
-    return f"{format_date(moment.date())}, {_hm(moment, clock)}"
+def _cldr(tag: str) -> str:
+    from launchcal import i18n
+
+    return i18n.resolve_locale(tag)
 
 
-def _zone_words(moment: dt.datetime, zone: str) -> str:
-    label = tz.zone_label(moment)
-    offset = "UTC" + tz.format_offset(moment.utcoffset())
-    zone_text = f"{label} ({offset})" if label not in (offset, "UTC") else offset
-    return f"{zone_text}, {zone}"
+def _catalog(tag: str) -> str:
+    """The catalog that writes a BCP 47 tag's words (``en``: launchcal's own English)."""
+    from launchcal import messages
+
+    return messages.catalog_for(_cldr(tag)) or "en"
 
 
-def _status_text(event: Event, clock: int | None = None) -> str:
-    if event.status is Status.CANCELLED:
-        return WORDS["cancelled"]
-    if event.status is Status.POSTPONED:
-        return WORDS["postponed"]
-    if event.status is Status.RESCHEDULED and event.previous_start is not None:
-        before = event.previous_start.astimezone(event.start.tzinfo)
-        return WORDS["rescheduled"].format(before=_clock(before, clock))
-    return ""
+class _Writer:
+    """What the server writes in the page's language: launchcal's English as it always was,
+    CLDR's dates, times, zone and city names with the catalog's words elsewhere.
+
+    Right-to-left, a time or offset set inside a sentence is wrapped in Unicode isolates
+    (the templates also put ``<bdi>`` around whole times), so ``14:00`` never reads ``00:14``.
+    """
+
+    def __init__(self, tag: str | None, clock: int | None) -> None:
+        from launchcal import messages
+
+        self.locale = "en" if tag is None else _cldr(tag)
+        self.english = _catalog(tag or "en") == "en" and self.locale.split("_")[0] == "en"
+        self.clock = clock
+        self.say = messages.words(self.locale)
+        self.words = words(self.locale)
+
+    def hm(self, moment: dt.datetime) -> str:
+        if self.english:
+            return _hm(moment, self.clock)
+        from launchcal import i18n
+
+        if self.clock is None:
+            return i18n.clock_words(moment, self.locale)
+        if self.clock == 12:  # the locale's own CLDR pattern and day periods (下午7:00)
+            return i18n.twelve_hour_words(moment, self.locale)
+        return f"{moment:%H:%M}"
+
+    def date(self, moment: dt.date) -> str:
+        from launchcal import i18n
+
+        return i18n.reader_date(moment, self.locale)
+
+    def clock_text(self, moment: dt.datetime) -> str:
+        """``Mon 4 Jul 2022, 19:00``; elsewhere the locale's own date-time pattern."""
+        if self.english:
+            return f"{format_date(moment.date())}, {self.hm(moment)}"
+        from launchcal import i18n
+
+        pattern = str(i18n.locale_data(self.locale).datetime_formats["medium"])
+        return pattern.replace("{1}", self.date(moment.date())).replace("{0}", self.hm(moment))
+
+    def zone(self, moment: dt.datetime, zone: str | None = None) -> str:
+        """``China Standard Time (UTC+08:00), Asia/Shanghai`` (the zone's id when given)."""
+        if self.english:
+            label = tz.zone_label(moment)
+            offset = "UTC" + tz.format_offset(moment.utcoffset())
+        else:
+            from launchcal import i18n
+
+            label = i18n.zone_name(moment, self.locale)
+            offset = self.say.isolate(i18n.offset_words(moment, self.locale))
+        zone_text = f"{label} ({offset})" if label not in (offset, "UTC") else offset
+        if zone is None:
+            return zone_text
+        if self.english:
+            return f"{zone_text}, {zone}"
+        from babel.core import get_global
+
+        # Arabic script (ar, fa, ur) writes its own comma, U+060C.
+        script = str(get_global("likely_subtags").get(self.locale.split("_")[0], ""))
+        comma = "\u060c " if "_Arab" in script else ", "
+        return f"{zone_text}{comma}{self.say.isolate(zone)}"
+
+    def offset(self, moment: dt.datetime) -> str:
+        if self.english:
+            return "UTC" + tz.format_offset(moment.utcoffset())
+        from launchcal import i18n
+
+        return i18n.offset_words(moment, self.locale)
+
+    def place(self, place: Any) -> str:
+        if self.english:
+            return str(place.name)
+        from launchcal import placenames
+
+        return placenames.local_name(place, self.locale)
+
+    def status(self, event: Event) -> str:
+        if event.status is Status.CANCELLED:
+            return self.words["cancelled"]
+        if event.status is Status.POSTPONED:
+            return self.words["postponed"]
+        if event.status is Status.RESCHEDULED and event.previous_start is not None:
+            before = event.previous_start.astimezone(event.start.tzinfo)
+            return self.say.gettext("Rescheduled (was %(before)s)", before=self.clock_text(before))
+        return ""
+
+    def own(self, event: Event) -> tuple[str, str]:
+        """The start on the event's clock and its zone's words (the date alone, time to be
+        announced)."""
+        if event.time_known:
+            return self.clock_text(event.start), self.zone(event.start, event.zone)
+        return f"{self.date(event.start.date())}, {self.words['tba']}", event.zone
+
+    def values(self, event: Event) -> dict[str, str]:
+        """What the server wrote for ``event`` (the start, its zone, the status, each audience
+        city's row), by the ``data-k`` key the templates give it when the widget ships several
+        languages: the script puts the viewer's language's in place of the page's."""
+        own_time, own_zone = self.own(event)
+        found = {"_m": own_time, "_z": own_zone, "_s": self.status(event)}
+        for i, row in enumerate(self.audience(event)):
+            found |= {f"_p{i}": row["place"], f"_a{i}": row["short"], f"_t{i}": row["time"]}
+            found |= {f"_d{i}": row["date"], f"_n{i}": row["zone"], f"_o{i}": row["offset"]}
+            found[f"_f{i}"] = row["strip"]["shift"]
+        return found
+
+    def audience(self, event: Event) -> list[dict[str, Any]]:
+        if not event.time_known:
+            return []
+        rows = []
+        for seen in see_all(event, event.audience):
+            time = self.hm(seen.local)
+            place = self.place(seen.place)
+            if self.english:
+                short = f"{seen.local:%a} {seen.local.day} {seen.local:%b}, {time}"
+                zone = seen.label
+            else:
+                from launchcal import i18n
+
+                short = self.clock_text(seen.local)
+                zone = i18n.zone_name(seen.local, self.locale)
+            rows.append(
+                {
+                    "place": place,
+                    "datetime": seen.local.isoformat(),
+                    "short": short,
+                    "time": time,
+                    "date": self.date(seen.local.date()),
+                    "zone": zone,
+                    "offset": self.offset(seen.local),
+                    "day_shift": seen.day_shift,
+                    "night": seen.night,
+                    "strip": self.day_strip(seen.local, place, time, seen.day_shift),
+                }
+            )
+        return rows
+
+    def day_strip(self, local: dt.datetime, place: str, time: str, shift: int) -> dict[str, Any]:
+        """The 24-hour strip of the local day (an SVG in the page): night hours shaded, the
+        start marked, the date shift in words, all said again in the label a screen reader
+        reads."""
+        from launchcal.convert import NIGHT_HOURS
+        from launchcal.report import day_shift_words
+
+        hour = 10  # SVG units per hour: the strip is 240 wide
+        minutes = local.hour * 60 + local.minute
+        shift_words = day_shift_words(shift, self.locale)
+        label = self.say.gettext(
+            "%(place)s: %(time)s %(date)s, %(shift)s",
+            place=place, time=time, date=self.date(local.date()), shift=shift_words,
+        )  # fmt: skip
+        return {
+            "night_x": NIGHT_HOURS.start * hour,
+            "night_width": len(NIGHT_HOURS) * hour,
+            "mark_x": round(min(minutes / 60 * hour, 24 * hour - 3), 1),
+            "shift": shift_words,
+            "label": label,
+        }
 
 
 def _counts_down(event: Event) -> bool:
     return event.time_known and event.status in (Status.SCHEDULED, Status.RESCHEDULED)
-
-
-def _audience(event: Event, clock: int | None = None) -> list[dict[str, Any]]:
-    if not event.time_known:
-        return []
-    rows = []
-    for seen in see_all(event, event.audience):
-        time = _hm(seen.local, clock)
-        rows.append(
-            {
-                "place": seen.place.name,
-                "datetime": seen.local.isoformat(),
-                "short": f"{seen.local:%a} {seen.local.day} {seen.local:%b}, {time}",
-                "time": time,
-                "date": format_date(seen.local.date()),
-                "zone": seen.label,
-                "offset": "UTC" + seen.utc_offset,
-                "day_shift": seen.day_shift,
-                "night": seen.night,
-                "strip": _day_strip(seen.local, seen.place.name, time, seen.day_shift),
-            }
-        )
-    return rows
-
-
-def _day_strip(local: dt.datetime, place: str, time: str, shift: int) -> dict[str, Any]:
-    """The 24-hour strip of the local day (an SVG in the page): night hours shaded, the start
-    marked, the date shift in words, all said again in the label a screen reader reads."""
-    from launchcal.convert import NIGHT_HOURS
-    from launchcal.report import day_shift_words
-
-    hour = 10  # SVG units per hour: the strip is 240 wide
-    minutes = local.hour * 60 + local.minute
-    shift_words = day_shift_words(shift)
-    return {
-        "night_x": NIGHT_HOURS.start * hour,
-        "night_width": len(NIGHT_HOURS) * hour,
-        "mark_x": round(min(minutes / 60 * hour, 24 * hour - 3), 1),
-        "shift": shift_words,
-        "label": WORDS["day_strip"].format(
-            place=place, time=time, date=format_date(local.date()), shift=shift_words
-        ),
-    }
 
 
 def _widget_context(
@@ -399,26 +679,49 @@ def _widget_context(
     menu: bool | None = None,
     ics_href: str | None = None,
     stamp: dt.datetime | None = None,
+    carries_words: bool = True,
+    one_widget: bool = True,
 ) -> dict[str, Any]:
     """What the widget shows. ``menu`` overrides the options' choice (the page has its own
-    calendar list); ``ics_href`` is where the menu's .ics is (embedded as ``data:`` if None)."""
+    calendar list); ``ics_href`` is where the menu's .ics is (embedded as ``data:`` if None);
+    ``carries_words``: the widget carries its other languages' words itself (a snippet), or
+    the page around it does; ``one_widget``: the page has no other (a season's index has
+    many), so the page can say the server's times and places again in the viewer's language
+    (a snippet leaves them in its own: they would cost it 200 bytes gzipped a language)."""
     from markupsafe import Markup
 
     locale, rtl = (None, False) if options.locale is None else parse_locale(options.locale)
-    clock = options.clock
-    if event.time_known:
-        own_time = _clock(event.start, clock)
-        zone_words = _zone_words(event.start, event.zone)
-        datetime = _utc(event.start)
-    else:
-        own_time = f"{format_date(event.start.date())}, {WORDS['tba']}"
-        zone_words = event.zone
-        datetime = event.start.date().isoformat()
+    writer = _Writer(locale, options.clock)
+    say = writer.words
+    own_time, zone_words = writer.own(event)
+    datetime = _utc(event.start) if event.time_known else event.start.date().isoformat()
     utc_end = event.utc_end
     letters = _unit_letters(options.units)
     with_menu = options.with_menu if menu is None else menu
-    calendar = _menu(event, options, ics_href=ics_href, stamp=stamp) if with_menu else None
+    calendar = _menu(event, options, say, ics_href=ics_href, stamp=stamp) if with_menu else None
     counts = _counts_down(event)
+    unit_names = [name for name, letter in UNITS.items() if letter in letters]
+    keys: list[str] = []
+    if counts:
+        tiles = options.style == "tiles"
+        keys += [key for key in _STATE_KEYS if key != "h" or tiles]
+        keys += unit_names if tiles else []
+    if event.status in (Status.CANCELLED, Status.POSTPONED):
+        keys.append(event.status.value)
+    if counts and safe_url(event.stream_url):
+        keys.append("watch")
+    if counts and safe_url(event.replay_url):
+        keys.append("replay")
+    audience = writer.audience(event)
+    # A page (not a snippet, whose size counts) says its server's lines again in each language.
+    keyed = one_widget and not carries_words and len(options.shipped) > 1
+    if keyed:
+        keys += ["_m", "_z", *(["_s"] if event.status is Status.RESCHEDULED else [])]
+        keys += [f"_{k}{i}" for i in range(len(audience)) for k in "pa"]
+    if calendar is not None:
+        keys += ["add", "ics_short", *(link["key"] for link in calendar["links"] if link["key"])]
+        keys += ["subscribe_ics"] if calendar["webcal"] else []
+        keys += ["open_in_safari"] if calendar["safari_note"] else []
     return {
         "title": event.title,
         "markets": "",  # a rolling release's markets: the caller that knows the launch sets it
@@ -433,10 +736,16 @@ def _widget_context(
         "utc_start": _utc(event.start),
         "utc_end": None if utc_end is None else _utc(utc_end),
         "units": letters,
-        "unit_names": [name for name, letter in UNITS.items() if letter in letters],
-        "clock": clock,
-        "words": WORDS,
-        "status_text": _status_text(event, clock),
+        "unit_names": unit_names,
+        "clock": options.clock,
+        "words": say,
+        "word_keys": keys,
+        "languages": _languages_json(options, keys, event) if carries_words else "",
+        "keyed": keyed,
+        "status_text": writer.status(event),
+        "status_key": event.status.value
+        if event.status in (Status.CANCELLED, Status.POSTPONED)
+        else ("_s" if keyed and event.status is Status.RESCHEDULED else ""),
         "datetime": datetime,
         "own_time": own_time,
         "own_zone": zone_words,
@@ -444,7 +753,7 @@ def _widget_context(
         "show_audience": options.style != "compact"
         if options.show_audience is None
         else options.show_audience,
-        "audience": _audience(event, clock),
+        "audience": audience,
         "stream_url": safe_url(event.stream_url) if counts else None,
         "replay_url": safe_url(event.replay_url) if counts else None,
         "menu": calendar,
@@ -455,30 +764,80 @@ def _widget_context(
     }
 
 
+def _languages_json(
+    options: Options, keys: list[str], event: Event | None = None, *, version: str = ""
+) -> Any:
+    """``{"fr": {}, "sw": {"dir": "ltr", "w": "Inaanza baada ya %(time)s", ...}}``: each
+    language the author shipped, the page's first (its words are in the markup already), with
+    the words ``keys`` name (and the server's values for ``event``: :meth:`_Writer.values`),
+    for the script to put in place of the page's when the viewer reads that language. Empty
+    when only the page's language ships."""
+    shipped = options.shipped
+    if len(shipped) < 2:
+        return ""
+    found: dict[str, dict[str, str]] = {shipped[0]: {}}
+    for tag in shipped[1:]:
+        said = words(_cldr(tag))
+        if event is not None and any(key.startswith("_") for key in keys):
+            said = {**said, **_Writer(tag, options.clock).values(event)}
+        found[tag] = {"dir": "rtl" if parse_locale(tag)[1] else "ltr"}
+        found[tag].update((key, said[key]) for key in dict.fromkeys(keys))
+        if "footer" in found[tag]:
+            found[tag]["footer"] = found[tag]["footer"].replace("%(version)s", version)
+    return _attribute_json(found)
+
+
+def _attribute_json(data: Any) -> Any:
+    """JSON for a single-quoted attribute: only ``&``, ``'``, ``<`` and ``>`` escaped (the
+    many ``"`` stay as they are, a third of the size of ``&#34;``)."""
+    from markupsafe import Markup
+
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    escaped = text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;")
+    return Markup(escaped.replace(">", "&gt;"))  # noqa: S704
+
+
 def _data_ics(event: Event, stamp: dt.datetime | None) -> str:
     payload = ics_bytes(event, stamp=stamp)
     return "data:text/calendar;charset=utf-8;base64," + base64.b64encode(payload).decode("ascii")
 
 
-def _menu(
-    event: Event, options: Options, *, ics_href: str | None, stamp: dt.datetime | None
-) -> dict[str, Any]:
-    """The widget's add-to-calendar menu: the services' links, the .ics, and for iOS in-app
-    browsers (no ``data:`` downloads) the site's ``webcal:`` .ics or a note to open Safari."""
+def _services(event: Event, say: Mapping[str, str]) -> list[dict[str, str]]:
+    """The calendar services' links, each labelled as its users know it in the page's
+    language ("Google Agenda"); ``key`` names the label's word, empty for a brand name that
+    every language writes the same (Outlook.com)."""
     from launchcal.links import SERVICES
 
     found = _calendar_links(event)
+    return [
+        {
+            "name": name,
+            "key": name if name in say else "",
+            "label": say.get(name, label),
+            "url": found[name],
+        }
+        for name, label in SERVICES.items()
+        if name in found
+    ]
+
+
+def _menu(
+    event: Event,
+    options: Options,
+    say: Mapping[str, str],
+    *,
+    ics_href: str | None,
+    stamp: dt.datetime | None,
+) -> dict[str, Any]:
+    """The widget's add-to-calendar menu: the services' links, the .ics, and for iOS in-app
+    browsers (no ``data:`` downloads) the site's ``webcal:`` .ics or a note to open Safari."""
     href = ics_href or _data_ics(event, stamp)
     embedded = href.startswith("data:")
     webcal = None
     if embedded and options.ics_url is not None:
         webcal = "webcal://" + options.ics_url.removeprefix("https://")
     return {
-        "links": [
-            {"label": label, "url": found[name]}
-            for name, label in SERVICES.items()
-            if name in found
-        ],
+        "links": _services(event, say),
         "ics_href": href,
         "ics_name": f"{event.id or 'event'}.ics",
         "webcal": webcal,
@@ -525,31 +884,60 @@ def calendar_ics(calendar: Calendar, *, stamp: dt.datetime | None = None) -> byt
 
 
 def _page_context(
-    event: Event, options: Options, *, ics_href: str | None, stamp: dt.datetime | None
+    event: Event,
+    options: Options,
+    *,
+    ics_href: str | None,
+    stamp: dt.datetime | None,
+    alternates: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     from markupsafe import Markup
 
     now = dt.datetime.now(dt.UTC) if stamp is None else stamp
-    from launchcal.links import SERVICES
-
-    context = _widget_context(_counted(event, now), options, show_title=False, menu=False)
+    shown = _counted(event, now)
+    context = _widget_context(shown, options, show_title=False, menu=False, carries_words=False)
     context["markets"] = _markets(event)
     if ics_href is None:
         ics_href = _data_ics(event, stamp)
-    found = _calendar_links(event)
+    writer = _Writer(context["lang"], options.clock)
+    say = writer.words
     location = event.location
     organizer = event.organizer
     summary = f"{event.title}: {context['own_time']} {context['own_zone']}"
+    links = _services(event, say)
+    times = _times(event, now, writer)
+    version = tz.database().version
+    keys = [*context["word_keys"], "add_yours", "ics", "footer"]
+    keys += [link["key"] for link in links if link["key"]]
+    keys += ["where"] if location else []
+    keys += ["organizer"] if organizer else []
+    keys += ["email"] if organizer and organizer.email else []
+    keys += ["more"] if event.url else []
+    keys += ["around", "place", "local_time", "zone", "night"] if context["audience"] else []
+    keys += [times["times_key"]] if times["times_key"] else []
+    keys += ["languages"] if alternates else []
+    if context["keyed"]:
+        keys += [f"_{k}{i}" for i in range(len(context["audience"])) for k in "tdnof"]
     context.update(
         {
+            # The script comes last, after every word it may put in the viewer's language.
+            "script": "",
+            "script_src": None,
+            "page_script": context["script"],
+            "page_script_src": context["script_src"],
             "page_lang": context["lang"] or "en",
+            "page_words": _languages_json(options, keys, shown, version=version),
+            "footer": writer.say.gettext(
+                "Times from the IANA tz database %(version)s, made with launchcal.",
+                version=version,
+            ),
             "summary": summary,
             "description": event.description.strip(),
             "url": safe_url(event.url),
             "location": None
             if location is None
             else {
-                "name": location.name or ("Online" if location.online else ""),
+                "name": location.name or (say["online"] if location.online else ""),
                 "address": location.address,
                 "url": safe_url(location.url),
             },
@@ -560,24 +948,37 @@ def _page_context(
                 "url": safe_url(organizer.url),
                 "email": safe_url(f"mailto:{organizer.email}") if organizer.email else None,
             },
-            "calendar_links": [
-                {"name": name, "label": label, "url": found[name]}
-                for name, label in SERVICES.items()
-                if name in found
-            ],
+            "calendar_links": links,
             "ics_href": ics_href,
             "ics_name": f"{event.id}.ics",
-            "tzdata": tz.database().version,
+            "tzdata": version,
             # JSON with every <, > and & as \u escapes: inert inside <script>.
             "json_ld": Markup(  # noqa: S704
                 _script_json(json_ld(event, page_url=options.base_url, now=now))
             ),
-            **_times(event, now),
+            **times,
             "page_url": options.base_url,
             "image": safe_url(event.image),
+            "alternates": _alternates(alternates or {}),
         }
     )
     return context
+
+
+def _alternates(alternates: Mapping[str, str]) -> list[dict[str, str]]:
+    """``{hreflang: href}`` (``x-default`` among them) -> the links of the page's head and its
+    list of languages, each named in its own language ("français", "Kiswahili")."""
+    from launchcal import i18n
+
+    rows = []
+    for tag, href in alternates.items():
+        name = ""
+        if tag != "x-default":
+            data = i18n.locale_data(_cldr(tag))
+            name = str(data.get_display_name(data) or tag)
+            name = name[:1].upper() + name[1:]
+        rows.append({"hreflang": tag, "href": href, "name": name})
+    return rows
 
 
 def _counted(event: Event, now: dt.datetime) -> Event:
@@ -606,31 +1007,32 @@ def _markets(event: Event) -> str:
     return json.dumps(found, separators=(",", ":"))
 
 
-def _times(event: Event, now: dt.datetime) -> dict[str, Any]:
+def _times(event: Event, now: dt.datetime, writer: _Writer) -> dict[str, Any]:
     """The page's list of sessions, next occurrences or markets, each on the event's clock."""
     from launchcal import recurrence
 
     if event.rrule is not None:
-        heading = "Next times"
+        key = "next_times"
         parts = recurrence.occurrences(event, after=now, count=6)
     elif event.sessions:
-        heading, parts = "Sessions", recurrence.sessions(event)
+        key, parts = "sessions", recurrence.sessions(event)
     elif event.rolling:
-        heading, parts = "Goes live, market by market", recurrence.markets(event)
+        key, parts = "markets", recurrence.markets(event)
     else:
-        return {"times": [], "times_heading": ""}
+        return {"times": [], "times_heading": "", "times_key": ""}
     rows = [
         {
             "title": part.title if event.sessions else (
-                part.audience[0].name if event.rolling else format_date(part.start.date())
+                writer.place(part.audience[0]) if event.rolling
+                else writer.date(part.start.date())
             ),
             "datetime": _utc(part.start),
-            "when": f"{format_date(part.start.date())} {_clock(part.start)} "
-            f"{_zone_words(part.start, part.zone)}",
+            "when": f"{writer.date(part.start.date())} {writer.clock_text(part.start)} "
+            f"{writer.zone(part.start, part.zone)}",
         }
         for part in parts
     ]  # fmt: skip
-    return {"times": rows, "times_heading": heading}
+    return {"times": rows, "times_heading": writer.words[key], "times_key": key}
 
 
 # --- public entry points ---------------------------------------------------------------------
@@ -668,17 +1070,21 @@ def page(
     *,
     ics_href: str | None = None,
     stamp: dt.datetime | None = None,
+    alternates: Mapping[str, str] | None = None,
 ) -> str:
     """A standalone event page: the widget, the audience's clocks, calendar links, JSON-LD.
 
     Args:
         event: the event.
-        options: theme, locale, script and template choices.
+        options: theme, languages, script and template choices.
         ics_href: where the page links its .ics download; ``None`` embeds the file in the page.
         stamp: the DTSTAMP of the embedded .ics (now if ``None``).
+        alternates: the same page in other languages, ``{hreflang: href}`` with
+            ``x-default`` (``build --locales``): ``<link rel="alternate">`` and a list of
+            languages.
     """
     options = options or Options()
-    context = _page_context(event, options, ics_href=ics_href, stamp=stamp)
+    context = _page_context(event, options, ics_href=ics_href, stamp=stamp, alternates=alternates)
     return _render("page.html", context, options.template_dir)
 
 
@@ -696,9 +1102,11 @@ def overlay(event: Event, options: Options | None = None) -> str:
         options or Options(), style="tiles", menu=False, show_zone=False, show_audience=False
     )
     # Like the widget: the next occurrence or session, a rolling release's own market.
-    context = _widget_context(_counted(event, dt.datetime.now(dt.UTC)), options, show_title=True)
+    shown = _counted(event, dt.datetime.now(dt.UTC))
+    context = _widget_context(shown, options, show_title=True, carries_words=False)
     context.update(
         page_lang=context["lang"] or "en",
+        page_words=_languages_json(options, context["word_keys"], shown),
         title_tag="h1",
         stream_url=None,
         replay_url=None,
@@ -738,12 +1146,24 @@ def season_index(
     moment = now or dt.datetime.now(dt.UTC)
     upcoming: list[Event] = []
     past: list[Event] = []
+    version = tz.database().version
+    keys = ["upcoming", "past", "download_feed", "footer", *(["subscribe"] if webcal else [])]
+
+    def widget_context(event: Event) -> dict[str, Any]:
+        return _widget_context(
+            _counted(event, moment), options, show_title=False, carries_words=False,
+            one_widget=False,
+        )  # fmt: skip
+
     for event in sorted(calendar.events, key=lambda e: e.utc_start):
+        # The page ships the words every widget needs before any widget is rendered: their
+        # contexts are made once for the words, again (one at a time) for the widgets.
+        keys.extend(key for key in widget_context(event)["word_keys"] if key not in keys)
         over = (event.utc_end or event.utc_start) < moment and event.time_known
         (past if over else upcoming).append(event)
 
     def item(event: Event) -> dict[str, Any]:
-        context = _widget_context(_counted(event, moment), options, show_title=False)
+        context = widget_context(event)
         context.update(own_style=False, script="", script_src=None, markets=_markets(event))
         return {
             "title": event.title,
@@ -754,27 +1174,40 @@ def season_index(
     from markupsafe import Markup
 
     locale, rtl = (None, False) if options.locale is None else parse_locale(options.locale)
+    writer = _Writer(locale, options.clock)
     page_context: dict[str, Any] = {
         "theme": options.theme,
         "style": options.style,
         "menu": None,
         "direction": "rtl" if rtl else "ltr",
-        "words": WORDS,
+        "words": writer.words,
+        "page_words": _languages_json(options, keys, version=version),
+        "footer": writer.say.gettext(
+            "Times from the IANA tz database %(version)s, made with launchcal.", version=version
+        ),
         "script_src": None if options.inline_script else SCRIPT_NAME,
         "script": Markup(script(options.template_dir)) if options.inline_script else "",  # noqa: S704
     }
     page_context.update(
         {
             "page_lang": locale or "en",
-            "name": calendar.name or "Launches",
+            "name": calendar.name or writer.words["launches"],
             "description": calendar.description,
             "feed_href": feed_href,
             "webcal": webcal,
             "sections": [
-                {"heading": WORDS["upcoming"], "events": _Items(upcoming, item)},
-                {"heading": WORDS["past"], "events": _Items(past[::-1], item)},
+                {
+                    "heading": writer.words["upcoming"],
+                    "key": "upcoming",
+                    "events": _Items(upcoming, item),
+                },
+                {
+                    "heading": writer.words["past"],
+                    "key": "past",
+                    "events": _Items(past[::-1], item),
+                },
             ],
-            "tzdata": tz.database().version,
+            "tzdata": version,
         }
     )
     return _render_pieces("season.html", page_context, options.template_dir)
@@ -809,6 +1242,7 @@ def html(
     as_overlay: bool = False,
     ics_href: str | None = None,
     stamp: dt.datetime | None = None,
+    alternates: Mapping[str, str] | None = None,
 ) -> Rendered:
     """The snippet (or page, or overlay) and, with ``inline_script=False``, the script to write
     beside it."""
@@ -816,7 +1250,7 @@ def html(
     if as_overlay:
         text = overlay(event, options)
     elif whole_page:
-        text = page(event, options, ics_href=ics_href, stamp=stamp)
+        text = page(event, options, ics_href=ics_href, stamp=stamp, alternates=alternates)
     else:
         text = snippet(event, options, stamp=stamp)
     return Rendered(text, None if options.inline_script else script(options.template_dir) + "\n")

@@ -21,10 +21,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from launchcal import i18n, tz
+from launchcal import i18n, placenames, tz
 from launchcal.convert import LocalTime, see_all
 from launchcal.errors import InputError
 from launchcal.event import Calendar, Event, Status
+from launchcal.messages import N_, titled, words
+from launchcal.messages import message as said_again
 from launchcal.report import format_date
 
 __all__ = [
@@ -56,21 +58,29 @@ _DISCORD_MARKS = re.compile(r"([\\*_~`|<])")
 _MARKDOWN_MARKS = re.compile(r"([\\*_`\[\]<>|~])")
 _LINE_START = re.compile(r"^([#>+-]|\d+(?=\.\s))", re.MULTILINE)
 
-#: Every sentence launchcal writes in a message (the place a translation catalog will read).
+#: Every sentence launchcal writes in a message, in English: the messages the catalogs translate
+#: (:func:`_say` reads them in the reader's language).
 SENTENCES = {
-    "status": "{title} ({status})",
-    "own_time": "{date}, {time} {zone} (UTC{offset}, {iana})",
-    "tba": "{date} ({iana}); the time is not announced yet",
-    "moved": "Moved from {previous}",
-    "previous": "{date}, {time} {zone}",
-    "your_time": "{absolute} ({relative})",
-    "slack_pattern": "{{date_long_pretty}} at {{time}}",
-    "audience_heading": "Around the world",
-    "shifted": "{time} {date}",
-    "location": "Where: {location}",
-    "email_subject": "{title} on {when}",
-    "no_sender": "an email needs a sender: give --from ADDRESS (the event has no organizer email)",
+    "own_time": N_("%(date)s, %(time)s %(zone)s (%(offset)s, %(iana)s)"),
+    "tba": N_("%(date)s (%(iana)s); the time is not announced yet"),
+    "moved": N_("Moved from %(previous)s"),
+    "previous": N_("%(date)s, %(time)s %(zone)s"),
+    "your_time": N_("%(absolute)s (%(relative)s)"),
+    # NOTE: Slack fills {date_long_pretty} and {time} itself: keep both, with their braces.
+    "slack_pattern": N_("{date_long_pretty} at {time}"),
+    "audience_heading": N_("Around the world:"),
+    "shifted": N_("%(time)s %(date)s"),
+    "location": N_("Where: %(location)s"),
+    "email_subject": N_("%(title)s on %(when)s"),
+    "no_sender": N_(
+        "an email needs a sender: give --from ADDRESS (the event has no organizer email)"
+    ),
 }
+
+
+def _say(key: str, locale: str, /, **values: object) -> str:
+    """``SENTENCES[key]`` in ``locale``, with ``values`` put in."""
+    return words(locale).gettext(SENTENCES[key], **values)
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,7 @@ class _Parts:
     when: str
     #: Where a rescheduled event was, on its own clock, else "".
     previous: str
+    locale: str
     audience: tuple[tuple[str, str], ...]
     link: str | None
     location: str
@@ -89,21 +100,21 @@ class _Parts:
     @property
     def moved(self) -> str:
         """``Moved from ...`` for a rescheduled event, else ""."""
-        return SENTENCES["moved"].format(previous=self.previous) if self.previous else ""
+        return _say("moved", self.locale, previous=self.previous) if self.previous else ""
 
 
 def _parts(event: Event, locale: str) -> _Parts:
-    title = event.title
-    if event.status is not Status.SCHEDULED:
-        title = SENTENCES["status"].format(title=title, status=event.status.value)
+    title = titled(event.title, event.status.value, locale)
     audience = tuple(
-        (seen.place.name, _clock(seen, locale)) for seen in see_all(event, event.audience)
+        (placenames.own_name(seen.place, locale), _clock(seen, locale))
+        for seen in see_all(event, event.audience)
     )
     location = event.location.label if event.location and not event.location.online else ""
     return _Parts(
         title=title,
         when=own_time(event, locale),
         previous=_previous(event, locale),
+        locale=locale,
         audience=audience if event.time_known else (),
         link=event.link,
         location=location,
@@ -123,12 +134,16 @@ def own_time(event: Event, locale: str = "en") -> str:
     english = i18n.is_english(locale)
     date = format_date(start.date()) if english else i18n.date_words(start.date(), locale)
     if not event.time_known:
-        return SENTENCES["tba"].format(date=date, iana=event.zone)
-    return SENTENCES["own_time"].format(
+        return _say("tba", locale, date=date, iana=event.zone)
+    return _say(
+        "own_time",
+        locale,
         date=date,
         time=f"{start:%H:%M}" if english else i18n.clock_words(start, locale),
         zone=tz.zone_label(start) if english else i18n.zone_name(start, locale),
-        offset=tz.format_offset(start.utcoffset()),
+        offset=f"UTC{tz.format_offset(start.utcoffset())}"
+        if english
+        else i18n.offset_words(start, locale),
         iana=event.zone,
     )
 
@@ -140,7 +155,9 @@ def _previous(event: Event, locale: str) -> str:
         return ""
     previous = previous.astimezone(event.start.tzinfo)
     english = i18n.is_english(locale)
-    return SENTENCES["previous"].format(
+    return _say(
+        "previous",
+        locale,
         date=format_date(previous.date()) if english else i18n.date_words(previous.date(), locale),
         time=f"{previous:%H:%M}" if english else i18n.clock_words(previous, locale),
         zone=tz.zone_label(previous) if english else i18n.zone_name(previous, locale),
@@ -161,7 +178,7 @@ def _clock(seen: LocalTime, locale: str) -> str:
         return time
     day = seen.local.date()
     date = f"{day:%a} {day.day} {day:%b}" if english else i18n.date_words(day, locale)
-    return SENTENCES["shifted"].format(time=time, date=date)
+    return _say("shifted", locale, time=time, date=date)
 
 
 # --- chat -------------------------------------------------------------------------------------
@@ -177,11 +194,11 @@ def _discord(event: Event, parts: _Parts) -> str:
         title = f"~~{title}~~"
     if event.time_known:
         unix = _unix(event)
-        when = SENTENCES["your_time"].format(absolute=f"<t:{unix}:F>", relative=f"<t:{unix}:R>")
+        when = _say("your_time", parts.locale, absolute=f"<t:{unix}:F>", relative=f"<t:{unix}:R>")
     else:
         when = parts.when
     previous = _previous_unix(event)
-    moved = "" if previous is None else SENTENCES["moved"].format(previous=f"<t:{previous}:f>")
+    moved = "" if previous is None else _say("moved", parts.locale, previous=f"<t:{previous}:f>")
     return "\n".join(line for line in (title, when, moved, parts.link or "") if line)
 
 
@@ -192,7 +209,7 @@ def _discord_escape(text: str) -> str:
 def _slack(event: Event, parts: _Parts) -> str:
     title = f"*{_slack_escape(parts.title)}*"
     if event.time_known:
-        pattern = SENTENCES["slack_pattern"].format()
+        pattern = _say("slack_pattern", parts.locale)
         when = f"<!date^{_unix(event)}^{pattern}|{_slack_escape(parts.when)}>"
     else:
         when = _slack_escape(parts.when)
@@ -200,7 +217,7 @@ def _slack(event: Event, parts: _Parts) -> str:
     moved = ""
     if previous is not None:
         fallback = _slack_escape(parts.previous)
-        moved = SENTENCES["moved"].format(previous=f"<!date^{previous}^{pattern}|{fallback}>")
+        moved = _say("moved", parts.locale, previous=f"<!date^{previous}^{pattern}|{fallback}>")
     link = f"<{parts.link}>" if parts.link else ""
     return "\n".join(line for line in (title, when, moved, link) if line)
 
@@ -261,10 +278,10 @@ def _text(event: Event, parts: _Parts) -> str:
     if parts.moved:
         lines.append(parts.moved)
     if parts.audience:
-        lines += ["", SENTENCES["audience_heading"] + ":"]
+        lines += ["", _say("audience_heading", parts.locale)]
         lines += [f"  {name}: {clock}" for name, clock in parts.audience]
     if parts.location:
-        lines += ["", SENTENCES["location"].format(location=parts.location)]
+        lines += ["", _say("location", parts.locale, location=parts.location)]
     if parts.description:
         lines += ["", parts.description]
     if parts.link:
@@ -279,7 +296,7 @@ def _markdown(event: Event, parts: _Parts) -> str:
     if parts.audience:
         lines += ["", *(f"- {_markdown_escape(n)}: {c}" for n, c in parts.audience)]
     if parts.location:
-        lines += ["", _markdown_escape(SENTENCES["location"].format(location=parts.location))]
+        lines += ["", _markdown_escape(_say("location", parts.locale, location=parts.location))]
     if parts.description:
         lines += ["", _markdown_escape(parts.description)]
     if parts.link:
@@ -302,7 +319,7 @@ def _html(event: Event, parts: _Parts) -> str:
     if parts.audience:
         lines += ["<ul>", *(f"<li>{e(n)}: {e(c)}</li>" for n, c in parts.audience), "</ul>"]
     if parts.location:
-        lines.append(f"<p>{e(SENTENCES['location'].format(location=parts.location))}</p>")
+        lines.append(f"<p>{e(_say('location', parts.locale, location=parts.location))}</p>")
     if parts.description:
         lines.append(
             "<p>" + "<br>\n".join(e(line) for line in parts.description.splitlines()) + "</p>"
@@ -310,6 +327,14 @@ def _html(event: Event, parts: _Parts) -> str:
     if parts.link:
         lines.append(f'<p><a href="{e(parts.link)}">{e(parts.link)}</a></p>')
     return "\n".join(lines)
+
+
+def _html_lang(locale: str) -> str:
+    """The ``lang`` (and ``dir``) of an email's HTML part; none for launchcal's English."""
+    if i18n.is_english(locale):
+        return ""
+    direction = ' dir="rtl"' if i18n.is_rtl(locale) else ""
+    return f' lang="{locale.replace("_", "-")}"{direction}'
 
 
 _WRITERS: dict[Channel, Callable[[Event, _Parts], str]] = {
@@ -375,7 +400,7 @@ def email(
     if sender is None:
         organizer = events[0].organizer
         if organizer is None or not organizer.email:
-            raise InputError(SENTENCES["no_sender"])
+            raise InputError(said_again(SENTENCES["no_sender"]))
         sender = formataddr((organizer.name, organizer.email))
     attachment = ics.to_ics(calendar, stamp=now, publisher=parseaddr(sender))
     # The Date header is the file's DTSTAMP: ics decides it once (SOURCE_DATE_EPOCH or clock).
@@ -385,8 +410,8 @@ def email(
     method = re.search(rb"^METHOD:(\S+)\r$", attachment, re.MULTILINE)
     first = events[0]
     subject = (
-        SENTENCES["email_subject"].format(
-            title=_parts(first, locale).title, when=own_time(first, locale)
+        _say(
+            "email_subject", locale, title=_parts(first, locale).title, when=own_time(first, locale)
         )
         if len(events) == 1
         else calendar.name
@@ -405,7 +430,7 @@ def email(
     text = "\n\n".join(_text(e, _parts(e, locale)) for e in events) + "\n"
     message_.set_content(text, cte="quoted-printable")
     body = "\n<hr>\n".join(_html(e, _parts(e, locale)) for e in events)
-    page = f"<!DOCTYPE html>\n<html><body>\n{body}\n</body></html>\n"
+    page = f"<!DOCTYPE html>\n<html{_html_lang(locale)}><body>\n{body}\n</body></html>\n"
     message_.add_alternative(page, subtype="html", cte="quoted-printable")
     message_.make_mixed()
     params = {"method": method.group(1).decode("ascii")} if method else {}

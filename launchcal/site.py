@@ -2,7 +2,9 @@
 
 For one event: ``index.html`` (the event page), ``widget.html`` (the snippet to embed),
 ``<id>.ics`` (the download the page links to), ``<id>.json`` (the event and its audience's
-clocks) and, with ``--no-inline-script``, the widget's script.
+clocks) and, with ``--no-inline-script``, the widget's script. With ``--locales fr,sw,zh``
+also ``fr/index.html``, ``sw/index.html``, ... (one language each), all of them linked by one
+set of ``hreflang`` alternates, ``index.html`` the ``x-default`` that picks the viewer's.
 
 For a season (a file of many events, :func:`build_season`): ``index.html`` listing the upcoming
 launches with live countdowns and then the past ones, ``feed.ics`` (the whole feed, with a
@@ -21,7 +23,6 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from launchcal import jsonstream, render, report, tz
 from launchcal.errors import InputError
@@ -37,6 +38,7 @@ __all__ = [
     "build",
     "build_season",
     "event_data",
+    "language_pages",
     "season_files",
 ]
 
@@ -83,10 +85,14 @@ def build(
     *,
     stamp: dt.datetime | None = None,
     inputs: Iterable[str | Path] = (),
+    per_language: bool = False,
 ) -> list[Path]:
     """Render everything first, then write the folder all at once; return the paths written.
 
-    ``inputs`` (the event file) are never overwritten or swapped away.
+    ``inputs`` (the event file) are never overwritten or swapped away. With ``per_language``
+    (``build --locales fr,sw,zh``) each of the options' languages also gets its own page,
+    ``fr/index.html``, in that language only; ``index.html`` (hreflang ``x-default``) picks
+    the viewer's among them, and every page links the others (:func:`language_pages`).
 
     Raises:
         OutputError: ``directory`` is a file, holds other files or an input, or cannot be
@@ -95,14 +101,59 @@ def build(
     options = options or render.Options()
     ics_name = f"{event.id}.ics"
     outputs: dict[str, str | bytes] = {}
-    page = render.html(event, options, whole_page=True, ics_href=ics_name)
+    pages = language_pages(options) if per_language else {}
+    alternates = _alternates(options, pages, options.base_url)
+    page = render.html(
+        event, options, whole_page=True, ics_href=ics_name, alternates=alternates.get("")
+    )
     outputs[PAGE_NAME] = page.html
+    for folder, language in pages.items():
+        outputs[f"{folder}/{PAGE_NAME}"] = render.page(
+            event, language, ics_href=f"../{ics_name}", stamp=stamp, alternates=alternates[folder]
+        )
     outputs[WIDGET_NAME] = render.snippet(event, options)
     outputs[ics_name] = render.ics_bytes(event, stamp=stamp)
     outputs[f"{event.id}.json"] = _json(event_data(event))
     if page.script is not None:
         outputs[render.SCRIPT_NAME] = page.script
     return write_folder(directory, outputs, inputs=inputs)
+
+
+def language_pages(options: render.Options) -> dict[str, render.Options]:
+    """``{folder: options}``: one page per language the options ship, in a folder named by
+    its BCP 47 tag (``fr``, ``zh-Hant``), showing that language only.
+
+    Raises:
+        InputError: only one language is given (nothing to choose among).
+    """
+    shipped = options.shipped if options.languages else ()
+    if len(shipped) < 2:
+        raise InputError(
+            "--locales needs two languages or more, like fr,sw,zh (one language: --locale fr)"
+        )
+    found = {}
+    for tag in shipped:
+        base = None if options.base_url is None else f"{_base(options.base_url)}{tag}/"
+        found[tag] = dataclasses.replace(options, locale=tag, languages=(), base_url=base)
+    return found
+
+
+def _alternates(
+    options: render.Options, pages: dict[str, Any], base_url: str | None
+) -> dict[str, dict[str, str]]:
+    """Each page's ``{hreflang: href}`` of every language's page and the ``x-default``
+    (absolute with a base URL, as search engines want them; else relative), by folder
+    (``""``: the root page)."""
+    if not pages:
+        return {}
+    base = None if base_url is None else _base(base_url)
+    found = {}
+    for here in ["", *pages]:
+        up = "" if not here else "../"
+        root = base if base is not None else (up or "./")
+        links = {tag: f"{root}{tag}/" for tag in pages}
+        found[here] = {**links, "x-default": root}
+    return found
 
 
 def _json(data: Any) -> str:
@@ -258,6 +309,10 @@ def _url(base: str, event: Event, name: str = "") -> str:
 
 
 def _sitemap(base: str, calendar: Calendar) -> Iterator[str]:
+    # Here, not at the top: xml.sax.saxutils imports urllib.request (http, ssl, email), a tenth
+    # of a build's time, and only a sitemap needs it.
+    from xml.sax.saxutils import escape
+
     yield (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'

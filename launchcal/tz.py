@@ -17,7 +17,7 @@ import struct
 import zoneinfo
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from launchcal.errors import (
     AmbiguousTimeError,
@@ -127,8 +127,7 @@ def database() -> TzDatabase:
     return chosen
 
 
-@dataclass(frozen=True)
-class _Catalogue:
+class _Catalogue(NamedTuple):  # NamedTuple, not dataclass: every command defines it at start-up
     zones: frozenset[str]
     links: dict[str, str]
     preferred: frozenset[str]

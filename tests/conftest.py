@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,6 +28,10 @@ time.tzset()
 for _variable in ("LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_variable, None)
 os.environ["LANG"] = "C.UTF-8"
+# Compiled templates go to this session's own folder, never the user's ~/.cache.
+_CACHE = tempfile.mkdtemp(prefix="launchcal-test-cache-")
+os.environ["LAUNCHCAL_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 ROOT = Path(__file__).resolve().parent.parent
 # Readers the consumer tests run in other interpreters (the system python3, node): not tests.

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from launchcal import eventfile, render
+from launchcal import eventfile, render, tz
 from launchcal.event import Event
 from launchcal.places import Place
 from tests.conftest import EXAMPLES, ROOT
@@ -396,7 +396,8 @@ def test_strict_csp_needs_and_gets_the_external_script(browse: Browse, site: Sit
 
 
 def test_several_widgets_are_independent_and_leak_no_globals(browse: Browse, site: Site) -> None:
-    winter = render.snippet(WINTER, render.Options(theme="dark", locale="de"))
+    # German only (no English beside it): an English browser gets German too.
+    winter = render.snippet(WINTER, render.Options(theme="dark", locale="de", languages=()))
     summer = render.snippet(_example(), render.Options(theme="light"))
     blank = browse.open(site.publish("blank.html", blog_post("")), clock=SUMMER)
     baseline = set(blank.evaluate("Object.getOwnPropertyNames(window)"))
@@ -407,10 +408,10 @@ def test_several_widgets_are_independent_and_leak_no_globals(browse: Browse, sit
     assert widgets.count() == 2
     assert _text(page, ".lcw >> nth=0 >> .lcw-n") == "Starts in 30 minutes, 0 seconds"
     assert " ".join(widgets.nth(1).locator(".lcw-n").inner_text().split()) == (
-        "Starts in 154 Tage, 0 Stunden, 30 Minuten und 0 Sekunden"
+        "Noch 154 Tage, 0 Stunden, 30 Minuten und 0 Sekunden bis zum Start"
     )
     assert " ".join(widgets.nth(1).locator(".lcw-y").inner_text().split()) == (
-        "Mo., 5. Dez., 14:00 your time"
+        "Mo., 5. Dez., 14:00 bei Ihnen"
     )
     colours = [w.evaluate("e => getComputedStyle(e).backgroundColor") for w in widgets.all()]
     assert colours == ["rgb(255, 255, 255)", "rgb(28, 28, 30)"]
@@ -569,7 +570,7 @@ def test_tiles_from_the_cli_show_the_digits_and_pass_axe(
     page.clock.pause_at(BEFORE)
     assert _tiles(page) == ["2", "03", "03", "55"]
     assert page.locator(".lcw-g").is_visible()
-    assert page.locator(".lcw-g span").all_inner_texts() == [
+    assert page.locator(".lcw-g>span").all_inner_texts() == [
         "2\ndays",
         "03\nhours",
         "03\nminutes",
@@ -877,3 +878,165 @@ def test_rolling_release_counts_down_to_the_readers_own_market(
     page.clock.pause_at(now)
     assert _text(page, ".lcw-n") == counting
     assert _text(page, ".lcw-y") == yours
+
+
+# --- the viewer's language ---------------------------------------------------------------------
+
+#: What a widget shipping English (the page's), French, Swahili, Chinese, Arabic and German
+#: says an hour before the start, by the browser's locale: the catalogs' sentence around
+#: Chromium's own unit and list words. Japanese is not shipped: the page's English.
+SPEAKS = {
+    "fr-FR": ("fr", "ltr", "Commence dans 1 heure, 0 minute et 0 seconde", "lun. 4 juil., 14:00"),
+    "sw": ("sw", "ltr", "Inaanza baada ya saa 1, dakika 0 na sekunde 0", "Jumatatu, 4 Jul, 14:00"),
+    "zh-CN": ("zh", "ltr", "距离开始还有 1小时0分钟0秒钟", "7月4日周一 14:00"),
+    "ar": ("ar", "rtl", "يبدأ بعد ساعة، و0 دقيقة، و0 ثانية", "الاثنين، 4 يوليو، 02:00 م"),
+    "de-DE": ("de", "ltr", "Noch 1 Stunde, 0 Minuten und 0 Sekunden bis zum Start", "Mo., 4. Juli, 14:00"),
+    "ja-JP": ("en", "ltr", "Starts in 1 hour, 0 minutes, 0 seconds", "Mon, Jul 4, 02:00 PM"),
+}  # fmt: skip
+
+
+#: The server's own words for the start and for London, said again in the viewer's language.
+SERVER = {
+    "fr": ("lun. 4 juil. 2022, 19:00", "Londres, Royaume-Uni"),
+    "sw": ("Jumatatu, 4 Jul 2022 19:00", "London, Ufalme wa Muungano"),
+    "zh": ("2022年7月4日周一 19:00", "伦敦, 英国"),
+    "ar": ("الاثنين، 4 يوليو 2022، 7:00 م", "لندن, المملكة المتحدة"),
+    "de": ("Mo., 4. Juli 2022, 19:00", "London, Vereinigtes Königreich"),
+    "en": ("Mon 4 Jul 2022, 19:00", "London"),
+}
+
+
+@pytest.mark.parametrize("viewer", list(SPEAKS))
+def test_widget_says_its_states_in_the_viewers_language(
+    browse: Browse, site: Site, viewer: str
+) -> None:
+    language, direction, soon, time = SPEAKS[viewer]
+    said = render.words(language)
+    event = dataclasses.replace(_example(), replay_url="https://example.com/replay")
+    options = render.Options(locale="en", languages=("fr", "sw", "zh", "ar", "de"))
+    url = site.publish(f"speaks-{viewer}.html", blog_post(render.snippet(event, options)))
+    page = browse.open(url, locale=viewer, clock=SUMMER - dt.timedelta(hours=1, seconds=2))
+    page.clock.pause_at(SUMMER - dt.timedelta(hours=1))
+    widget = page.locator(".lcw")
+    assert (widget.get_attribute("lang"), widget.get_attribute("dir")) == (language, direction)
+    assert widget.evaluate("e => getComputedStyle(e).direction") == direction
+    assert _text(page, ".lcw-n") == soon
+    assert soon.startswith(said["w"].split("%(time)s")[0].strip())
+    # The viewer's own time, isolated (<bdi>) inside the sentence around it.
+    assert _text(page, ".lcw-y bdi") == time
+    assert _text(page, ".lcw-y") == " ".join(said["y"].replace("%(time)s", time).split())
+    page.clock.run_for(3_600_000 + 1000)  # live
+    assert _text(page, ".lcw-n") == said["v"]
+    assert _text(page, ".lcw-w a") == said["watch"]
+    page.clock.run_for(2 * 3_600_000)  # ended
+    assert _text(page, ".lcw-n") == said["x"]
+    assert _text(page, ".lcw-p a") == said["replay"]
+
+
+@pytest.mark.parametrize("viewer", list(SPEAKS))
+def test_page_says_the_servers_lines_in_the_viewers_language(
+    browse: Browse, site: Site, viewer: str
+) -> None:
+    """The page (whose size is not counted, unlike a snippet's) also says again what its
+    server wrote: the start on the event's clock and the audience's cities and times."""
+    language = SPEAKS[viewer][0]
+    start, london = SERVER[language]
+    options = render.Options(locale="en", languages=("fr", "sw", "zh", "ar", "de"))
+    url = site.publish(f"page-speaks-{viewer}.html", render.page(_example(), options))
+    page = browse.open(url, locale=viewer, clock=SUMMER - dt.timedelta(hours=1))
+    assert page.locator("html").get_attribute("lang") == language
+    assert _text(page, ".lcw-m time") == start
+    assert _text(page, "tbody th >> nth=1") == london
+    assert _text(page, "thead th >> nth=0") == render.words(language)["place"]
+
+
+def test_french_viewer_reads_french_states(browse: Browse, site: Site) -> None:
+    """The issue's words: with locale=fr-FR the widget says its states in French."""
+    url = site.publish(
+        "fr.html", blog_post(render.snippet(_example(), render.Options(locale="fr")))
+    )
+    page = browse.open(url, locale="fr-FR", clock=SUMMER - dt.timedelta(seconds=2))
+    page.clock.pause_at(SUMMER - dt.timedelta(seconds=1))
+    assert _text(page, ".lcw-n") == "Commence dans 1 seconde"
+    page.clock.run_for(2000)
+    assert _text(page, ".lcw-n") == "En direct"
+    page.clock.run_for(2 * 3_600_000)
+    assert _text(page, ".lcw-n") == "Terminé"
+
+
+def test_regional_and_script_variants_pick_their_language(browse: Browse, site: Site) -> None:
+    """fr-CA takes fr (with Canadian dates); zh-TW takes Traditional Chinese, never the
+    Simplified catalog; a language the author did not ship gets the page's own."""
+    options = render.Options(locale="zh", languages=("zh-Hant", "fr"))
+    url = site.publish("variants.html", blog_post(render.snippet(_example(), options)))
+    found = {}
+    for viewer in ("fr-CA", "zh-TW", "zh-CN", "ko-KR"):
+        page = browse.open(url, locale=viewer, clock=SUMMER - dt.timedelta(days=1))
+        found[viewer] = page.locator(".lcw").get_attribute("lang")
+    assert found == {"fr-CA": "fr", "zh-TW": "zh-Hant", "zh-CN": "zh", "ko-KR": "zh"}
+
+
+def test_without_javascript_the_page_is_in_its_own_language(browse: Browse, site: Site) -> None:
+    options = render.Options(locale="fr", languages=("sw", "ar"))
+    url = site.publish("nojs-fr.html", render.page(_example(), options))
+    page = browse.open(url, locale="sw", javascript=False)
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert _text(page, "h2") == "Dans le monde"
+    assert "Londres, Royaume-Uni" in _text(page, "tbody")
+    assert "lun. 4 juil. 2022, 19:00" in _text(page, ".lcw-m")
+
+
+def test_page_lays_out_right_to_left_for_an_arabic_viewer(browse: Browse, site: Site) -> None:
+    options = render.Options(locale="en", languages=("fr", "ar"))
+    url = site.publish("page-ar.html", render.page(_example(), options))
+    page = browse.open(url, locale="ar", clock=SUMMER - dt.timedelta(hours=3))
+    html = page.locator("html")
+    assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("ar", "rtl")
+    said = render.words("ar")
+    assert _text(page, "h2 >> nth=0") == said["around"]
+    assert _text(page, "footer") == said["footer"].replace("%(version)s", tz.database().version)
+    assert page.locator(".lcw").evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert _text(page, ".lcw-n").startswith("يبدأ بعد")
+    assert axe_violations(page) == []
+
+
+def test_built_pages_per_language_pass_and_link_each_other(
+    browse: Browse, site: Site, tmp_path: Path
+) -> None:
+    from launchcal import site as build_site
+
+    options = render.Options(locale="fr", languages=("sw", "zh", "ar"))
+    folder = site.root / "languages"
+    build_site.build(_example(), folder, options, per_language=True)
+    expected = {"fr": "fr", "sw": "sw", "zh": "zh", "ar": "ar", "x-default": ""}
+    for name, (lang, direction) in {
+        "": ("fr", "ltr"), "fr/": ("fr", "ltr"), "sw/": ("sw", "ltr"), "zh/": ("zh", "ltr"),
+        "ar/": ("ar", "rtl"),
+    }.items():  # fmt: skip
+        # A French browser: each language's page stays in its language; index.html picks.
+        page = browse.open(f"{site.base}languages/{name}", locale="fr-FR", clock=SUMMER)
+        html = page.locator("html")
+        assert (html.get_attribute("lang"), html.get_attribute("dir")) == (lang, direction)
+        links = page.locator("link[rel=alternate]")
+        hreflang = {links.nth(i).get_attribute("hreflang") for i in range(links.count())}
+        assert hreflang == set(expected)
+        assert page.locator(".lcw").evaluate("e => getComputedStyle(e).direction") == direction
+        assert _text(page, ".lcw-n") == render.words(lang)["v"]
+        assert axe_violations(page) == []
+
+
+def test_tiles_and_menu_in_the_viewers_language_pass_axe(browse: Browse, site: Site) -> None:
+    options = render.Options(locale="en", languages=("fr", "ar"), style="tiles")
+    url = site.publish("tiles-fr.html", blog_post(render.snippet(_example(), options)))
+    page = browse.open(url, locale="fr-FR", clock=BEFORE - SLACK)
+    page.clock.pause_at(BEFORE)
+    assert _text(page, ".lcw-n") == "Commence dans"
+    assert page.locator(".lcw-g>span").all_inner_texts() == [
+        "2\njours", "03\nheures", "03\nminutes", "55\nsecondes",
+    ]  # fmt: skip
+    assert _text(page, ".lcw-r").startswith("Commence dans 2 jours, 3 heures")
+    assert _text(page, "summary") == "Ajouter à l’agenda"
+    labels = page.locator(".lcw-k a").all_text_contents()
+    assert labels[0] == "Google Agenda"
+    assert labels[-1] == "Apple / autre (.ics)"
+    assert axe_violations(page) == []

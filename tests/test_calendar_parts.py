@@ -22,7 +22,9 @@ def test_page_lists_the_links_and_embeds_the_ics() -> None:
     event = example()
     document = render.page(event, stamp=STAMP)
     found = links.links(event)
-    anchors = re.findall(r'<li><a href="([^"]+)" rel="nofollow">([^<]+)</a></li>', document)
+    anchors = re.findall(
+        r'<li><a href="([^"]+)" rel="nofollow"(?: data-k="\w+")?>([^<]+)</a></li>', document
+    )
     assert anchors == [
         (found[key].replace("&", "&amp;"), label) for key, label in links.SERVICES.items()
     ]

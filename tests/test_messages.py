@@ -169,6 +169,21 @@ def test_english_when_reads_no_catalog() -> None:
     assert messages.words("en_GB").gettext("same day") == "same day"
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", XIAOMI, "--claim", "around 3am in Nairobi"],
+        ["check", "--article", str(ROOT / "examples" / "article.md")],
+        ["share", XIAOMI, "--to", "text"],
+        ["links", XIAOMI],
+    ],
+    ids=["check", "check-article", "share", "links"],
+)
+def test_english_check_share_links_import_no_babel(args: list[str]) -> None:
+    modules = imported_by(*args, env={**os.environ, "LANG": "en_US.UTF-8"})
+    assert loaded(modules, "babel") == []
+
+
 def test_browser_words_are_one_dict_per_locale() -> None:
     wanted = ["same day", "next day", "%(zone)s (your zone)"]
     assert messages.browser_words("fr", wanted) == {
@@ -210,6 +225,150 @@ def test_golden_countdown(locale: str, viewer_zone: object) -> None:
     states = [NOW, "2022-07-04T19:20:00+08:00", "2022-07-06T21:00:00+08:00"]
     text = "".join(_run("countdown", XIAOMI, "--locale", locale, "--now", now) for now in states)
     _golden(f"countdown-{locale}.txt", text)
+
+
+ARTICLE = str(ROOT.parent / "shared" / "articles" / "xiaomi-12s-androidkenya.txt")
+#: One claim per verdict sentence: wrong time, right time on the wrong day, two claims (one an
+#: abbreviation not in use in July), a wrong time on the wrong day.
+CLAIMS = [
+    "around 3am in Nairobi",
+    "2pm on Tuesday in Nairobi",
+    "7am in New York, 3am PST",
+    "8pm on Monday in Kiritimati",
+]
+
+
+def _run_check(*args: str) -> str:
+    """``launchcal check``'s output; it exits 1 when a claim is wrong."""
+    result = CliRunner().invoke(cli, ["check", *args], prog_name="launchcal")
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("locale", ["en", *COMPLETE])
+def test_golden_check(locale: str) -> None:
+    if not os.path.exists(ARTICLE):
+        pytest.skip(f"the shared article is not here: {ARTICLE}")
+    text = "".join(_run_check(XIAOMI, "--claim", claim, "--locale", locale) for claim in CLAIMS)
+    text += _run_check("--article", ARTICLE, "--locale", locale)
+    text += _run_check("--article", ARTICLE, "--published", "2022-06-30", "--locale", locale)
+    _golden(f"check-{locale}.txt", text)
+
+
+def test_check_in_english_is_unchanged_by_the_catalogs() -> None:
+    """English verdicts are launchcal's own sentences, word for word what --json carries."""
+    assert _run_check(XIAOMI, "--claim", "around 3am in Nairobi") == (
+        "wrong: it starts at 14:00 in Nairobi, same day, not 03:00\n"
+    )
+    data = _run_check(XIAOMI, "--claim", "around 3am in Nairobi", "--json", "--locale", "fr")
+    assert '"message": "wrong: it starts at 14:00 in Nairobi, same day, not 03:00"' in data
+
+
+def test_check_in_french_and_swahili() -> None:
+    french = _run_check(XIAOMI, "--claim", "around 3am in London", "--locale", "fr")
+    assert french == (
+        "faux : l’événement commence à 12:00 à Londres, Royaume-Uni, le même jour, et non à 03:00\n"
+    )
+    swahili = _run_check(XIAOMI, "--claim", "2pm on Tuesday in Nairobi", "--locale", "sw")
+    assert swahili == (
+        "si sahihi: saa 14:00 ni sahihi, lakini huko Nairobi ni Jumatatu, 4 Jul 2022, si Jumanne\n"
+    )
+
+
+@pytest.mark.parametrize("locale", COMPLETE)
+def test_check_says_nothing_in_english(locale: str) -> None:
+    """No English verdict word is left in another language's verdicts (the claims and the
+    article's own words, quoted, are the only English)."""
+    out = _run_check(XIAOMI, "--claim", "7am in New York, 3am PST", "--locale", locale)
+    for quoted in ("7am in New York", "3am PST"):
+        out = out.replace(quoted, "")
+    for word in ("right", "wrong", "starts", " not ", "same day", "then)"):
+        assert word not in out, (locale, word, out)
+
+
+def test_share_in_the_readers_language() -> None:
+    text = _run("share", XIAOMI, "--to", "text", "--locale", "fr")
+    assert "\nDans le monde :\n  Nairobi: 14:00\n  Londres: 12:00\n" in text
+    assert "(UTC+08:00, Asia/Shanghai)" in text
+    swahili = _run("share", XIAOMI, "--to", "slack", "--locale", "sw")
+    assert "^{date_long_pretty} saa {time}|Jumatatu, 4 Jul 2022, 19:00 " in swahili
+    zh = _run("share", XIAOMI, "--to", "x", "--locale", "zh")
+    assert "伦敦 12:00" in zh
+
+
+@pytest.mark.parametrize("locale", COMPLETE)
+def test_slack_keeps_its_tokens(locale: str) -> None:
+    """Slack fills ``{date_long_pretty}`` and ``{time}`` itself: every catalog keeps both."""
+    say = messages.words(locale)
+    pattern = say.gettext("{date_long_pretty} at {time}")
+    assert "{date_long_pretty}" in pattern
+    assert "{time}" in pattern
+    assert pattern.count("{") == 2
+
+
+def test_links_labels_in_the_readers_language() -> None:
+    out = _run("links", XIAOMI, "--locale", "fr").splitlines()
+    assert [line.split("https")[0] for line in out[1:]] == [
+        "  Google Agenda  ",
+        "  Outlook.com    ",
+        "  Microsoft 365  ",
+        "  Yahoo Agenda   ",
+    ]
+    # Wide characters count two columns, so the links still line up in a terminal.
+    from launchcal import i18n
+
+    zh = _run("links", XIAOMI, "--locale", "zh").splitlines()[1:]
+    assert len({i18n.cells(line.split("https")[0]) for line in zh}) == 1
+
+
+def test_links_notes_in_the_readers_language() -> None:
+    weekly = str(ROOT / "examples" / "weekly-stream.toml")
+    result = CliRunner().invoke(cli, ["links", weekly, "--locale", "fr"], prog_name="launchcal")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "Remarque : le lien Google Agenda répète « Studio Live » sans exclure 1 date sautée ; "
+        "le fichier .ics l’exclut\n"
+    )
+    assert "  Outlook.com    un lien ne peut pas répéter un événement ; " in result.stdout
+
+
+@pytest.mark.parametrize("locale", COMPLETE)
+def test_every_language_cuts_links_in_its_own_words(locale: str) -> None:
+    from launchcal.links import CalendarLinks
+
+    cut = CalendarLinks({}, {"google": ("description", "location"), "yahoo": ("title",)})
+    text = cut.describe_cut("Launch", locale)
+    assert "Launch" in text
+    for english in ("cut ", "the description", "to keep", "characters"):
+        assert english not in text, (locale, text)
+
+
+def test_the_default_title_is_said_at_output_time() -> None:
+    args = ["--start", "2022-07-04 19:00", "--zone", "Asia/Shanghai", "--in", "Nairobi"]
+    assert _run("when", *args, "--locale", "fr").startswith("L’événement commence à 14:00")
+    assert _run("when", *args).startswith("The event starts at 14:00")
+    # The data keeps the English default: the .ics is the same in every language.
+    assert "SUMMARY:The event" in _run("ics", *args[:4])
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en", "7:00 PM"),
+        ("zh", "下午7:00"),
+        ("ja", "午後7:00"),
+        ("ko", "오후 7:00"),
+        ("ar", "7:00 م"),
+        ("es", "7:00\u202fp.\u202fm."),
+    ],
+)
+def test_twelve_hour_clock_uses_cldr_day_periods(locale: str, expected: str) -> None:
+    from babel.dates import format_skeleton
+
+    moment = dt.datetime(2022, 7, 4, 19, tzinfo=tz.zone("Asia/Shanghai"))
+    assert i18n.twelve_hour_words(moment, locale) == expected
+    if locale != "en":  # the same words babel's own CLDR pattern gives
+        assert expected == format_skeleton("hm", moment.timetz(), locale=locale)
 
 
 def test_done_when_sentences() -> None:
@@ -324,6 +483,26 @@ def test_errors_in_the_readers_language(lang: str, expected: str) -> None:
         cli, ["countdown", XIAOMI, "--now", "01/07/2022"], env={"LANG": lang}, prog_name="launchcal"
     )
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected)
+
+
+def test_an_error_follows_the_commands_locale() -> None:
+    """``--locale`` is the reader's language for the error a command ends with, too."""
+    run = CliRunner().invoke(
+        cli, ["check", XIAOMI, "--claim", "Nairobi", "--locale", "fr"],
+        env={"LANG": "de_DE.UTF-8"}, prog_name="launchcal",
+    )  # fmt: skip
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr == (
+        "Error: pas d’heure dans 'Nairobi' ; écrivez une affirmation comme "
+        "'around 3am in Nairobi'\n"
+    )
+    run = CliRunner().invoke(
+        cli, ["check", XIAOMI, "--claim", "Nairobi"], env={"LANG": "de_DE.UTF-8"},
+        prog_name="launchcal",
+    )  # fmt: skip
+    assert run.stderr == (
+        "Error: keine Uhrzeit in 'Nairobi'; schreiben Sie eine Angabe wie 'around 3am in Nairobi'\n"
+    )
 
 
 @pytest.mark.parametrize(

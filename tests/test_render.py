@@ -8,6 +8,7 @@ import html.parser
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -76,7 +77,7 @@ def test_snippet_is_one_root_element_with_one_script() -> None:
     assert text.rstrip().endswith("</div>")
     assert text.count("<script") == 1
     assert text.count("<style>") == 1
-    assert '<time datetime="2022-07-04T11:00:00Z">Mon 4 Jul 2022, 19:00</time>' in text
+    assert '<time datetime="2022-07-04T11:00:00Z"><bdi>Mon 4 Jul 2022, 19:00</bdi></time>' in text
     assert 'data-s="2022-07-04T11:00:00Z" data-e="2022-07-04T13:00:00Z"' in text
 
 
@@ -146,7 +147,10 @@ def test_time_to_be_announced_has_no_countdown() -> None:
                   zone="Asia/Tokyo", time_known=False)  # fmt: skip
     text = render.snippet(event)
     assert "data-s=" not in text
-    assert '<time datetime="2026-12-15">Tue 15 Dec 2026, time to be announced</time>' in text
+    assert (
+        '<time datetime="2026-12-15"><bdi>Tue 15 Dec 2026, time to be announced</bdi></time>'
+        in text
+    )
     assert "<ul" not in text
 
 
@@ -168,7 +172,8 @@ def test_status_line(status: Status, words: str, counts: bool) -> None:
     previous = dt.datetime(2022, 7, 3, 11, tzinfo=dt.UTC)
     event = launch(status=status, previous_start=previous)
     text = render.snippet(event)
-    assert f'<p class="lcw-s">{words}</p>' in text
+    key = "" if status is Status.RESCHEDULED else f' data-k="{status.value}"'
+    assert f'<p class="lcw-s"{key}>{words}</p>' in text
     assert ("data-s=" in text) is counts
 
 
@@ -249,7 +254,7 @@ def test_page_links_location_organizer_and_email() -> None:
     assert "<dd>Hall &lt;A&gt;, 1 Main St</dd>" in document
     assert (
         '<dd><a href="https://example.org/">Org &amp; Co</a> '
-        '(<a href="mailto:hi@example.org">email</a>)</dd>'
+        '(<a href="mailto:hi@example.org" data-k="email">email</a>)</dd>'
     ) in document
     assert '<a href="https://example.com/launch">https://example.com/launch</a>' in document
 
@@ -327,8 +332,8 @@ def test_page_has_opengraph_table_and_night_marks() -> None:
         (False, "Africa/Nairobi"),
     ]
     assert rows[0][2].startswith(
-        '<time datetime="2022-07-05T01:00:00+14:00"><b>01:00</b> <span>Tue 5 Jul 2022</span>'
-        '</time> <span class="lcp-m">night</span><svg class="lcp-s"'
+        '<time datetime="2022-07-05T01:00:00+14:00"><b><bdi>01:00</bdi></b> <span>Tue 5 Jul 2022</span>'
+        '</time> <span class="lcp-m" data-k="night">night</span><svg class="lcp-s"'
     )
     # The day strip: night shaded (00:00-07:00), the start at 01:00, the date shift in words.
     assert 'aria-label="Pacific/Kiritimati: 01:00 Tue 5 Jul 2022, next day"' in rows[0][2]
@@ -395,6 +400,73 @@ def test_user_script_must_not_end_the_script_element(tmp_path: Path) -> None:
     (tmp_path / "countdown.js").write_text("alert('</script>')\n", encoding="utf-8")
     with pytest.raises(InputError, match=re.escape("countdown.js must not contain '</script'")):
         render.snippet(launch(), render.Options(template_dir=tmp_path))
+
+
+@pytest.fixture
+def template_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A cache folder of the test's own, and environments made afresh before and after."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LAUNCHCAL_CACHE_DIR", str(folder))
+    render._environment.cache_clear()
+    yield folder / "templates"
+    render._environment.cache_clear()
+
+
+def test_compiled_templates_are_loaded_from_the_cache(
+    template_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jinja2
+
+    first = render.page(example(), render.Options())
+    assert sorted(template_cache.glob("__jinja2_*.cache"))
+    render._environment.cache_clear()  # as a new process starts
+
+    def no_compiling(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("compiled a template the cache holds")
+
+    monkeypatch.setattr(jinja2.Environment, "compile", no_compiling)
+    assert render.page(example(), render.Options()) == first
+
+
+def test_a_changed_template_is_compiled_again(template_cache: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "snippet.html").write_text("<p>one {{ title }}</p>\n", encoding="utf-8")
+    assert render.snippet(launch(), render.Options(template_dir=mine)) == "<p>one Launch</p>\n"
+    render._environment.cache_clear()
+    (mine / "snippet.html").write_text("<p>two {{ title }}</p>\n", encoding="utf-8")
+    assert render.snippet(launch(), render.Options(template_dir=mine)) == "<p>two Launch</p>\n"
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = render.snippet(launch(), render.Options())
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("", encoding="utf-8")
+    for folder in (str(in_the_way), ""):  # not a folder; no cache at all
+        monkeypatch.setenv("LAUNCHCAL_CACHE_DIR", folder)
+        render._environment.cache_clear()
+        assert render._environment(None).bytecode_cache is None
+        assert render.snippet(launch(), render.Options()) == expected
+    render._environment.cache_clear()
+
+
+def test_a_damaged_cache_entry_is_compiled_again(template_cache: Path) -> None:
+    expected = render.snippet(launch(), render.Options())
+    for entry in template_cache.glob("__jinja2_*.cache"):
+        entry.write_bytes(entry.read_bytes()[:40])
+    render._environment.cache_clear()
+    assert render.snippet(launch(), render.Options()) == expected
+
+
+def test_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("LAUNCHCAL_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert render.cache_dir() == tmp_path / "launchcal"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert render.cache_dir() == tmp_path / "home" / ".cache" / "launchcal"
 
 
 def test_missing_template_dir() -> None:

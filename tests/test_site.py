@@ -43,7 +43,7 @@ def test_season_files_hold_the_whole_site() -> None:
     # Upcoming first (in order), then the past.
     order = [index.index(f'href="{i}/"') for i in ("berlin-hardware-night", "tba-showcase")]
     assert order == sorted(order)
-    assert index.index("<h2>Past</h2>") < index.index('href="aurora-keynote/"')
+    assert index.index('<h2 data-k="past">Past</h2>') < index.index('href="aurora-keynote/"')
     assert index.count("<script>") == 1
     assert index.count('class="lcw lcw-ti') == 3
     widget = files["aurora-keynote/widget.html"].decode()

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from launchcal.cli import (
+    LOCALE,
     echo_json,
     echo_text,
+    environment_locale,
     event_options,
     load_one_event,
     short_help,
@@ -48,12 +50,18 @@ def _finding(verdict: Verdict) -> dict[str, Any]:
     help="When the article was published: a date without a year is the next one after it.",
 )  # fmt: skip
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--locale", type=LOCALE, metavar="LOCALE",
+    help="Language of the verdicts, dates and place names (fr, sw, zh_Hant, ...). "
+    "Default: LC_ALL/LANG.",
+)  # fmt: skip
 def check(**params: Any) -> None:
     """Check published times: exit 0 if right, 1 if wrong ("around" allows 30 minutes).
 
     \b
       launchcal check examples/xiaomi-12s.toml --claim 'around 3am in Nairobi'
       launchcal check --article article.txt
+      launchcal check examples/xiaomi-12s.toml --claim 'around 3am in Nairobi' --locale sw
     """
     from launchcal import tz
 
@@ -70,16 +78,18 @@ def check(**params: Any) -> None:
         found = [_finding(v) for v in verdicts]
         echo_json({"tzdata": tz.database().version, **found[0], "claims": found})
     else:
+        locale = params["locale"] or environment_locale()
         for verdict in verdicts:
-            prefix = f"{verdict.claim.text!r}: " if len(verdicts) > 1 else ""
-            echo_text(prefix + verdict.message)
+            if len(verdicts) > 1:
+                echo_text(checking.claim_words(verdict, locale))
+            else:
+                echo_text(verdict.words(locale))
     if not all(v.right for v in verdicts):
         sys.exit(1)
 
 
 def _article(params: dict[str, Any]) -> None:
     from launchcal import article, tz
-    from launchcal.report import format_date
 
     source = params.pop("article")
     text = article.decode(source.read(), getattr(source, "name", "-"))
@@ -104,12 +114,6 @@ def _article(params: dict[str, Any]) -> None:
             }
         )
     else:
-        when = f"{format_date(start.date())} {start:%H:%M} {result.event.zone}"
-        if result.source is not None:
-            echo_text(f"event: {when}, from {result.source.text!r} and {result.basis}")
-        for verdict in result.verdicts:
-            echo_text(f"{verdict.claim.text!r}: {verdict.message}")
-        if not result.verdicts:
-            echo_text("no other time with a place in the article")
+        echo_text(article.report_words(result, params["locale"] or environment_locale()))
     if not result.right:
         sys.exit(1)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from launchcal.cli import (
-    LOCALE,
     F,
     LibraryType,
     echo_text,
@@ -22,6 +21,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 UNITS = LibraryType("units", "launchcal.render:parse_units")
+#: ``fr,sw,zh``: the page's language, then the others the widget ships.
+LOCALES = LibraryType("locales", "launchcal.render:parse_locales")
 
 
 def html_options(command: F) -> F:
@@ -57,8 +58,9 @@ def html_options(command: F) -> F:
             help="The add-to-calendar menu (default: in tiles and banner).",
         ),
         click.option(
-            "--locale", type=LOCALE, metavar="LOCALE",
-            help="Language of the reader's date and countdown (default: the browser's).",
+            "--locale", type=LOCALES, metavar="LOCALE[,LOCALE...]",
+            help="The page's language, then others a viewer's browser may pick "
+            "(default: English words, the browser's dates; fr alone ships fr and English).",
         ),
         click.option(
             "--no-inline-script", "external_script", is_flag=True,
@@ -95,9 +97,11 @@ def _render_options(params: dict[str, Any], base_url: str | None) -> Any:
 
     folder = params["template_dir"]
     style = params["style"]
+    tags = params["locale"] or (None,)
     return render.Options(
         theme=params["theme"],
-        locale=params["locale"],
+        locale=tags[0],
+        languages=tuple(tags[1:]) or None,
         inline_script=not params["external_script"],
         template_dir=None if folder is None else Path(folder),
         base_url=base_url,
@@ -169,6 +173,11 @@ def html(**params: Any) -> None:
     metavar="DIR",
     help="The folder to write (made if missing).",
 )
+@click.option(
+    "--locales", type=LOCALES, metavar="LOCALE,LOCALE...",
+    help="One page per language (a folder each, with hreflang links); index.html picks "
+    "the viewer's among them.",
+)  # fmt: skip
 @html_options
 def build(**params: Any) -> None:
     """Write a folder for a static host: for one event its page, widget, .ics and JSON; for a
@@ -180,6 +189,7 @@ def build(**params: Any) -> None:
     \b
       launchcal build examples/xiaomi-12s.toml -o site/
       launchcal build examples/launch-season.toml -o season/ --base-url https://example.com/
+      launchcal build examples/xiaomi-12s.toml -o site/ --locales fr,sw,zh
     """
     import sys
 
@@ -188,9 +198,21 @@ def build(**params: Any) -> None:
     inputs = input_files(params)
     output = params["output"]
     calendar = load_calendar(params)
+    locales = params["locales"]
+    if locales and params["locale"]:
+        raise click.UsageError("give --locale or --locales, not both")
+    if locales:
+        params["locale"] = locales
     options = _render_options(params, params["base_url"] or calendar.url)
+    if locales and len(calendar.events) > 1:
+        raise click.UsageError(
+            "--locales writes one event's pages; for a season give --locale "
+            f"{','.join(locales)} (one site whose widgets pick the viewer's language)"
+        )
     paths: Sequence[Path]
-    if len(calendar.events) == 1 and params["base_url"] is None:
+    if locales:
+        paths = site.build(calendar.events[0], output, options, inputs=inputs, per_language=True)
+    elif len(calendar.events) == 1 and params["base_url"] is None:
         paths = site.build(calendar.events[0], output, options, inputs=inputs)
     elif sys.stderr.isatty():
         with click.progressbar(

@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from launchcal.cli import (
+    LOCALE,
     echo_json,
     echo_text,
+    environment_locale,
     event_options,
     load_events,
     short_help,
@@ -21,6 +23,10 @@ if TYPE_CHECKING:
 @click.command("links", short_help=short_help("links"))
 @event_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@click.option(
+    "--locale", type=LOCALE, metavar="LOCALE",
+    help="Language of the service names (fr, sw, zh_Hant, ...). Default: LC_ALL/LANG.",
+)  # fmt: skip
 def links_command(**params: Any) -> None:
     """Add-to-calendar links: Google Calendar, Outlook.com, Microsoft 365, Yahoo.
 
@@ -36,27 +42,26 @@ def links_command(**params: Any) -> None:
     from launchcal.jsonstream import Members
 
     events = [part for event in load_events(params) for part in recurrence.parts(event)]
+    from launchcal import messages
+
+    locale = params["locale"] or environment_locale()
+    say = messages.words(locale)
 
     def note(event: Event, result: links.CalendarLinks) -> None:
-        if result.cut:
-            echo_text(f"Note: {result.describe_cut(event.title)}", err=True)
-        if result.left_out:
-            echo_text(f"Note: {result.left_out}", err=True)
+        for text in (
+            result.describe_cut(event.title, locale),
+            result.left_out_words(event.title, locale),
+        ):
+            if text:
+                echo_text(say.gettext("Note: %(note)s", note=text), err=True)
 
     # Each event's links are made, noted and written before the next one's.
     if params["as_json"]:
         found = links.links_by_id(events, seen=note)
         echo_json(next(found)[1] if len(events) == 1 else Members(found))
         return
-    width = max(len(name) for name in links.SERVICES.values())
     for index, event in enumerate(events):
         result = links.calendar_links(event)
         note(event, result)
-        rows = [f"  {links.SERVICES[key]:<{width}}  {url}" for key, url in result.urls.items()]
-        rows += [
-            f"  {links.SERVICES[key]:<{width}}  cannot repeat an event from a link; "
-            "import the .ics instead (launchcal ics)"
-            for key in result.unsupported
-        ]
-        block = "\n".join([event.title, *rows])
+        block = links.links_text([(event, result)], locale)
         echo_text(block if index == 0 else "\n" + block)  # a blank line between events

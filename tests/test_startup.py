@@ -1,0 +1,79 @@
+"""Start-up: what each command leaves unimported (issue 17's start-up targets rest on it).
+
+Timings are the benchmark's (benchmarks/bench_cli.py); these tests check the cause, which is
+deterministic: the modules a fresh interpreter holds after the command.
+"""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT, imported_by, loaded
+
+XIAOMI = str(EXAMPLES / "xiaomi-12s.toml")
+#: What English output never needs: another language, the page, the .ics, a repeating series.
+NOT_FOR_WHEN = ("jinja2", "icalendar", "babel", "pendulum", "dateutil", "rapidfuzz",
+                "launchcal.render", "launchcal.ics", "launchcal.recurrence")  # fmt: skip
+#: The network stack (xml.sax.saxutils pulls it in through urllib.request).
+NETWORK = ("ssl", "http", "email", "socket", "urllib.request")
+
+
+@pytest.mark.parametrize(
+    ("args", "unloaded"),
+    [
+        (["when", XIAOMI], NOT_FOR_WHEN),
+        (["when", "--start", "2022-07-04 19:00", "--zone", "China", "--in", "Nairobi"],
+         (*NOT_FOR_WHEN, "tomllib")),
+        # A claim that reads: "did you mean" (rapidfuzz) is for the ones that do not.
+        (["check", XIAOMI, "--claim", "around 3am in Nairobi"], NOT_FOR_WHEN),
+        (["ics", XIAOMI, "-o", "{out}"], ("jinja2", "babel", "pendulum", *NETWORK)),
+        # The widget embeds no .ics and its event does not repeat.
+        (["html", XIAOMI, "-o", "{out}"], ("icalendar", "dateutil", "babel", *NETWORK)),
+        (["html", XIAOMI, "--page", "-o", "{out}"], ("babel", "pendulum", *NETWORK)),
+    ],
+    ids=["when", "when-flags", "check-claim", "ics", "html", "html-page"],
+)  # fmt: skip
+def test_command_leaves_unneeded_modules_unimported(
+    args: list[str], unloaded: tuple[str, ...], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    modules = imported_by(*(arg.format(out=out) for arg in args))
+    assert loaded(modules, *unloaded) == []
+    assert out.is_file() or "-o" not in args
+
+
+def test_build_without_a_sitemap_loads_no_network_stack(tmp_path: Path) -> None:
+    modules = imported_by("build", XIAOMI, "-o", str(tmp_path / "site"))
+    assert (tmp_path / "site" / "index.html").is_file()
+    assert loaded(modules, "xml", "secrets", *NETWORK) == []
+
+
+def test_importing_launchcal_leaves_garbage_collection_alone() -> None:
+    # Only the `launchcal` program collects less often; a program that imports launchcal keeps
+    # its own thresholds.
+    code = "import gc, launchcal.cli, launchcal.report; print(gc.get_threshold())"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == str(gc.get_threshold())
+
+
+def test_the_program_starts_with_fewer_collections_and_without_ctypes() -> None:
+    code = (
+        "import gc, sys, launchcal\n"
+        "launchcal._program_starts()\n"
+        "import launchcal.ics\n"
+        "from dateutil.tz import tz\n"
+        "print(gc.get_threshold(), 'ctypes' in sys.modules, tz.tzwin)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    # dateutil has no Windows zones on this platform either way (tzwin is None).
+    expected = "(50000, 10, 10) False None" if sys.platform != "win32" else "(50000, 10, 10)"
+    assert done.stdout.startswith(expected)
