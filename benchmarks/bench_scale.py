@@ -13,6 +13,8 @@ from ``uv.lock`` with the ``bench`` extra on first use):
   says exactly what each does): ics-py (tomllib, zoneinfo, ``ics.Event`` per event, UTC only,
   no VTIMEZONE) and the straightforward icalendar way (launchcal's reader, then icalendar's
   documented ``Event.new`` / ``add_missing_timezones`` / ``to_ical``);
+  launchcal's VTIMEZONEs come from its cache folder once a run has made them (the untimed
+  warm-up run does), as on a user's machine after the first run with a tz database;
 - ``launchcal when FILE --json``, ``launchcal links FILE --json`` (output discarded) and
   ``launchcal build FILE -o DIR``.
 

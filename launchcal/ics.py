@@ -24,6 +24,7 @@ through unescaped (only an ``assert``, gone under ``python -O``, stops it).
 from __future__ import annotations
 
 import calendar as calendar_module
+import contextlib
 import datetime as dt
 import os
 import re
@@ -31,6 +32,7 @@ import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from icalendar import Calendar as IcsCalendar
@@ -453,10 +455,73 @@ def _timezones(events: Iterable[Event]) -> Iterator[Timezone]:
 
 @lru_cache(maxsize=4096)
 def _vtimezone_bytes(database: tz.TzDatabase, zone: str, first: int, last: int) -> bytes:
-    """A VTIMEZONE's lines, made once per zone, span of years and tz database (a site's
-    folder holds an .ics per event, most of them in a few zones and years)."""
-    del database  # only a key: another database has other rules
-    return b"".join(_lines(_vtimezone(zone, first, last)))
+    """A VTIMEZONE's lines, made once per zone, span of years and tz database.
+
+    Working a zone's rules out takes milliseconds (its changes, week by week, over the years
+    its events need and 30 more): a feed in 75 zones spent a third of a second on it. So the
+    lines are kept in this process (a site's folder holds an .ics per event) and in the
+    user's cache folder (see :func:`_cache_folder`), where the next run finds them.
+    """
+    path = _cache_path(database, zone, first, last)
+    if path is not None:
+        try:
+            found = path.read_bytes()
+        except OSError:
+            pass
+        else:
+            if found.startswith(b"BEGIN:VTIMEZONE\r\n") and found.endswith(b"END:VTIMEZONE\r\n"):
+                return found
+    made = b"".join(_lines(_vtimezone(zone, first, last)))
+    if path is not None:
+        _store(path, made)
+    return made
+
+
+def _cache_folder() -> Path | None:
+    """Where VTIMEZONEs are kept between runs: ``$LAUNCHCAL_CACHE`` (empty: nowhere), else
+    ``launchcal`` in ``$XDG_CACHE_HOME`` or ``~/.cache``."""
+    chosen = os.environ.get("LAUNCHCAL_CACHE")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "launchcal"
+
+
+def _cache_path(database: tz.TzDatabase, zone: str, first: int, last: int) -> Path | None:
+    folder = _cache_folder()
+    if folder is None:
+        return None
+    name = zone.replace("%", "%25").replace("/", "%2F")
+    return folder / "vtimezone" / _fingerprint(database) / f"{name}-{first}-{last}.ics"
+
+
+@cache
+def _fingerprint(database: tz.TzDatabase) -> str:
+    """What a stored VTIMEZONE was made from: the tz database, and the code that reads it
+    and writes the lines (this module, :mod:`launchcal.tz`, icalendar, Python's zoneinfo).
+    A change to any of them starts a new folder rather than trusting old lines."""
+    import sys
+    import zlib  # icalendar has loaded it already; hashlib would cost ~10 ms of start-up
+
+    import icalendar
+
+    code = b"".join(Path(module).read_bytes() for module in (__file__, tz.__file__))
+    made_by = f"{database.version}|{database.path}|{sys.version_info[:2]}|{icalendar.__version__}"
+    data = code + made_by.encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Keep ``data`` at ``path``, whole or not at all; a cache folder that cannot be written
+    is simply not used."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def _zone_years(events: Iterable[Event]) -> Iterator[tuple[str, int, int]]:

@@ -18,6 +18,9 @@ from click.testing import CliRunner
 # Pin the tz database to the tzdata package before launchcal reads it, whatever the system has:
 # the expected values below were checked against this release.
 os.environ["LAUNCHCAL_TZDIR"] = str(Path(tzdata.__file__).parent / "zoneinfo")
+# No VTIMEZONE cache from earlier runs (launchcal.ics._vtimezone_bytes): every test works the
+# zones out, and nothing is written to the user's cache folder. test_ics_cache.py turns it on.
+os.environ["LAUNCHCAL_CACHE"] = ""
 # The viewer's own zone ("local") is part of some outputs: make it the same everywhere.
 os.environ["TZ"] = "UTC"
 time.tzset()
