@@ -251,9 +251,9 @@ class _Reader:
 
     def place(self, value: Any) -> places.Place:
         """The place a ``zone``, ``audience`` or ``markets`` string names (looked up once)."""
-        text = _text(value)
-        found = self.places.get(text)
+        found = self.places.get(value) if isinstance(value, str) else None
         if found is None:
+            text = _text(value)
             found = self.places[text] = places.resolve(text)
         return found
 
@@ -538,13 +538,15 @@ def _fold(value: Any) -> tz.Fold:
 def _duration(value: Any) -> dt.timedelta:
     if isinstance(value, int) and not isinstance(value, bool):
         raise InputError(f"give a unit with the number: '{value}m' or '{value}h'")
-    return _checked_duration(_text(value))
+    if not isinstance(value, str):
+        _text(value)  # says what was expected
+    return _checked_duration(value)
 
 
 @lru_cache(maxsize=512)
 def _checked_duration(text: str) -> dt.timedelta:
     """A duration field's value; a feed repeats a few ("1h", "15m") thousands of times."""
-    duration = parse_duration(text)
+    duration = parse_duration(_text(text))
     check_duration(duration, "the duration")
     return duration
 

@@ -266,7 +266,7 @@ class _Writer:
             # Time to be announced: an all-day entry. DTEND is exclusive (RFC 5545 section 3.6.1).
             lines.append(self.property("DTSTART", vDDDTypes(event.start.date())))
             lines.append(self.property("DTEND", vDDDTypes(_day_after(event))))
-        summary = _text(event.title).to_ical().decode()
+        summary = _escaped(event.title)
         lines.append(self.fold(f"SUMMARY:{summary}"))
         # The model only takes http(s) URLs; the file never carries anything else.
         link = event.link if event.link and _WEB.match(event.link) else None
@@ -332,7 +332,7 @@ class _Writer:
         return self.fold(f"{name};{params}:{text}" if params else f"{name}:{text}")
 
     def text(self, name: str, value: str) -> str:
-        return self.fold(f"{name}:{_text(value).to_ical().decode('utf-8')}")
+        return self.fold(f"{name}:{_escaped(value)}")
 
     def shared(self, name: str, value: str) -> str:
         """A TEXT line that many events repeat (a venue), escaped and folded once."""
@@ -378,7 +378,9 @@ class _Writer:
             # be its abbreviation, which changes with the season.
             if tzinfo is dt.UTC or isinstance(tzinfo, zoneinfo.ZoneInfo):
                 self.tzids[tzinfo] = params
-        self.clock.dt = moment
+        # icalendar writes the Z of UTC where it gives no TZID, and looks the zone up again
+        # for every value: given a TZID, the wall time alone has the same digits and no Z.
+        self.clock.dt = moment.replace(tzinfo=None) if params else moment
         value = self.clock.to_ical().decode("ascii")  # type: ignore[no-untyped-call]
         return self.fold(f"{name};{params}:{value}" if params else f"{name}:{value}")
 
@@ -423,15 +425,20 @@ def _moment(moment: dt.datetime, *, utc: bool = False) -> dt.datetime:
     section 3.3.5 says such a time means the first of the two, but vobject (and so Radicale)
     takes the second. UTC itself needs no VTIMEZONE either, nor do the ``Etc/`` offsets.
     """
-    if utc or moment.tzinfo is None or str(moment.tzinfo) in ("UTC", "Etc/UTC"):
+    if utc or moment.tzinfo is None or _always_utc(moment.tzinfo):
         return moment.astimezone(dt.UTC)
-    if str(moment.tzinfo).startswith("Etc/"):
-        # A bare offset with no place (Etc/GMT+3 is UTC-03:00): Google Calendar refuses these
-        # names and people read their sign the wrong way round; the instant says it all.
-        return moment.astimezone(dt.UTC)
-    if moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset():
+    # The other reading of the same wall time: another offset means it occurs twice.
+    if moment.utcoffset() != moment.replace(fold=1 - moment.fold).utcoffset():
         return moment.astimezone(dt.UTC)
     return moment
+
+
+@cache
+def _always_utc(tzinfo: dt.tzinfo) -> bool:
+    """UTC itself, and the ``Etc/`` offsets: a bare offset with no place (Etc/GMT+3 is
+    UTC-03:00), whose names Google Calendar refuses and people read the wrong way round."""
+    name = str(tzinfo)
+    return name in ("UTC", "Etc/UTC") or name.startswith("Etc/")
 
 
 def _day_after(event: Event) -> dt.date:
@@ -834,6 +841,18 @@ class _Text(vText):
 
 def _text(value: str) -> _Text:
     return _Text(_clean(value).replace("\\N", "\0"))
+
+
+def _escaped(value: str) -> str:
+    """``value`` as a TEXT property's value, escaped by icalendar (``vText.to_ical``).
+
+    The same as ``_text(value).to_ical()``, less the ``Parameters`` object ``vText`` makes
+    for each value (a third of the time, and a VEVENT writes three or four texts): the value
+    goes straight into a line, where no parameter is ever read.
+    """
+    text = str.__new__(_Text, _clean(value).replace("\\N", "\0"))
+    text.encoding = "utf-8"  # type: ignore[attr-defined]
+    return text.to_ical().decode("utf-8")
 
 
 def _clean(value: str) -> str:
