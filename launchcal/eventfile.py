@@ -242,7 +242,7 @@ def from_flags(
 
 class _Reader:
     def __init__(self, text: str, source: str, fold: tz.Fold | None) -> None:
-        self.lines = text.splitlines()
+        self.text = text  # split into lines only to name one in an error
         self.source = source
         self.fold = fold
         # A feed names the same few places thousands of times (each event's zone and
@@ -281,7 +281,7 @@ class _Reader:
         assignment = re.compile(rf"\s*{re.escape(key)}\s*=")
         section = -1  # -1: top level, before any table
         in_event = True
-        for number, line in enumerate(self.lines, start=1):
+        for number, line in enumerate(self.text.splitlines(), start=1):
             if header.match(line):
                 if re.match(r"\s*\[\[\s*event\s*\]\]", line):
                     section += 1
@@ -354,6 +354,8 @@ class _Reader:
         label: str,
         where: str,
     ) -> None:
+        if _known_keys(known).issuperset(raw):
+            return
         for key in raw:
             if key not in known:
                 import difflib
@@ -472,6 +474,11 @@ class _Reader:
             url = _url(item["url"]) if "url" in item else None
             found.append(Session(_text(item["title"]), start, end, url))
         return tuple(found)
+
+
+@lru_cache(maxsize=8)
+def _known_keys(known: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(known)
 
 
 def _first_market(start: Any, markets: tuple[places.Place, ...], fold: tz.Fold | None) -> str:

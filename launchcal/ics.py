@@ -186,13 +186,14 @@ def _chunks(
             "zone across DST changes, which only a TZID and VTIMEZONE carry; drop --utc"
         )
     *opening, closing = _lines(_head(calendar, publisher))
+    # The VEVENTs first (they note the years each zone needs), then the VTIMEZONEs before them.
+    writer = _Writer(stamp, utc=utc, publisher=publisher)
+    vevents = [writer.vevent(part, related) for part, related in entries]
     yield from opening
     if not utc:
-        for zone, first, last in _zone_years(part for part, _ in entries):
+        for zone, (first, last) in sorted(writer.years.items()):
             yield _vtimezone_bytes(database, zone, first, last)
-    writer = _Writer(stamp, utc=utc, publisher=publisher)
-    for part, related in entries:
-        yield writer.vevent(part, related)
+    yield from vevents
     yield closing
 
 
@@ -251,6 +252,7 @@ class _Writer:
         self.repeated: dict[tuple[str, str, str], str] = {}
         self.integers: dict[int, str] = {}
         self.triggers: dict[dt.timedelta, str] = {}
+        self.years: dict[str, tuple[int, int]] = {}  # the VTIMEZONEs to write: see _zone_years
 
     def vevent(self, event: Event, related: str | None = None) -> bytes:
         lines = [self.begin, self.text("UID", uid(event)), self.stamp]
@@ -258,10 +260,17 @@ class _Writer:
             lines.append(self.text("RELATED-TO", related))
         if event.rrule is not None:
             lines += self.series(event)
+            for moment in (event.start, event.end) if event.time_known else ():
+                if moment is not None:
+                    _note_years(self.years, event, _moment(moment))
         elif event.time_known:
-            lines.append(self.moment("DTSTART", _moment(event.start, utc=self.utc)))
+            start = _moment(event.start, utc=self.utc)
+            lines.append(self.moment("DTSTART", start))
+            _note_years(self.years, event, start)
             if event.end is not None:
-                lines.append(self.moment("DTEND", _moment(event.end, utc=self.utc)))
+                end = _moment(event.end, utc=self.utc)
+                lines.append(self.moment("DTEND", end))
+                _note_years(self.years, event, end)
         else:
             # Time to be announced: an all-day entry. DTEND is exclusive (RFC 5545 section 3.6.1).
             lines.append(self.property("DTSTART", vDDDTypes(event.start.date())))
@@ -537,17 +546,24 @@ def _zone_years(events: Iterable[Event]) -> Iterator[tuple[str, int, int]]:
     for event in events:
         if not event.time_known:
             continue  # all-day dates are floating: no zone
-        moments = [event.start, *([event.end] if event.end is not None else [])]
-        for moment in moments:
-            value = _moment(moment)
-            if value.tzinfo is dt.UTC:
-                continue
-            earliest = value - max(event.reminders, default=dt.timedelta(0))
-            latest = _last_year(event, value.year)
-            first, last = years.get(event.zone, (earliest.year, latest))
-            years[event.zone] = (min(first, earliest.year), max(last, latest))
+        for moment in (event.start, event.end):
+            if moment is not None:
+                _note_years(years, event, _moment(moment))
     for zone, (first, last) in sorted(years.items()):
         yield zone, first, last
+
+
+def _note_years(years: dict[str, tuple[int, int]], event: Event, value: dt.datetime) -> None:
+    """Widen the years the event's zone needs to cover ``value`` (as DTSTART/DTEND writes
+    it) and its reminders; a time written in UTC needs no zone."""
+    if value.tzinfo is dt.UTC:
+        return
+    earliest = (value - max(event.reminders, default=_ZERO)).year
+    latest = _last_year(event, value.year)
+    found = years.get(event.zone)
+    years[event.zone] = (
+        (earliest, latest) if found is None else (min(found[0], earliest), max(found[1], latest))
+    )
 
 
 def _last_year(event: Event, year: int) -> int:
