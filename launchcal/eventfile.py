@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
@@ -194,6 +194,7 @@ def load(path: str | Path, *, fold: tz.Fold | None = None) -> Calendar:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise EventFileError(f"{file}: not a UTF-8 text file") from None
+    del data  # the text is all that is read from here on
     return loads(text, source=file, fold=fold)
 
 
@@ -334,7 +335,7 @@ class _Reader:
             self._check_keys(meta, CALENDAR_FIELDS, None, "", "in [calendar]")
         if not raw_events:
             raise self.fail("the file holds no events; add an [[event]] table")
-        events = tuple(self.event(raw, index) for index, raw in enumerate(raw_events))
+        events = tuple(self._each_event(raw_events))
         try:
             return Calendar(
                 events=events,
@@ -347,6 +348,13 @@ class _Reader:
             raise
         except InputError as error:
             raise self.fail(str(error)) from None
+
+    def _each_event(self, raw_events: list[Any]) -> Iterator[Event]:
+        """The events in file order; each table is let go once read (a big feed's tables
+        and its events need not all be in memory at once)."""
+        for index in range(len(raw_events)):
+            raw, raw_events[index] = raw_events[index], None
+            yield self.event(raw, index)
 
     def _meta(
         self, meta: Mapping[str, Any], key: str, convert: Callable[[Any], Any], default: Any

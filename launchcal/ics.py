@@ -26,6 +26,7 @@ from __future__ import annotations
 import calendar as calendar_module
 import contextlib
 import datetime as dt
+import io
 import os
 import re
 import zoneinfo
@@ -120,7 +121,10 @@ def to_ics(
         ['DTSTAMP:20220601T000000Z', 'DTSTART;TZID=Asia/Shanghai:20220704T190000', \
 'DTEND;TZID=Asia/Shanghai:20220704T210000']
     """
-    return b"".join(_chunks(calendar, _stamp(stamp), utc=utc, publisher=publisher))
+    out = io.BytesIO()  # written into as it is made: a 100,000-event feed is ~60 MB
+    for chunk in _chunks(calendar, _stamp(stamp), utc=utc, publisher=publisher):
+        out.write(chunk)
+    return out.getvalue()
 
 
 def event_ics(event: Event, *, stamp: dt.datetime | None = None) -> bytes:
@@ -186,14 +190,21 @@ def _chunks(
             "zone across DST changes, which only a TZID and VTIMEZONE carry; drop --utc"
         )
     *opening, closing = _lines(_head(calendar, publisher))
-    # The VEVENTs first (they note the years each zone needs), then the VTIMEZONEs before them.
     writer = _Writer(stamp, utc=utc, publisher=publisher)
-    vevents = [writer.vevent(part, related) for part, related in entries]
+    # Each VEVENT's DTSTART and DTEND values first: they tell the years each zone's
+    # VTIMEZONE must cover, and the VTIMEZONEs come before the VEVENTs.
+    moments = [writer.moments(part) for part, _ in entries]
+    for part, _ in entries:
+        if part.rrule is not None and part.time_known:  # a series is never written in UTC
+            for moment in (part.start, part.end):
+                if moment is not None:
+                    _note_years(writer.years, part, _moment(moment))
     yield from opening
     if not utc:
         for zone, (first, last) in sorted(writer.years.items()):
             yield _vtimezone_bytes(database, zone, first, last)
-    yield from vevents
+    for (part, related), (start, end) in zip(entries, moments, strict=True):
+        yield writer.vevent(part, related, start, end)
     yield closing
 
 
@@ -254,23 +265,36 @@ class _Writer:
         self.triggers: dict[dt.timedelta, str] = {}
         self.years: dict[str, tuple[int, int]] = {}  # the VTIMEZONEs to write: see _zone_years
 
-    def vevent(self, event: Event, related: str | None = None) -> bytes:
+    def moments(self, event: Event) -> tuple[dt.datetime | None, dt.datetime | None]:
+        """DTSTART and DTEND as written (None for a series, or a date with no time), and
+        the years they need noted for the VTIMEZONEs."""
+        if event.rrule is not None or not event.time_known:
+            return None, None
+        start = _moment(event.start, utc=self.utc)
+        _note_years(self.years, event, start)
+        end = None
+        if event.end is not None:
+            end = _moment(event.end, utc=self.utc)
+            _note_years(self.years, event, end)
+        return start, end
+
+    def vevent(
+        self,
+        event: Event,
+        related: str | None,
+        start: dt.datetime | None,
+        end: dt.datetime | None,
+    ) -> bytes:
+        """The VEVENT's lines, given the DTSTART and DTEND that :meth:`moments` chose."""
         lines = [self.begin, self.text("UID", uid(event)), self.stamp]
         if related is not None:
             lines.append(self.text("RELATED-TO", related))
         if event.rrule is not None:
             lines += self.series(event)
-            for moment in (event.start, event.end) if event.time_known else ():
-                if moment is not None:
-                    _note_years(self.years, event, _moment(moment))
-        elif event.time_known:
-            start = _moment(event.start, utc=self.utc)
+        elif start is not None:
             lines.append(self.moment("DTSTART", start))
-            _note_years(self.years, event, start)
-            if event.end is not None:
-                end = _moment(event.end, utc=self.utc)
+            if end is not None:
                 lines.append(self.moment("DTEND", end))
-                _note_years(self.years, event, end)
         else:
             # Time to be announced: an all-day entry. DTEND is exclusive (RFC 5545 section 3.6.1).
             lines.append(self.property("DTSTART", vDDDTypes(event.start.date())))
