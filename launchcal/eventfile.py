@@ -18,6 +18,7 @@ from launchcal.errors import (
     AmbiguousTimeError,
     EventFileError,
     InputError,
+    LaunchcalError,
     NonexistentTimeError,
     WallTimeError,
 )
@@ -212,6 +213,12 @@ def loads(text: str, *, source: str = "<string>", fold: tz.Fold | None = None) -
     collecting = gc.isenabled()
     gc.disable()
     try:
+        cuts = [match.start() for match in _EVENT_HEADER.finditer(text)]
+        if len(cuts) > PIECE_EVENTS:
+            try:
+                return _Reader(text, source, fold).in_pieces(cuts[::PIECE_EVENTS])
+            except _NotInPiecesError:
+                pass  # read as one, below: the same result, or the error it has always given
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
@@ -222,6 +229,15 @@ def loads(text: str, *, source: str = "<string>", fold: tz.Fold | None = None) -
     finally:
         if collecting:
             gc.enable()
+
+
+#: A file of more events than this is parsed this many ``[[event]]`` tables at a time.
+PIECE_EVENTS = 1000
+_EVENT_HEADER = re.compile(r"^\[\[event\]\][ \t]*\r?$", re.MULTILINE)
+
+
+class _NotInPiecesError(Exception):
+    """The file must be parsed as a whole (see :meth:`_Reader.in_pieces`)."""
 
 
 def from_flags(
@@ -311,7 +327,8 @@ class _Reader:
                 return number
         return None
 
-    def calendar(self, data: dict[str, Any]) -> Calendar:
+    def calendar(self, data: dict[str, Any], read: tuple[Event, ...] | None = None) -> Calendar:
+        """The calendar in ``data`` (``read``: its events, already read piece by piece)."""
         raw_events = data.get("event")
         if raw_events is None:
             meta: Mapping[str, Any] = {}
@@ -333,9 +350,12 @@ class _Reader:
             if not isinstance(meta, dict):
                 raise self.fail("'calendar' must be a table: write [calendar]")
             self._check_keys(meta, CALENDAR_FIELDS, None, "", "in [calendar]")
-        if not raw_events:
+        if read is not None:
+            events = read
+        elif not raw_events:
             raise self.fail("the file holds no events; add an [[event]] table")
-        events = tuple(self._each_event(raw_events))
+        else:
+            events = tuple(self._each_event(raw_events))
         try:
             return Calendar(
                 events=events,
@@ -348,6 +368,42 @@ class _Reader:
             raise
         except InputError as error:
             raise self.fail(str(error)) from None
+
+    def in_pieces(self, cuts: list[int]) -> Calendar:
+        """The calendar from its text cut at ``cuts``, the starts of ``[[event]]`` lines (the
+        text before the first is the head): each piece parsed and
+        its events read before the next is parsed, so that the whole file's TOML tree (five
+        times the size of the text) is never in memory at once.
+
+        Raises:
+            _NotInPiecesError: the pieces do not add up to the file as one parse reads it (a cut
+                inside a multi-line string leaves a piece that does not parse; a table given
+                twice), or something is wrong: :func:`loads` then reads the whole file, as
+                it always has, and says what.
+        """
+        import tomllib
+
+        try:
+            data = tomllib.loads(self.text[: cuts[0]])
+            if "event" in data:
+                raise _NotInPiecesError
+            events: list[Event] = []
+            for start, end in zip(cuts, [*cuts[1:], len(self.text)], strict=True):
+                part = tomllib.loads(self.text[start:end])
+                tables = part.pop("event", None)
+                if not isinstance(tables, list) or set(part) & set(data):
+                    raise _NotInPiecesError
+                data.update(part)
+                for table in tables:
+                    events.append(self.event(table, len(events)))
+                del part, tables
+        except (tomllib.TOMLDecodeError, RecursionError, LaunchcalError):
+            raise _NotInPiecesError from None
+        data["event"] = []
+        try:
+            return self.calendar(data, read=tuple(events))
+        except LaunchcalError:
+            raise _NotInPiecesError from None
 
     def _each_event(self, raw_events: list[Any]) -> Iterator[Event]:
         """The events in file order; each table is let go once read (a big feed's tables
