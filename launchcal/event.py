@@ -132,7 +132,7 @@ class Status(enum.StrEnum):
     RESCHEDULED = "rescheduled"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where the launch happens: online (a stream URL), a venue, or both."""
 
@@ -163,7 +163,7 @@ class Location:
         return ", ".join(parts) or "Online"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Organizer:
     """Who runs the launch."""
 
@@ -181,7 +181,7 @@ class Organizer:
             check_web_url(self.url, "organizer url")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Session:
     """One of several times of a launch (a regional keynote, the global stream, a hands-on).
 
@@ -211,7 +211,7 @@ class Session:
         return str(self.start.tzinfo)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A launch, livestream or keynote: the single source every output is made from.
 
@@ -377,7 +377,7 @@ class Event:
         return self.location is not None and self.location.online
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Calendar:
     """Several events published together (a feed, a season of launches)."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, cast
 
@@ -18,6 +18,7 @@ from launchcal.errors import (
     AmbiguousTimeError,
     EventFileError,
     InputError,
+    LaunchcalError,
     NonexistentTimeError,
     WallTimeError,
 )
@@ -71,7 +72,7 @@ SESSION_FIELDS = ("title", "start", "zone", "end", "duration", "url")
 CALENDAR_FIELDS = ("name", "description", "url", "refresh")
 
 #: The largest event file read: far beyond any real one, and ``/dev/zero`` stops here.
-MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_FILE_BYTES = 128 * 1024 * 1024  # a feed of 100,000 described events is ~45 MB
 #: No duration or time needs more characters (and a 5,000-digit number is slow to read).
 _MAX_FIELD = 100
 
@@ -195,20 +196,49 @@ def load(path: str | Path, *, fold: tz.Fold | None = None) -> Calendar:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise EventFileError(f"{file}: not a UTF-8 text file") from None
+    del data  # the text is all that is read from here on
     return loads(text, source=file, fold=fold)
 
 
 def loads(text: str, *, source: str = "<string>", fold: tz.Fold | None = None) -> Calendar:
-    """Read event-file text; ``source`` names it in error messages."""
+    """Read event-file text; ``source`` names it in error messages.
+
+    The cyclic garbage collector is paused while the file is read: reading makes millions
+    of small objects (a dict, strings and dates per event) and no reference cycles, and each
+    collection would walk the whole growing heap again, a cost that grows faster than the
+    file (a feed of 100,000 events).
+    """
+    import gc
     import tomllib  # not needed for events given by flags
 
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise EventFileError(f"{source}: not valid TOML: {error}") from None
-    except RecursionError:
-        raise EventFileError(f"{source}: arrays or tables nested too deeply") from None
-    return _Reader(text, source, fold).calendar(data)
+        cuts = [match.start() for match in _EVENT_HEADER.finditer(text)]
+        if len(cuts) > PIECE_EVENTS:
+            try:
+                return _Reader(text, source, fold).in_pieces(cuts[::PIECE_EVENTS])
+            except _NotInPiecesError:
+                pass  # read as one, below: the same result, or the error it has always given
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise EventFileError(f"{source}: not valid TOML: {error}") from None
+        except RecursionError:
+            raise EventFileError(f"{source}: arrays or tables nested too deeply") from None
+        return _Reader(text, source, fold).calendar(data)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+#: A file of more events than this is parsed this many ``[[event]]`` tables at a time.
+PIECE_EVENTS = 1000
+_EVENT_HEADER = re.compile(r"^\[\[event\]\][ \t]*\r?$", re.MULTILINE)
+
+
+class _NotInPiecesError(Exception):
+    """The file must be parsed as a whole (see :meth:`_Reader.in_pieces`)."""
 
 
 def from_flags(
@@ -243,7 +273,7 @@ def from_flags(
 
 class _Reader:
     def __init__(self, text: str, source: str, fold: tz.Fold | None) -> None:
-        self.lines = text.splitlines()
+        self.text = text  # split into lines only to name one in an error
         self.source = source
         self.fold = fold
         # A feed names the same few places thousands of times (each event's zone and
@@ -252,9 +282,9 @@ class _Reader:
 
     def place(self, value: Any) -> places.Place:
         """The place a ``zone``, ``audience`` or ``markets`` string names (looked up once)."""
-        text = _text(value)
-        found = self.places.get(text)
+        found = self.places.get(value) if isinstance(value, str) else None
         if found is None:
+            text = _text(value)
             found = self.places[text] = places.resolve(text)
         return found
 
@@ -282,7 +312,7 @@ class _Reader:
         assignment = re.compile(rf"\s*{re.escape(key)}\s*=")
         section = -1  # -1: top level, before any table
         in_event = True
-        for number, line in enumerate(self.lines, start=1):
+        for number, line in enumerate(self.text.splitlines(), start=1):
             if header.match(line):
                 if re.match(r"\s*\[\[\s*event\s*\]\]", line):
                     section += 1
@@ -298,7 +328,8 @@ class _Reader:
                 return number
         return None
 
-    def calendar(self, data: dict[str, Any]) -> Calendar:
+    def calendar(self, data: dict[str, Any], read: tuple[Event, ...] | None = None) -> Calendar:
+        """The calendar in ``data`` (``read``: its events, already read piece by piece)."""
         raw_events = data.get("event")
         if raw_events is None:
             meta: Mapping[str, Any] = {}
@@ -320,9 +351,12 @@ class _Reader:
             if not isinstance(meta, dict):
                 raise self.fail("'calendar' must be a table: write [calendar]")
             self._check_keys(meta, CALENDAR_FIELDS, None, "", "in [calendar]")
-        if not raw_events:
+        if read is not None:
+            events = read
+        elif not raw_events:
             raise self.fail("the file holds no events; add an [[event]] table")
-        events = tuple(self.event(raw, index) for index, raw in enumerate(raw_events))
+        else:
+            events = tuple(self._each_event(raw_events))
         try:
             return Calendar(
                 events=events,
@@ -335,6 +369,49 @@ class _Reader:
             raise
         except InputError as error:
             raise self.fail(str(error)) from None
+
+    def in_pieces(self, cuts: list[int]) -> Calendar:
+        """The calendar from its text cut at ``cuts``, the starts of ``[[event]]`` lines (the
+        text before the first is the head): each piece parsed and
+        its events read before the next is parsed, so that the whole file's TOML tree (five
+        times the size of the text) is never in memory at once.
+
+        Raises:
+            _NotInPiecesError: the pieces do not add up to the file as one parse reads it (a cut
+                inside a multi-line string leaves a piece that does not parse; a table given
+                twice), or something is wrong: :func:`loads` then reads the whole file, as
+                it always has, and says what.
+        """
+        import tomllib
+
+        try:
+            data = tomllib.loads(self.text[: cuts[0]])
+            if "event" in data:
+                raise _NotInPiecesError
+            events: list[Event] = []
+            for start, end in zip(cuts, [*cuts[1:], len(self.text)], strict=True):
+                part = tomllib.loads(self.text[start:end])
+                tables = part.pop("event", None)
+                if not isinstance(tables, list) or set(part) & set(data):
+                    raise _NotInPiecesError
+                data.update(part)
+                for table in tables:
+                    events.append(self.event(table, len(events)))
+                del part, tables
+        except (tomllib.TOMLDecodeError, RecursionError, LaunchcalError):
+            raise _NotInPiecesError from None
+        data["event"] = []
+        try:
+            return self.calendar(data, read=tuple(events))
+        except LaunchcalError:
+            raise _NotInPiecesError from None
+
+    def _each_event(self, raw_events: list[Any]) -> Iterator[Event]:
+        """The events in file order; each table is let go once read (a big feed's tables
+        and its events need not all be in memory at once)."""
+        for index in range(len(raw_events)):
+            raw, raw_events[index] = raw_events[index], None
+            yield self.event(raw, index)
 
     def _meta(
         self, meta: Mapping[str, Any], key: str, convert: Callable[[Any], Any], default: Any
@@ -355,6 +432,8 @@ class _Reader:
         label: str,
         where: str,
     ) -> None:
+        if _known_keys(known).issuperset(raw):
+            return
         for key in raw:
             if key not in known:
                 import difflib
@@ -475,6 +554,11 @@ class _Reader:
         return tuple(found)
 
 
+@lru_cache(maxsize=8)
+def _known_keys(known: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(known)
+
+
 def _first_market(start: Any, markets: tuple[places.Place, ...], fold: tz.Fold | None) -> str:
     """The zone of the market where ``start`` comes first (the first listed if none reads)."""
     found = []
@@ -539,13 +623,15 @@ def _fold(value: Any) -> tz.Fold:
 def _duration(value: Any) -> dt.timedelta:
     if isinstance(value, int) and not isinstance(value, bool):
         raise InputError(f"give a unit with the number: '{value}m' or '{value}h'")
-    return _checked_duration(_text(value))
+    if not isinstance(value, str):
+        _text(value)  # says what was expected
+    return _checked_duration(value)
 
 
 @lru_cache(maxsize=512)
 def _checked_duration(text: str) -> dt.timedelta:
     """A duration field's value; a feed repeats a few ("1h", "15m") thousands of times."""
-    duration = parse_duration(text)
+    duration = parse_duration(_text(text))
     check_duration(duration, "the duration")
     return duration
 

@@ -24,13 +24,16 @@ through unescaped (only an ``assert``, gone under ``python -O``, stops it).
 from __future__ import annotations
 
 import calendar as calendar_module
+import contextlib
 import datetime as dt
+import io
 import os
 import re
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from icalendar import Calendar as IcsCalendar
@@ -118,7 +121,10 @@ def to_ics(
         ['DTSTAMP:20220601T000000Z', 'DTSTART;TZID=Asia/Shanghai:20220704T190000', \
 'DTEND;TZID=Asia/Shanghai:20220704T210000']
     """
-    return b"".join(_chunks(calendar, _stamp(stamp), utc=utc, publisher=publisher))
+    out = io.BytesIO()  # written into as it is made: a 100,000-event feed is ~60 MB
+    for chunk in _chunks(calendar, _stamp(stamp), utc=utc, publisher=publisher):
+        out.write(chunk)
+    return out.getvalue()
 
 
 def event_ics(event: Event, *, stamp: dt.datetime | None = None) -> bytes:
@@ -184,13 +190,21 @@ def _chunks(
             "zone across DST changes, which only a TZID and VTIMEZONE carry; drop --utc"
         )
     *opening, closing = _lines(_head(calendar, publisher))
+    writer = _Writer(stamp, utc=utc, publisher=publisher)
+    # Each VEVENT's DTSTART and DTEND values first: they tell the years each zone's
+    # VTIMEZONE must cover, and the VTIMEZONEs come before the VEVENTs.
+    moments = [writer.moments(part) for part, _ in entries]
+    for part, _ in entries:
+        if part.rrule is not None and part.time_known:  # a series is never written in UTC
+            for moment in (part.start, part.end):
+                if moment is not None:
+                    _note_years(writer.years, part, _moment(moment))
     yield from opening
     if not utc:
-        for zone, first, last in _zone_years(part for part, _ in entries):
+        for zone, (first, last) in sorted(writer.years.items()):
             yield _vtimezone_bytes(database, zone, first, last)
-    writer = _Writer(stamp, utc=utc, publisher=publisher)
-    for part, related in entries:
-        yield writer.vevent(part, related)
+    for (part, related), (start, end) in zip(entries, moments, strict=True):
+        yield writer.vevent(part, related, start, end)
     yield closing
 
 
@@ -249,22 +263,43 @@ class _Writer:
         self.repeated: dict[tuple[str, str, str], str] = {}
         self.integers: dict[int, str] = {}
         self.triggers: dict[dt.timedelta, str] = {}
+        self.years: dict[str, tuple[int, int]] = {}  # the VTIMEZONEs to write: see _zone_years
 
-    def vevent(self, event: Event, related: str | None = None) -> bytes:
+    def moments(self, event: Event) -> tuple[dt.datetime | None, dt.datetime | None]:
+        """DTSTART and DTEND as written (None for a series, or a date with no time), and
+        the years they need noted for the VTIMEZONEs."""
+        if event.rrule is not None or not event.time_known:
+            return None, None
+        start = _moment(event.start, utc=self.utc)
+        _note_years(self.years, event, start)
+        end = None
+        if event.end is not None:
+            end = _moment(event.end, utc=self.utc)
+            _note_years(self.years, event, end)
+        return start, end
+
+    def vevent(
+        self,
+        event: Event,
+        related: str | None,
+        start: dt.datetime | None,
+        end: dt.datetime | None,
+    ) -> bytes:
+        """The VEVENT's lines, given the DTSTART and DTEND that :meth:`moments` chose."""
         lines = [self.begin, self.text("UID", uid(event)), self.stamp]
         if related is not None:
             lines.append(self.text("RELATED-TO", related))
         if event.rrule is not None:
             lines += self.series(event)
-        elif event.time_known:
-            lines.append(self.moment("DTSTART", _moment(event.start, utc=self.utc)))
-            if event.end is not None:
-                lines.append(self.moment("DTEND", _moment(event.end, utc=self.utc)))
+        elif start is not None:
+            lines.append(self.moment("DTSTART", start))
+            if end is not None:
+                lines.append(self.moment("DTEND", end))
         else:
             # Time to be announced: an all-day entry. DTEND is exclusive (RFC 5545 section 3.6.1).
             lines.append(self.property("DTSTART", vDDDTypes(event.start.date())))
             lines.append(self.property("DTEND", vDDDTypes(_day_after(event))))
-        summary = _text(event.title).to_ical().decode()
+        summary = _escaped(event.title)
         lines.append(self.fold(f"SUMMARY:{summary}"))
         # The model only takes http(s) URLs; the file never carries anything else.
         link = event.link if event.link and _WEB.match(event.link) else None
@@ -330,7 +365,7 @@ class _Writer:
         return self.fold(f"{name};{params}:{text}" if params else f"{name}:{text}")
 
     def text(self, name: str, value: str) -> str:
-        return self.fold(f"{name}:{_text(value).to_ical().decode('utf-8')}")
+        return self.fold(f"{name}:{_escaped(value)}")
 
     def shared(self, name: str, value: str) -> str:
         """A TEXT line that many events repeat (a venue), escaped and folded once."""
@@ -376,7 +411,9 @@ class _Writer:
             # be its abbreviation, which changes with the season.
             if tzinfo is dt.UTC or isinstance(tzinfo, zoneinfo.ZoneInfo):
                 self.tzids[tzinfo] = params
-        self.clock.dt = moment
+        # icalendar writes the Z of UTC where it gives no TZID, and looks the zone up again
+        # for every value: given a TZID, the wall time alone has the same digits and no Z.
+        self.clock.dt = moment.replace(tzinfo=None) if params else moment
         value = self.clock.to_ical().decode("ascii")  # type: ignore[no-untyped-call]
         return self.fold(f"{name};{params}:{value}" if params else f"{name}:{value}")
 
@@ -421,15 +458,20 @@ def _moment(moment: dt.datetime, *, utc: bool = False) -> dt.datetime:
     section 3.3.5 says such a time means the first of the two, but vobject (and so Radicale)
     takes the second. UTC itself needs no VTIMEZONE either, nor do the ``Etc/`` offsets.
     """
-    if utc or moment.tzinfo is None or str(moment.tzinfo) in ("UTC", "Etc/UTC"):
+    if utc or moment.tzinfo is None or _always_utc(moment.tzinfo):
         return moment.astimezone(dt.UTC)
-    if str(moment.tzinfo).startswith("Etc/"):
-        # A bare offset with no place (Etc/GMT+3 is UTC-03:00): Google Calendar refuses these
-        # names and people read their sign the wrong way round; the instant says it all.
-        return moment.astimezone(dt.UTC)
-    if moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset():
+    # The other reading of the same wall time: another offset means it occurs twice.
+    if moment.utcoffset() != moment.replace(fold=1 - moment.fold).utcoffset():
         return moment.astimezone(dt.UTC)
     return moment
+
+
+@cache
+def _always_utc(tzinfo: dt.tzinfo) -> bool:
+    """UTC itself, and the ``Etc/`` offsets: a bare offset with no place (Etc/GMT+3 is
+    UTC-03:00), whose names Google Calendar refuses and people read the wrong way round."""
+    name = str(tzinfo)
+    return name in ("UTC", "Etc/UTC") or name.startswith("Etc/")
 
 
 def _day_after(event: Event) -> dt.date:
@@ -453,10 +495,65 @@ def _timezones(events: Iterable[Event]) -> Iterator[Timezone]:
 
 @lru_cache(maxsize=4096)
 def _vtimezone_bytes(database: tz.TzDatabase, zone: str, first: int, last: int) -> bytes:
-    """A VTIMEZONE's lines, made once per zone, span of years and tz database (a site's
-    folder holds an .ics per event, most of them in a few zones and years)."""
-    del database  # only a key: another database has other rules
-    return b"".join(_lines(_vtimezone(zone, first, last)))
+    """A VTIMEZONE's lines, made once per zone, span of years and tz database.
+
+    Working a zone's rules out takes milliseconds (its changes, week by week, over the years
+    its events need and 30 more): a feed in 75 zones spent a third of a second on it. So the
+    lines are kept in this process (a site's folder holds an .ics per event) and in the
+    user's cache folder (:func:`launchcal.cache.folder`), where the next run finds them.
+    """
+    path = _cache_path(database, zone, first, last)
+    if path is not None:
+        try:
+            found = path.read_bytes()
+        except OSError:
+            pass
+        else:
+            if found.startswith(b"BEGIN:VTIMEZONE\r\n") and found.endswith(b"END:VTIMEZONE\r\n"):
+                return found
+    made = b"".join(_lines(_vtimezone(zone, first, last)))
+    if path is not None:
+        _store(path, made)
+    return made
+
+
+def _cache_path(database: tz.TzDatabase, zone: str, first: int, last: int) -> Path | None:
+    from launchcal import cache
+
+    folder = cache.folder()
+    if folder is None:
+        return None
+    name = zone.replace("%", "%25").replace("/", "%2F")
+    return folder / "vtimezone" / _fingerprint(database) / f"{name}-{first}-{last}.ics"
+
+
+@cache
+def _fingerprint(database: tz.TzDatabase) -> str:
+    """What a stored VTIMEZONE was made from: the tz database, and the code that reads it
+    and writes the lines (this module, :mod:`launchcal.tz`, icalendar, Python's zoneinfo).
+    A change to any of them starts a new folder rather than trusting old lines."""
+    import sys
+    import zlib  # icalendar has loaded it already; hashlib would cost ~10 ms of start-up
+
+    import icalendar
+
+    code = b"".join(Path(module).read_bytes() for module in (__file__, tz.__file__))
+    made_by = f"{database.version}|{database.path}|{sys.version_info[:2]}|{icalendar.__version__}"
+    data = code + made_by.encode()
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def _store(path: Path, data: bytes) -> None:
+    """Keep ``data`` at ``path``, whole or not at all; a cache folder that cannot be written
+    is simply not used."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(data)
+        temporary.replace(path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 def _zone_years(events: Iterable[Event]) -> Iterator[tuple[str, int, int]]:
@@ -465,17 +562,24 @@ def _zone_years(events: Iterable[Event]) -> Iterator[tuple[str, int, int]]:
     for event in events:
         if not event.time_known:
             continue  # all-day dates are floating: no zone
-        moments = [event.start, *([event.end] if event.end is not None else [])]
-        for moment in moments:
-            value = _moment(moment)
-            if value.tzinfo is dt.UTC:
-                continue
-            earliest = value - max(event.reminders, default=dt.timedelta(0))
-            latest = _last_year(event, value.year)
-            first, last = years.get(event.zone, (earliest.year, latest))
-            years[event.zone] = (min(first, earliest.year), max(last, latest))
+        for moment in (event.start, event.end):
+            if moment is not None:
+                _note_years(years, event, _moment(moment))
     for zone, (first, last) in sorted(years.items()):
         yield zone, first, last
+
+
+def _note_years(years: dict[str, tuple[int, int]], event: Event, value: dt.datetime) -> None:
+    """Widen the years the event's zone needs to cover ``value`` (as DTSTART/DTEND writes
+    it) and its reminders; a time written in UTC needs no zone."""
+    if value.tzinfo is dt.UTC:
+        return
+    earliest = (value - max(event.reminders, default=_ZERO)).year
+    latest = _last_year(event, value.year)
+    found = years.get(event.zone)
+    years[event.zone] = (
+        (earliest, latest) if found is None else (min(found[0], earliest), max(found[1], latest))
+    )
 
 
 def _last_year(event: Event, year: int) -> int:
@@ -769,6 +873,18 @@ class _Text(vText):
 
 def _text(value: str) -> _Text:
     return _Text(_clean(value).replace("\\N", "\0"))
+
+
+def _escaped(value: str) -> str:
+    """``value`` as a TEXT property's value, escaped by icalendar (``vText.to_ical``).
+
+    The same as ``_text(value).to_ical()``, less the ``Parameters`` object ``vText`` makes
+    for each value (a third of the time, and a VEVENT writes three or four texts): the value
+    goes straight into a line, where no parameter is ever read.
+    """
+    text = str.__new__(_Text, _clean(value).replace("\\N", "\0"))
+    text.encoding = "utf-8"  # type: ignore[attr-defined]
+    return text.to_ical().decode("utf-8")
 
 
 def _clean(value: str) -> str:

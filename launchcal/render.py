@@ -280,26 +280,6 @@ def _environment(template_dir: Path | None) -> jinja2.Environment:
 _AUTOESCAPED = ("html",)
 
 
-def cache_dir() -> Path | None:
-    """Where launchcal keeps what it may rebuild at any time (compiled templates), or ``None``.
-
-    ``LAUNCHCAL_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/launchcal``, else
-    ``~/.cache/launchcal``.
-    """
-    import os
-
-    chosen = os.environ.get("LAUNCHCAL_CACHE_DIR")
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    try:
-        # The XDG rule: a relative XDG_CACHE_HOME is ignored.
-        root = Path(base) if Path(base).is_absolute() else Path("~/.cache").expanduser()
-    except RuntimeError:  # no home folder to expand "~" to
-        return None
-    return root / "launchcal"
-
-
 def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
     """jinja2's own bytecode cache for the templates, so that a page does not compile them anew.
 
@@ -316,7 +296,9 @@ def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
     import jinja2
     from jinja2.bccache import Bucket
 
-    folder = cache_dir()
+    from launchcal import cache
+
+    folder = cache.folder()
     if folder is None:
         return None
     folder = folder / "templates"

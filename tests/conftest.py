@@ -28,7 +28,8 @@ time.tzset()
 for _variable in ("LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_variable, None)
 os.environ["LANG"] = "C.UTF-8"
-# Compiled templates go to this session's own folder, never the user's ~/.cache.
+# Compiled templates and VTIMEZONEs go to this session's own cache folder, never the user's
+# ~/.cache (launchcal.cache).
 _CACHE = tempfile.mkdtemp(prefix="launchcal-test-cache-")
 os.environ["LAUNCHCAL_CACHE_DIR"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, True)

@@ -93,17 +93,17 @@ def test_bad_input_is_one_error_line_and_changes_nothing(
     assert _snapshot(tmp_path) == before
 
 
-def test_an_event_file_over_16_mb_is_refused_unread(
+def test_an_event_file_over_128_mb_is_refused_unread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     big = tmp_path / "big.toml"
-    big.write_text(GOOD + "description = '" + "x" * (16 * 2**20) + "'\n", encoding="utf-8")
+    big.write_text(GOOD + "description = '" + "x" * (128 * 2**20) + "'\n", encoding="utf-8")
     for command in COMMANDS:
         code, stderr, _ = _run(tmp_path, command, ["big.toml"])
         assert code == 2
         assert stderr.splitlines() == [
-            "Error: big.toml: larger than 16 MB, which no event file needs; is it the right file?"
+            "Error: big.toml: larger than 128 MB, which no event file needs; is it the right file?"
         ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.toml"]
 

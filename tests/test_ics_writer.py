@@ -79,7 +79,7 @@ def test_the_fold_limit_is_icalendars() -> None:
 
 ZONES = ("Europe/London", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe",
          "Asia/Kathmandu", "UTC", "Etc/GMT+3", "America/Argentina/Buenos_Aires",
-         "Pacific/Chatham", "Africa/Casablanca", "Europe/Dublin")  # fmt: skip
+         "Pacific/Chatham", "Africa/Casablanca", "Europe/Dublin", "Zulu", "Etc/UCT")  # fmt: skip
 # Characters that are 1 to 4 bytes in UTF-8 and the ones TEXT escapes, so a fold lands next
 # to each; any other character is drawn too.
 SPECIAL = st.sampled_from([*',;\\:"\n\r\t\x0b\x1b\x85\u2028é上🚀\x00N', "\\N", "\r\n"])

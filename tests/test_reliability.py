@@ -495,7 +495,7 @@ def test_an_endless_input_is_refused_quickly(here: Path) -> None:
     done = launch("when", "/dev/zero", cwd=here)
     assert time.monotonic() - started < 30
     assert done.returncode == 2
-    assert "larger than 16 MB" in one_error(done.stderr)
+    assert "larger than 128 MB" in one_error(done.stderr)
 
 
 def test_the_links_note_names_a_long_title_briefly(here: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from launchcal import eventfile, render
+from launchcal import cache, eventfile, render
 from launchcal.errors import InputError
 from launchcal.event import Event, Location, Organizer, Status
 from tests.conftest import DATA, EXAMPLES, ROOT
@@ -463,10 +463,10 @@ def test_a_damaged_cache_entry_is_compiled_again(template_cache: Path) -> None:
 def test_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("LAUNCHCAL_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert render.cache_dir() == tmp_path / "launchcal"
+    assert cache.folder() == tmp_path / "launchcal"
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert render.cache_dir() == tmp_path / "home" / ".cache" / "launchcal"
+    assert cache.folder() == tmp_path / "home" / ".cache" / "launchcal"
 
 
 def test_missing_template_dir() -> None:
