@@ -49,7 +49,11 @@ def local_name(place: Place, locale: str) -> str:
             found = i18n.locale_data(locale).territories.get(place.country_code)
             country = str(found) if found else country
         parts = [name, *(p for p in (place.region, country) if p and p not in (place.name, name))]
-        return ", ".join(parts)
+        from launchcal import messages
+
+        # NOTE: what stands between a city and its region and country ("London, United
+        # Kingdom"): your language's comma, with the space it takes (none after "，" or "、").
+        return messages.words(locale).pgettext("place name parts", ", ").join(parts)
     return name
 
 

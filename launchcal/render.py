@@ -139,6 +139,9 @@ def words(locale: str = "en") -> dict[str, str]:
 _STATE_KEYS = ("w", "h", "v", "x", "t", "y")
 
 _LINKED_SCHEMES = ("http", "https", "mailto")
+#: What ends a link's text: white space (str.isspace()'s table: ``\s`` uses the same one) and
+#: control characters.
+_URL_BREAKS = re.compile(r"[\s\x00-\x1f]")
 # Inside <script type="application/ld+json"> only "</script" (or "<!--") could end the block
 # early; escaping every <, > and & as JSON \u escapes keeps the data intact and inert.
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
@@ -455,7 +458,7 @@ def safe_url(url: str | None) -> str | None:
         >>> safe_url("https://example.com/"), safe_url("javascript:alert(1)")
         ('https://example.com/', None)
     """
-    if not url or any(c.isspace() or ord(c) < 32 for c in url):
+    if not url or _URL_BREAKS.search(url):
         return None
     scheme, colon, _ = url.partition(":")
     return url if colon and scheme.lower() in _LINKED_SCHEMES else None

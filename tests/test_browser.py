@@ -899,8 +899,8 @@ SPEAKS = {
 SERVER = {
     "fr": ("lun. 4 juil. 2022, 19:00", "Londres, Royaume-Uni"),
     "sw": ("Jumatatu, 4 Jul 2022 19:00", "London, Ufalme wa Muungano"),
-    "zh": ("2022年7月4日周一 19:00", "伦敦, 英国"),
-    "ar": ("الاثنين، 4 يوليو 2022، 7:00 م", "لندن, المملكة المتحدة"),
+    "zh": ("2022年7月4日周一 19:00", "伦敦，英国"),
+    "ar": ("الاثنين، 4 يوليو 2022، 7:00 م", "لندن، المملكة المتحدة"),
     "de": ("Mo., 4. Juli 2022, 19:00", "London, Vereinigtes Königreich"),
     "en": ("Mon 4 Jul 2022, 19:00", "London"),
 }

@@ -110,7 +110,7 @@ def test_a_page_ships_its_servers_times_and_places_in_each_language() -> None:
     page = render.page(example(), render.Options(locale="fr", languages=("zh",)), stamp=STAMP)
     zh = _shipped(page)["zh"]
     assert (zh["_m"], zh["_p1"], zh["_t1"], zh["_n1"]) == (
-        "2022年7月4日周一 19:00", "伦敦, 英国", "12:00", "英国夏令时间",
+        "2022年7月4日周一 19:00", "伦敦，英国", "12:00", "英国夏令时间",
     )  # fmt: skip
     assert '<th scope="row" data-k="_p1">Londres, Royaume-Uni</th>' in page
     snippet = render.snippet(example(), render.Options(locale="fr", languages=("zh",)))

@@ -472,3 +472,14 @@ def test_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
 def test_missing_template_dir() -> None:
     with pytest.raises(InputError, match="template folder /nonexistent does not exist"):
         render.template_dirs(Path("/nonexistent"))
+
+
+def test_safe_url_refuses_exactly_white_space_and_control_characters() -> None:
+    """The pattern behind safe_url stops at every character str.isspace() or a control code
+    would, and at no other (all of Unicode)."""
+    refused = {
+        c for c in map(chr, range(0x110000)) if not render.safe_url(f"https://a.example/{c}")
+    }
+    assert refused == {c for c in map(chr, range(0x110000)) if c.isspace() or ord(c) < 32}
+    assert {"\u00a0", "\u3000"} <= refused
+    assert "\x7f" not in refused
