@@ -298,7 +298,8 @@ def _format_list_by_part(items: Sequence[str], locale: str, style: ListStyle) ->
     return part("end").format(result, items[-1])
 
 
-def _number(value: int, locale: str) -> str:
+def number_words(value: int, locale: str) -> str:
+    """``value`` with the locale's digits grouping (``1,000``, ``1 000``, ``1.000``)."""
     from babel.numbers import format_decimal
 
     return str(format_decimal(value, locale=_locale(locale)))
@@ -355,14 +356,14 @@ def _unit_words(part: Part, locale: str) -> str:
 
         return str(format_unit(value, f"duration-{unit}", length="long", locale=_locale(locale)))
     return _unit_pattern(unit, _plural(value, locale), locale).replace(
-        "{0}", _number(value, locale)
+        "{0}", number_words(value, locale)
     )
 
 
 def _relative_unit(part: Part, future: bool, locale: str) -> str:
     unit, value = part
     pattern = _relative_pattern(unit, _plural(value, locale), future, locale, False)
-    return pattern.replace("{0}", _number(value, locale))
+    return pattern.replace("{0}", number_words(value, locale))
 
 
 def split_seconds(seconds: int, precision: int) -> list[Part]:
@@ -448,7 +449,7 @@ def relative_words(parts: Sequence[Part], future: bool, locale: str) -> str:
     index = 0 if not first_pattern.startswith("{0}") else -1
     relative = _relative_unit(parts[index], future, locale)
     whole = format_list(words, locale)
-    number = _number(parts[index][1], locale)
+    number = number_words(parts[index][1], locale)
     # Only a unit phrase that holds its number can stand for the whole list: Arabic "ساعة"
     # (one hour, no digit) also occurs inside "خلال ساعة واحدة" ("in one hour").
     needles = [w for w in (words[index], _spaces(words[index])) if number in w]

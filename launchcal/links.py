@@ -136,7 +136,7 @@ unter 2.000 Zeichen bleibt
             if english
             else messages.quoted(_shorten(title, 60), locale),
             services=_and(services) if english else i18n.format_list(services, locale, "standard"),
-            limit=f"{self.limit:,}" if english else _number(self.limit, locale),
+            limit=f"{self.limit:,}" if english else i18n.number_words(self.limit, locale),
         )
 
     def left_out_words(self, title: str, locale: str = "en") -> str:
@@ -155,12 +155,6 @@ unter 2.000 Zeichen bleibt
             service=service_name("google", locale),
             title=repr(title) if english else messages.quoted(title, locale),
         )
-
-
-def _number(value: int, locale: str) -> str:
-    from babel.numbers import format_decimal
-
-    return str(format_decimal(value, locale=locale))
 
 
 def links(event: Event) -> dict[str, str]:

@@ -515,9 +515,7 @@ class _Writer:
 
         if self.clock is None:
             return i18n.clock_words(moment, self.locale)
-        if self.clock == 12:  # the locale's own CLDR pattern and day periods (下午7:00)
-            return i18n.twelve_hour_words(moment, self.locale)
-        return f"{moment:%H:%M}"
+        return _hm(moment, self.clock, self.locale)
 
     def date(self, moment: dt.date) -> str:
         from launchcal import i18n

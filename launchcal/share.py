@@ -173,7 +173,7 @@ def _previous_unix(event: Event) -> int | None:
 
 def _clock(seen: LocalTime, locale: str) -> str:
     english = i18n.is_english(locale)
-    time = f"{seen.local:%H:%M}" if english else i18n.clock_words(seen.local, locale)
+    time = i18n.reader_time(seen.local, locale)
     if seen.day_shift == 0:
         return time
     day = seen.local.date()

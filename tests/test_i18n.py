@@ -131,7 +131,7 @@ def test_words_do_not_depend_on_which_path_is_taken(locale: str) -> None:
     _clear_probes()
     direct = i18n.duration_words(THREE, locale)
     units = [i18n._unit_pattern(u, i18n._plural(v, locale), locale).replace(
-        "{0}", i18n._number(v, locale)) for u, v in THREE]  # fmt: skip
+        "{0}", i18n.number_words(v, locale)) for u, v in THREE]  # fmt: skip
     style_locale = "en_GB" if locale == "en" else locale
     style = "standard" if locale == "en" else "unit"
     assert direct == i18n._format_list_by_part(units, style_locale, style)
