@@ -24,7 +24,7 @@ How a module marks and translates a message::
 ``scripts/catalogs.py`` extracts the marked messages (babel's default keywords, plus ``N_`` and
 ``message``), updates every catalog and compiles the ``.mo`` files the wheel carries; a test fails
 while any catalog lacks a message, has a fuzzy one or breaks a placeholder. A page or widget
-carries its words as :func:`browser_words`: one ``{English: translation}`` dict per locale.
+carries its words as :func:`launchcal.render.words` gives them: one dict per shipped language.
 
 English is the source language: its ``words`` object reads no catalog and imports neither
 gettext nor babel, so ``launchcal when`` in English costs nothing extra.
@@ -33,7 +33,7 @@ gettext nor babel, so ``launchcal when`` in English costs nothing extra.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -48,7 +48,6 @@ __all__ = [
     "N_",
     "PDI",
     "Words",
-    "browser_words",
     "catalog_for",
     "catalog_locales",
     "event_title",
@@ -288,20 +287,6 @@ def titled(title: str, status: str, locale: str) -> str:
     say = words(locale)
     label = say.gettext(_STATUS[status])
     return say.gettext("%(title)s (%(status)s)", title=title, status=label)
-
-
-def browser_words(locale: str, messages: Iterable[str]) -> dict[str, str]:
-    """``{English message: translation}`` for a page or widget to carry as JSON.
-
-    The browser side looks each English message up in this dict (falling back to the English
-    itself) and fills ``%(name)s`` placeholders with its own Intl-formatted values.
-
-    Examples:
-        >>> browser_words("sw", ["same day"])
-        {'same day': 'siku hiyo hiyo'}
-    """
-    say = words(locale)
-    return {message: say.gettext(message) for message in messages}
 
 
 def quoted(text: str, locale: str) -> str:

@@ -184,19 +184,6 @@ def test_english_check_share_links_import_no_babel(args: list[str]) -> None:
     assert loaded(modules, "babel") == []
 
 
-def test_browser_words_are_one_dict_per_locale() -> None:
-    wanted = ["same day", "next day", "%(zone)s (your zone)"]
-    assert messages.browser_words("fr", wanted) == {
-        "same day": "le même jour",
-        "next day": "le lendemain",
-        "%(zone)s (your zone)": "%(zone)s (votre fuseau)",
-    }
-    assert messages.browser_words("en", wanted) == {w: w for w in wanted}
-
-
-# --- golden outputs: when and countdown on the Xiaomi example, in every language --------------
-
-
 def _run(*args: str) -> str:
     result = CliRunner().invoke(cli, list(args), prog_name="launchcal")
     assert result.exit_code == 0, result.output
