@@ -141,6 +141,13 @@ print(json.dumps({"ms": (time.perf_counter() - start) * 1000, "rss": rss() - bef
 """
 
 
+def _resolved(name: str) -> places.Place | None:
+    try:
+        return places.resolve(name)
+    except PlaceError:
+        return None
+
+
 def main() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as cache:
@@ -162,6 +169,18 @@ def main() -> None:
     typos = [per_call_ms(lambda t=typo: lookup(t), 3) for typo in TYPOS]
     completions = [per_call_ms(lambda p=p: places.complete(p), 20) for p in PREFIXES]
     size = Path(places.INDEX).stat().st_size / 1e6
+    # A place's name in the reader's language (output): CLDR or the index's local_names.
+    from launchcal import placenames
+
+    found = [p for p in (_resolved(n) for n in sample) if p is not None]
+    for place in found:
+        placenames.local_name(place, "de")
+    named = sorted(
+        per_call_ms(lambda p=place, loc=loc: placenames.local_name(p, loc), 20)  # type: ignore[misc]
+        for place in found
+        for loc in ("de", "ja", "zh_Hant")
+    )
+    local_rows = places.index_db().execute("SELECT count(*) FROM local_names").fetchone()[0]
 
     def line(label: str, value: str, target: str) -> None:
         print(f"{label:<34} {value:<24} (target {target})" if target else f"{label:<34} {value}")
@@ -181,6 +200,11 @@ def main() -> None:
     line("extra memory (RSS delta)", f"{memory['rss']:.1f} MiB", f"<= {TARGET_MIB:g} MB")
     line("extra memory (tracemalloc peak)", f"{memory['peak']:.2f} MiB", f"<= {TARGET_MIB:g} MB")
     line("index size on disk", f"{size:.2f} MB", f"well under {TARGET_SIZE_MB:g} MB")
+    line(
+        f"name in language (median of {len(named)})",
+        f"{statistics.median(named):.3f} ms (max {named[-1]:.3f})",
+        f"<= {TARGET_MS:g} ms; {local_rows} city names in the index",
+    )
     line("did you mean: first in process", f"{first_typo:.1f} ms", f"<< {TARGET_SUGGEST_MS:g} ms")
     line(
         f"did you mean (median of {len(TYPOS)})",

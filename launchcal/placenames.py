@@ -2,9 +2,12 @@
 
 The names come from CLDR through babel: every locale's exemplar city of each time zone (the
 city a zone is named after, ~450 of the world's largest and best-known cities) and its
-territory names for countries. A city is given its CLDR name only when it *is* the zone's
-exemplar city (the English exemplar name matches the place's own name); any other city, or UTC,
-keeps the name launchcal found it under; a zone named by its IANA name reads as its city.
+territory names for countries. A city is given its CLDR name when it *is* the zone's exemplar
+city (the English exemplar name matches the place's own name); any other city of at least
+100,000 people takes GeoNames' name for it in the language of one of launchcal's catalogs
+("München", "Monachium", "ミュンヘン"; built into the place index, see
+``scripts/build_places.py``); smaller cities, or UTC, keep the name launchcal found them under;
+a zone named by its IANA name reads as its city.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import unicodedata
 
 from launchcal.places import Place
 
-__all__ = ["local_name", "own_name"]
+__all__ = ["is_zone_city", "local_name", "own_name"]
 
 
 def _folded(text: str) -> str:
@@ -22,6 +25,21 @@ def _folded(text: str) -> str:
         c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
     ).casefold()
     return plain.removesuffix(" city").strip()
+
+
+def is_zone_city(name: str, zone: str) -> bool:
+    """Whether a city called ``name`` on ``zone`` is the zone's CLDR exemplar city, whose name
+    CLDR gives in every locale.
+
+    Examples:
+        >>> is_zone_city("New York City", "America/New_York")
+        True
+        >>> is_zone_city("Munich", "Europe/Berlin")
+        False
+    """
+    from launchcal import i18n
+
+    return _folded(name) == _folded(i18n.city_of_zone(zone, "en"))
 
 
 def local_name(place: Place, locale: str) -> str:
@@ -36,6 +54,9 @@ def local_name(place: Place, locale: str) -> str:
         'كينيا'
         >>> local_name(Place("Mombasa", "Africa/Nairobi", "city"), "fr")
         'Mombasa'
+        >>> from launchcal.places import resolve
+        >>> local_name(resolve("Munich"), "de"), local_name(resolve("Cologne"), "nl")
+        ('München', 'Keulen')
     """
     if locale == "en" or locale.startswith("en_"):
         return place.label
@@ -74,9 +95,12 @@ def _own_name(place: Place, locale: str) -> str:
     from launchcal import i18n
 
     if place.kind == "city":
-        if _folded(place.name) == _folded(i18n.city_of_zone(place.zone, "en")):
+        if is_zone_city(place.name, place.zone):
             return i18n.exemplar_city(place.zone, locale) or place.name
-        return place.name
+        from launchcal import messages, places
+
+        catalog = messages.catalog_for(locale)
+        return (catalog and places.city_name_in(place, catalog)) or place.name
     if place.kind in ("zone", "local") and "/" in place.zone and place.name == place.zone:
         return i18n.city_of_zone(place.zone, locale)  # "Asia/Kolkata" reads "Calcutta" in French
     if place.kind == "country" and place.country_code:

@@ -68,6 +68,7 @@ from launchcal.errors import AmbiguousPlaceError, InputError, UnknownPlaceError
 __all__ = [
     "Place",
     "PlaceAt",
+    "city_name_in",
     "complete",
     "index_metadata",
     "local_place",
@@ -86,7 +87,7 @@ _KINDS: dict[str, PlaceKind] = {
 
 #: The shipped index and the layout this module reads.
 INDEX = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "places.sqlite")
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 
 #: The most populous match wins when it has this many times the people of the next one whose
 #: zone behaves differently.
@@ -240,6 +241,37 @@ def index_metadata() -> dict[str, str]:
         True
     """
     return dict(_index().meta)
+
+
+def city_name_in(place: Place, catalog: str) -> str | None:
+    """GeoNames' name of a big city in a shipped catalog's language, if it differs from its own.
+
+    The city is found by its own name, country and population (what a :class:`Place` keeps
+    of its index row); a namesake cannot share all three.
+
+    Examples:
+        >>> munich = resolve("Munich")
+        >>> city_name_in(munich, "de"), city_name_in(munich, "pl"), city_name_in(munich, "ja")
+        ('München', 'Monachium', 'ミュンヘン')
+        >>> city_name_in(Place("Mombasa", "Africa/Nairobi", "city"), "fr") is None
+        True
+    """
+    if place.kind != "city" or not place.population:
+        return None
+    found = (
+        _index()
+        .db.execute(
+            """
+        SELECT l.name FROM names AS n
+        JOIN places AS p ON p.id = n.place
+        JOIN local_names AS l ON l.place = p.id AND l.locale = ?
+        WHERE n.key = ? AND p.kind = 'city' AND p.country = ? AND p.population = ?
+        """,
+            (catalog, fold(place.name), place.country_code, place.population),
+        )
+        .fetchone()
+    )
+    return str(found[0]) if found else None
 
 
 def zone_populations() -> dict[str, int]:

