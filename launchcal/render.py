@@ -173,6 +173,8 @@ class Options:
             ``None``: English, beside a page in another language.
         inline_script: ``False`` links :data:`SCRIPT_NAME` instead of inlining the script, for
             sites whose Content-Security-Policy forbids inline scripts.
+        script_src: where that link points, relative to the page (a page in a language's
+            folder of a build links the one script beside the root page, ``../``).
         template_dir: a folder with the user's own copies of some or all templates.
         base_url: where the page will be served (for ``build``, the folder's URL): gives the
             page its canonical link and ``og:url``.
@@ -182,6 +184,7 @@ class Options:
     locale: str | None = None
     languages: tuple[str, ...] | None = None
     inline_script: bool = True
+    script_src: str = SCRIPT_NAME
     template_dir: Path | None = None
     base_url: str | None = None
     style: Style = "text"
@@ -741,7 +744,7 @@ def _widget_context(
         "replay_url": safe_url(event.replay_url) if counts else None,
         "menu": calendar,
         "own_style": True,
-        "script_src": None if options.inline_script else SCRIPT_NAME,
+        "script_src": None if options.inline_script else options.script_src,
         # Our own asset, checked by script() to hold no "</script": safe to inline as is.
         "script": Markup(script(options.template_dir)) if options.inline_script else "",  # noqa: S704
     }
@@ -1106,6 +1109,7 @@ def season_index(
     feed_href: str,
     webcal: str | None = None,
     now: dt.datetime | None = None,
+    alternates: Mapping[str, str] | None = None,
 ) -> Iterator[str]:
     """The index of a season's site: upcoming events in order with their countdowns (one
     shared style sheet and script), then the past ones, latest first.
@@ -1120,6 +1124,8 @@ def season_index(
         feed_href: where the whole feed's .ics is.
         webcal: the feed's ``webcal:`` URL, when the site's address is known.
         now: what counts as past (the current time if ``None``).
+        alternates: the same index in other languages, ``{hreflang: href}`` with
+            ``x-default`` (``build --locales``), as for :func:`page`.
     """
     import dataclasses
 
@@ -1131,6 +1137,7 @@ def season_index(
     past: list[Event] = []
     version = tz.database().version
     keys = ["upcoming", "past", "download_feed", "footer", *(["subscribe"] if webcal else [])]
+    keys += ["languages"] if alternates else []
 
     def widget_context(event: Event) -> dict[str, Any]:
         return _widget_context(
@@ -1168,7 +1175,7 @@ def season_index(
         "footer": writer.say.gettext(
             "Times from the IANA tz database %(version)s, made with launchcal.", version=version
         ),
-        "script_src": None if options.inline_script else SCRIPT_NAME,
+        "script_src": None if options.inline_script else options.script_src,
         "script": Markup(script(options.template_dir)) if options.inline_script else "",  # noqa: S704
     }
     page_context.update(
@@ -1191,6 +1198,7 @@ def season_index(
                 },
             ],
             "tzdata": version,
+            "alternates": _alternates(alternates or {}),
         }
     )
     return _render_pieces("season.html", page_context, options.template_dir)
