@@ -158,11 +158,14 @@ class _Words:
                 zone=self.event.zone,
             )
         local = self.event.start.astimezone(tz.zone(self.viewer.zone))
-        return self.say.gettext(
+        return self.say.clocked(
+            self.viewer.kind in i18n.CLOCK_KINDS,
+            "on a clock",
             "%(date)s, %(time)s in %(place)s",
             date=i18n.reader_date(local.date(), self.locale),
             time=i18n.reader_time(local, self.locale),
-            place=placenames.local_name(self.viewer, self.locale),
+            place=i18n.place_clock(self.viewer, self.locale, local)
+            or placenames.local_name(self.viewer, self.locale),
         )
 
     def title(self) -> str:

@@ -141,6 +141,22 @@ class Words:
             return self._fill(message, values)
         return self._fill(self._translations.pgettext(context, message), values)
 
+    def clocked(self, clock: bool, context: str, message: str, /, **values: object) -> str:
+        """``message`` about a time somewhere, as meant in ``context`` when the place is a clock
+        (``clock``: "Eastern Time", "PDT", "UTC+3"); else as it is. English says both "at 07:00
+        in Nairobi" and "at 07:00 in Eastern Time"; French says "à 07:00 à Nairobi" but "à
+        07:00, heure de l’Est". scripts/catalogs.py extracts both messages from one call.
+
+        Examples:
+            >>> say = words("fr")
+            >>> message = "right: it starts at %(time)s in %(place)s, %(day)s"
+            >>> say.clocked(True, "on a clock", message, time="07:00", place="PDT", day="…")
+            'vrai : l’événement commence à 07:00 (PDT), …'
+        """
+        if clock:
+            return self.pgettext(context, message, **values)
+        return self.gettext(message, **values)
+
 
 def _is_english(locale: str) -> bool:
     return locale == "en" or locale.startswith("en_")

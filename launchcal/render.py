@@ -563,12 +563,12 @@ class _Writer:
 
         return i18n.offset_words(moment, self.locale)
 
-    def place(self, place: Any) -> str:
+    def place(self, place: Any, at: dt.datetime) -> str:
         if self.english:
             return str(place.name)
-        from launchcal import placenames
+        from launchcal import i18n, placenames
 
-        return placenames.local_name(place, self.locale)
+        return i18n.place_clock(place, self.locale, at) or placenames.local_name(place, self.locale)
 
     def status(self, event: Event) -> str:
         if event.status is Status.CANCELLED:
@@ -605,7 +605,7 @@ class _Writer:
         rows = []
         for seen in see_all(event, event.audience):
             time = self.hm(seen.local)
-            place = self.place(seen.place)
+            place = self.place(seen.place, seen.local)
             if self.english:
                 short = f"{seen.local:%a} {seen.local.day} {seen.local:%b}, {time}"
                 zone = seen.label
@@ -1009,7 +1009,7 @@ def _times(event: Event, now: dt.datetime, writer: _Writer) -> dict[str, Any]:
     rows = [
         {
             "title": part.title if event.sessions else (
-                writer.place(part.audience[0]) if event.rolling
+                writer.place(part.audience[0], part.start) if event.rolling
                 else writer.date(part.start.date())
             ),
             "datetime": _utc(part.start),
