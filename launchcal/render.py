@@ -672,8 +672,9 @@ def _widget_context(
     calendar list); ``ics_href`` is where the menu's .ics is (embedded as ``data:`` if None);
     ``carries_words``: the widget carries its other languages' words itself (a snippet), or
     the page around it does; ``one_widget``: the page has no other (a season's index has
-    many), so the page can say the server's times and places again in the viewer's language
-    (a snippet leaves them in its own: they would cost it 200 bytes gzipped a language)."""
+    many), so the widget (or page) says the server's lines again in each language it ships
+    (the start on the event's clock, the audience's cities and times): about 150 bytes gzipped
+    a language more, nothing for a widget in one language."""
     from markupsafe import Markup
 
     locale, rtl = (None, False) if options.locale is None else parse_locale(options.locale)
@@ -699,8 +700,8 @@ def _widget_context(
     if counts and safe_url(event.replay_url):
         keys.append("replay")
     audience = writer.audience(event)
-    # A page (not a snippet, whose size counts) says its server's lines again in each language.
-    keyed = one_widget and not carries_words and len(options.shipped) > 1
+    # The server's lines again in each language shipped, for the viewer's browser to pick.
+    keyed = one_widget and len(options.shipped) > 1
     if keyed:
         keys += ["_m", "_z", *(["_s"] if event.status is Status.RESCHEDULED else [])]
         keys += [f"_{k}{i}" for i in range(len(audience)) for k in "pa"]
@@ -762,12 +763,18 @@ def _languages_json(
     if len(shipped) < 2:
         return ""
     found: dict[str, dict[str, str]] = {shipped[0]: {}}
+    served = any(key.startswith("_") for key in keys) and event is not None
+    # The server's own lines where a language says them otherwise ("Londres" -> "London");
+    # an equal one ("Nairobi") the script leaves as the page has it.
+    own = _Writer(shipped[0], options.clock).values(event) if served and event else {}
     for tag in shipped[1:]:
         said = words(_cldr(tag))
-        if event is not None and any(key.startswith("_") for key in keys):
+        if served and event is not None:
             said = {**said, **_Writer(tag, options.clock).values(event)}
         found[tag] = {"dir": "rtl" if parse_locale(tag)[1] else "ltr"}
-        found[tag].update((key, said[key]) for key in dict.fromkeys(keys))
+        found[tag].update(
+            (key, said[key]) for key in dict.fromkeys(keys) if own.get(key) != said[key]
+        )
         if "footer" in found[tag]:
             found[tag]["footer"] = found[tag]["footer"].replace("%(version)s", version)
     return _attribute_json(found)

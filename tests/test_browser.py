@@ -925,6 +925,11 @@ def test_widget_says_its_states_in_the_viewers_language(
     # The viewer's own time, isolated (<bdi>) inside the sentence around it.
     assert _text(page, ".lcw-y bdi") == time
     assert _text(page, ".lcw-y") == " ".join(said["y"].replace("%(time)s", time).split())
+    # The start on the event's clock and the audience's cities, as the server writes them in
+    # that language.
+    start, london = SERVER[language]
+    assert _text(page, ".lcw-m time") == start
+    assert _text(page, ".lcw-a li >> nth=1").startswith(london)
     page.clock.run_for(3_600_000 + 1000)  # live
     assert _text(page, ".lcw-n") == said["v"]
     assert _text(page, ".lcw-w a") == said["watch"]

@@ -103,19 +103,35 @@ def test_the_snippet_carries_each_other_languages_words() -> None:
     assert "data-i=" not in render.snippet(example())
 
 
-def test_a_page_ships_its_servers_times_and_places_in_each_language() -> None:
+def test_a_page_and_a_snippet_ship_their_servers_times_and_places_in_each_language() -> None:
     """The start, its zone and the audience cities, as the server writes them in each other
-    language, for a page; a snippet (whose size counts) and a season's index (many widgets,
-    one set of words) leave them in the page's own."""
+    language, for a page and a snippet; a season's index (many widgets, one set of words)
+    leaves them in the page's own."""
     page = render.page(example(), render.Options(locale="fr", languages=("zh",)), stamp=STAMP)
     zh = _shipped(page)["zh"]
-    assert (zh["_m"], zh["_p1"], zh["_t1"], zh["_n1"]) == (
-        "2022年7月4日周一 19:00", "伦敦，英国", "12:00", "英国夏令时间",
-    )  # fmt: skip
+    assert (zh["_m"], zh["_p1"], zh["_n1"]) == (
+        "2022年7月4日周一 19:00",
+        "伦敦，英国",
+        "英国夏令时间",
+    )
+    assert "_t1" not in zh  # 12:00 in both: the page's stays
     assert '<th scope="row" data-k="_p1">Londres, Royaume-Uni</th>' in page
-    snippet = render.snippet(example(), render.Options(locale="fr", languages=("zh",)))
-    assert not any(key.startswith("_") for key in _shipped(snippet)["zh"])
-    assert 'data-k="_' not in snippet
+    snippet = render.snippet(example(), render.Options(locale="fr", languages=("zh", "sw")))
+    zh, sw = _shipped(snippet)["zh"], _shipped(snippet)["sw"]
+    assert (zh["_m"], zh["_p1"], zh["_a1"]) == (
+        "2022年7月4日周一 19:00",
+        "伦敦，英国",
+        "2022年7月4日周一 12:00",
+    )
+    assert '<span data-k="_p1">Londres, Royaume-Uni</span>' in snippet
+    assert '<bdi data-k="_m">lun. 4 juil. 2022, 19:00</bdi>' in snippet
+    # A line a language says as the page does ("Nairobi") is not shipped again: the script
+    # leaves the page's.
+    assert "_p0" not in sw
+    assert sw["_p1"] == "London, Ufalme wa Muungano"
+    # One language: nothing shipped, no keys.
+    alone = render.snippet(example(), render.Options(locale="fr", languages=()))
+    assert 'data-k="_' not in alone
     calendar = eventfile.load(EXAMPLES / "launch-season.toml")
     index = "".join(render.season_index(
         calendar, render.Options(locale="fr", languages=("zh",)),
