@@ -250,7 +250,10 @@ def _year_for(
         messages.message(
             "no year: the article gives %(date)s without a year or a weekday; "
             "give --published DATE",
-            date=f"{day} {_month(month)}",
+            date=messages.reworded(
+                f"{day} {_month(month)}",
+                lambda locale: i18n.day_month_words(dt.date(2024, month, day), locale),
+            ),
         )
     )
 
@@ -410,13 +413,17 @@ def report_words(result: ArticleCheck, locale: str = "en") -> str:
     lines = []
     start = result.event.start
     if result.source is not None:
-        when = f"{i18n.reader_date(start.date(), locale)} {i18n.reader_time(start, locale)}"
+        if i18n.is_english(locale):
+            when = f"{i18n.reader_date(start.date(), locale)} {i18n.reader_time(start, locale)}"
+            when += f" {result.event.zone}"
+        else:  # the clock's own name in the reader's words, not the IANA id
+            when = i18n.date_time_words(start, locale, zone=True)
         source = result.source.text
         pattern = say.gettext("event: %(when)s, from %(source)s and %(basis)s")
         lines.append(
             pattern
             % {
-                "when": say.isolate(f"{when} {result.event.zone}"),
+                "when": say.isolate(when),
                 "source": repr(source)
                 if i18n.is_english(locale)
                 else messages.quoted(source, locale),

@@ -155,7 +155,9 @@ class _Words:
             return self.say.gettext(
                 "%(date)s in %(zone)s, time to be announced",
                 date=i18n.reader_date(self.event.start.date(), self.locale),
-                zone=self.event.zone,
+                zone=self.event.zone
+                if i18n.is_english(self.locale)
+                else i18n.city_of_zone(self.event.zone, self.locale),
             )
         local = self.event.start.astimezone(tz.zone(self.viewer.zone))
         return self.say.clocked(

@@ -95,7 +95,10 @@ class _Reader:
 
     def place(self, place: Place, at: dt.datetime) -> str:
         if place.kind == "local":
-            return self.say.gettext("%(zone)s (your zone)", zone=place.zone)
+            zone = place.zone
+            if not self.english and "/" in zone:
+                zone = i18n.city_of_zone(zone, self.locale)  # "Paris", not "Europe/Paris"
+            return self.say.gettext("%(zone)s (your zone)", zone=zone)
         return i18n.place_clock(place, self.locale, at) or placenames.local_name(place, self.locale)
 
     def own_start(self, event: Event) -> tuple[str, str]:
@@ -172,7 +175,7 @@ def tba_line(event: Event, locale: str = "en") -> str:
         "%(title)s is on %(date)s (%(zone)s); the time is not announced yet",
         title=reader.title(event),
         date=reader.date(event.start.date()),
-        zone=event.zone,
+        zone=event.zone if reader.english else i18n.city_of_zone(event.zone, locale),
     )
 
 

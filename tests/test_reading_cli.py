@@ -213,3 +213,45 @@ def test_the_article_errors_in_the_readers_language(tmp_path: Path) -> None:
     )
     assert err.endswith("；请用 --start 和 --zone 指定活动\n")
     assert err.count("\n") == 1
+
+
+def test_an_articles_date_and_zone_are_in_the_readers_words() -> None:
+    text = "The launch is set for 3 March at 9am in Stockholm."
+    code, _, err = run("check", "--article", "-", "--locale", "fr", stdin=text)
+    assert (code, err) == (
+        2,
+        "Error: pas d’année : l’article donne 3 mars sans année ni jour de la semaine ; indiquez "
+        "--published DATE\n",
+    )
+    article = (ROOT / "examples" / "article.md").read_text(encoding="utf-8")
+    code, out, _ = run("check", "--article", "-", "--locale", "fr", stdin=article)
+    assert out.startswith("événement : lun. 4 juil. 2022, 19:00 heure normale de la Chine, d’après")
+
+
+def test_a_date_without_a_time_names_its_city_not_its_zone_id() -> None:
+    season = str(ROOT / "examples" / "launch-season.toml")
+    code, out, _ = run("when", season, "--event", "tba-showcase", "--locale", "fr")
+    assert (code, out) == (
+        0,
+        "Winter showcase (reporté) a lieu le mar. 15 déc. 2026 (Tokyo) ; l’heure n’est pas "
+        "encore annoncée\n",
+    )
+    code, out, _ = run("countdown", season, "--event", "tba-showcase", "--locale", "zh")
+    assert code == 0
+    assert "东京" in out
+    assert "Asia/Tokyo" not in out
+
+
+def test_the_readers_own_zone_is_its_city() -> None:
+    from launchcal import eventfile
+    from launchcal.convert import see
+    from launchcal.places import Place
+    from launchcal.report import when_line
+
+    event = eventfile.load(EXAMPLE).events[0]
+    here = Place("Europe/Paris", "Europe/Paris", "local")
+    line = when_line(event, see(event, here), "fr")
+    assert line.startswith("Xiaomi 12S series launch commence à 13:00 à Paris (votre fuseau) :")
+    assert when_line(event, see(event, here)).startswith(
+        "Xiaomi 12S series launch starts at 13:00 in Europe/Paris (your zone):"
+    )
