@@ -255,3 +255,23 @@ def test_the_readers_own_zone_is_its_city() -> None:
     assert when_line(event, see(event, here)).startswith(
         "Xiaomi 12S series launch starts at 13:00 in Europe/Paris (your zone):"
     )
+
+
+@pytest.mark.parametrize(
+    ("claim", "locale", "error"),
+    [
+        ("25:00 in Nairobi", "fr", "'25:00' dans '25:00 in Nairobi' n’est pas une heure valide"),
+        ("13pm in Nairobi", "de", "'13pm' in '13pm in Nairobi' ist keine 12-Stunden-Zeit"),
+        ("half past seven in Nairobi", "zh",
+         "'half past seven in Nairobi'中的'half past seven'可能指上午也可能指晚上；请加上'am'、'pm'或"
+         "'in the evening'"),
+        ("half past seven in Nairobi", "en",
+         "'half past seven' in 'half past seven in Nairobi' could be morning or evening; add 'am', "
+         "'pm' or 'in the evening'"),
+    ],
+)  # fmt: skip
+def test_words_that_are_no_time_are_an_error_in_the_readers_language(
+    claim: str, locale: str, error: str
+) -> None:
+    code, _, err = run("check", EXAMPLE, "--claim", claim, "--locale", locale)
+    assert (code, err) == (2, f"Error: {error}\n")
