@@ -181,8 +181,13 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(
-            f"{name} is not UTF-8 text (byte {error.start} is {data[error.start]:#04x}); "
-            "give a text, Markdown or HTML file saved as UTF-8"
+            messages.message(
+                "%(file)s is not UTF-8 text (byte %(offset)s is %(byte)s); "
+                "give a text, Markdown or HTML file saved as UTF-8",
+                file=name,
+                offset=str(error.start),
+                byte=f"{data[error.start]:#04x}",
+            )
         ) from None
 
 
@@ -245,7 +250,10 @@ def _year_for(
         messages.message(
             "no year: the article gives %(date)s without a year or a weekday; "
             "give --published DATE",
-            date=f"{day} {_month(month)}",
+            date=messages.reworded(
+                f"{day} {_month(month)}",
+                lambda locale: i18n.day_month_words(dt.date(2024, month, day), locale),
+            ),
         )
     )
 
@@ -335,12 +343,21 @@ def _settled(source: reading.Claim, found: reading.Scan, wall: dt.datetime) -> p
     if fitting and len({offset(p) for p in fitting}) == 1:
         return fitting[0]
     by_offset = {offset(p): p.zone for p in reversed(options)}  # the biggest per offset
-    readings = " or ".join(
+    readings = [
         f"{by_offset[o]} (UTC{tz.format_offset(o)})" for o in dict.fromkeys(map(offset, options))
-    )
+    ]
+    either: str = readings[0]
+    for other in readings[1:]:
+        # "A or B or C", each "or" in the reader's language when the error is said in it.
+        either = messages.message("%(first)s or %(second)s", first=either, second=other)
     raise NoEventError(
-        f"two candidate times: {source.text!r} could be {wall:%Y-%m-%d %H:%M} in {readings}; "
-        "give the event with --start and --zone"
+        messages.message(
+            "two candidate times: %(text)s could be %(time)s in %(zones)s; "
+            "give the event with --start and --zone",
+            text=repr(source.text),
+            time=f"{wall:%Y-%m-%d %H:%M}",
+            zones=either,
+        )
     )
 
 
@@ -396,13 +413,17 @@ def report_words(result: ArticleCheck, locale: str = "en") -> str:
     lines = []
     start = result.event.start
     if result.source is not None:
-        when = f"{i18n.reader_date(start.date(), locale)} {i18n.reader_time(start, locale)}"
+        if i18n.is_english(locale):
+            when = f"{i18n.reader_date(start.date(), locale)} {i18n.reader_time(start, locale)}"
+            when += f" {result.event.zone}"
+        else:  # the clock's own name in the reader's words, not the IANA id
+            when = i18n.date_time_words(start, locale, zone=True)
         source = result.source.text
         pattern = say.gettext("event: %(when)s, from %(source)s and %(basis)s")
         lines.append(
             pattern
             % {
-                "when": say.isolate(f"{when} {result.event.zone}"),
+                "when": say.isolate(when),
                 "source": repr(source)
                 if i18n.is_english(locale)
                 else messages.quoted(source, locale),

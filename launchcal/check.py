@@ -134,35 +134,50 @@ def verdict_words(verdict: Verdict, locale: str = "en") -> str:
     """
     say = messages.words(locale)
     claim, actual = verdict.claim, verdict.actual
+    clock = claim.place.kind in i18n.CLOCK_KINDS
     values = {
         "time": i18n.reader_time(actual.local, locale),
-        "place": placenames.local_name(claim.place, locale),
+        "place": i18n.place_clock(claim.place, locale, actual.local)
+        or placenames.local_name(claim.place, locale),
         "day": day_shift_words(actual.day_shift, locale),
         "date": i18n.reader_date(actual.local.date(), locale),
         "claimed": _clock(claim.time, locale),
     }
     if verdict.right:
-        text = say.gettext("right: it starts at %(time)s in %(place)s, %(day)s", **values)
+        text = say.clocked(
+            clock, "on a clock", "right: it starts at %(time)s in %(place)s, %(day)s", **values
+        )
     elif verdict.time_right:
-        text = say.gettext(
+        text = say.clocked(
+            clock,
+            "on a clock",
             "wrong: %(time)s is right, but it is %(date)s in %(place)s, not %(claimed)s",
             **{**values, "claimed": _claimed_day(claim, locale)},
         )
     elif verdict.day_wrong:
-        text = say.gettext(
+        text = say.clocked(
+            clock,
+            "on a clock",
             "wrong: it starts at %(time)s in %(place)s, %(day)s on %(date)s, not %(claimed)s",
             **values,
         )
     else:
-        text = say.gettext(
-            "wrong: it starts at %(time)s in %(place)s, %(day)s, not %(claimed)s", **values
+        text = say.clocked(
+            clock,
+            "on a clock",
+            "wrong: it starts at %(time)s in %(place)s, %(day)s, not %(claimed)s",
+            **values,
         )
     seen = verdict.zone_clock
     if seen is None:
         return text
     english = i18n.is_english(locale)
+    named = claim.place.name
+    if not english and not i18n.is_abbreviation(named):
+        # "Eastern Standard Time" in the reader's words; "PST" as typed.
+        named = i18n.place_clock(claim.place, locale, actual.local) or named
     note = {
-        "abbreviation": claim.place.name,
+        "abbreviation": named,
         "offset": f"UTC{tz.format_offset(actual.local.utcoffset())}"
         if english
         else i18n.offset_words(actual.local, locale),

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from launchcal import places
 from launchcal.errors import AmbiguousPlaceError, InputError, UnknownPlaceError
-from launchcal.messages import message
+from launchcal.messages import N_, message
 
 __all__ = [
     "Claim",
@@ -497,7 +497,9 @@ _RANGE_GAP = re.compile(
 
 
 class _UnreadableError(Exception):
-    """Words that look like a time but are not one; the reason, to be put in context."""
+    """Words that look like a time but are not one: the message saying why, whose
+    ``%(words)s`` and ``%(text)s`` the caller fills (and ``%(am)s``, ``%(pm)s``, ``%(part)s``,
+    the words that would tell morning from evening)."""
 
 
 # --- times --------------------------------------------------------------------------------
@@ -509,7 +511,7 @@ def _number(text: str) -> int:
 
 def _twelve(hour: int, ampm: str, words: str) -> int:
     if not 1 <= hour <= 12:
-        raise _UnreadableError("is not a 12-hour time")
+        raise _UnreadableError(N_("%(words)s in %(text)s is not a 12-hour time"))
     hour %= 12
     return hour + 12 if ampm == "pm" else hour
 
@@ -549,7 +551,10 @@ def _time_of(match: re.Match[str]) -> dt.time:
             hour = _part_hour(hour, _PARTS[g["fpart"].lower()], words)
         else:
             raise _UnreadableError(
-                "could be morning or evening; add 'am', 'pm' or 'in the evening'"
+                N_(
+                    "%(words)s in %(text)s could be morning or evening; add %(am)s, %(pm)s "
+                    "or %(part)s"
+                )
             )
         return dt.time(hour, minute)
     if "ch" in g:
@@ -578,7 +583,7 @@ def _checked(hour: int, minute: int, words: str) -> dt.time:
     if hour == 24 and minute == 0:
         hour = 0
     if hour > 23 or minute > 59:
-        raise _UnreadableError("is not a time of day")
+        raise _UnreadableError(N_("%(words)s in %(text)s is not a time of day"))
     return dt.time(hour, minute)
 
 
@@ -620,7 +625,16 @@ def _times(text: str, strict: bool = True) -> list[_Time]:
         except _UnreadableError as error:
             if not strict:
                 continue
-            raise InputError(f"{match.group(0)!r} in {text!r} {error}") from None
+            raise InputError(
+                message(
+                    str(error),
+                    words=repr(match.group(0)),
+                    text=repr(text),
+                    am="'am'",
+                    pm="'pm'",
+                    part="'in the evening'",
+                )
+            ) from None
         if found and _RANGE_GAP.fullmatch(text, found[-1].end, match.start()):
             # "from 3pm to 5pm", "between 10am and noon": the claim is the start
             found[-1] = _Time(found[-1].time, found[-1].start, match.end())

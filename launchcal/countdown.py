@@ -155,14 +155,19 @@ class _Words:
             return self.say.gettext(
                 "%(date)s in %(zone)s, time to be announced",
                 date=i18n.reader_date(self.event.start.date(), self.locale),
-                zone=self.event.zone,
+                zone=self.event.zone
+                if i18n.is_english(self.locale)
+                else i18n.city_of_zone(self.event.zone, self.locale),
             )
         local = self.event.start.astimezone(tz.zone(self.viewer.zone))
-        return self.say.gettext(
+        return self.say.clocked(
+            self.viewer.kind in i18n.CLOCK_KINDS,
+            "on a clock",
             "%(date)s, %(time)s in %(place)s",
             date=i18n.reader_date(local.date(), self.locale),
             time=i18n.reader_time(local, self.locale),
-            place=placenames.local_name(self.viewer, self.locale),
+            place=i18n.place_clock(self.viewer, self.locale, local)
+            or placenames.local_name(self.viewer, self.locale),
         )
 
     def title(self) -> str:

@@ -25,6 +25,9 @@ __all__ = ["STDOUT", "StagedFolder", "write_atomic", "write_folder", "write_outp
 #: The output name that means standard output, as for most Unix tools.
 STDOUT = "-"
 
+#: How many folder levels a build writes: a season's ``e/`` folders inside its ``fr/`` ones.
+_MAX_DEPTH = 2
+
 #: Retries of the final rename when other writers keep swapping the same folder.
 _SWAP_TRIES = 200
 
@@ -183,21 +186,22 @@ def _write_stream(target: Path, real: Path, payload: bytes) -> None:
         raise _fail(target, error) from None
 
 
-def _replaceable(folder: Path, suffixes: set[str], nested: bool, given: Path) -> None:
+def _replaceable(folder: Path, suffixes: set[str], depth: int, given: Path) -> None:
     """Refuse to swap away a folder that holds anything a build did not write.
 
     A rebuild replaces the whole folder, so it may hold only regular files with the kinds of
-    names a build writes (``index.html``, ``e.ics``, ``e.json``, ...; ``suffixes``, and with
-    ``nested`` folders of them): ``-o ~/public_html`` must not delete a blog.
+    names a build writes (``index.html``, ``e.ics``, ``e.json``, ...; ``suffixes``, and
+    ``depth`` levels of folders of them): ``-o ~/public_html`` must not delete a blog.
     """
-    _only_build_files(folder, suffixes, given, Path(), depth=1 if nested else 0)
+    _only_build_files(folder, suffixes, given, Path(), depth=depth)
 
 
 def _only_build_files(
     folder: Path, suffixes: set[str], given: Path, inside: Path, *, depth: int
 ) -> None:
     """Raise unless ``folder`` holds only build-named files (and, ``depth`` levels down,
-    folders of them: a season's per-event folders, kept or since removed from the file)."""
+    folders of them: a season's per-event folders, kept or since removed from the file, and
+    its per-language folders of them)."""
     try:
         entries = list(os.scandir(folder))
     except FileNotFoundError:
@@ -257,8 +261,8 @@ class StagedFolder:
     Args:
         target: the folder to write.
         names: names of the files it will hold (at least one of each kind: ``index.html``,
-            ``e/index.html``), to refuse a folder that holds others before writing anything;
-            the check is made again, with every name written, before the rename.
+            ``e/index.html``, ``fr/e/index.html``), to refuse a folder that holds others before
+            writing anything; the check is made again, with every name written, before the rename.
         inputs: files that no output may replace (the event file).
 
     Raises:
@@ -276,7 +280,7 @@ class StagedFolder:
             raise OutputError("a build needs a folder name, like site/")
         self.given = Path(target)
         self._suffixes: set[str] = set()
-        self._nested = False
+        self._depth = 0  # how many folder levels the names have (a season per language: 2)
         self._names = WrittenPaths(self.given)
         for name in names:
             self._check_name(name)
@@ -303,16 +307,18 @@ class StagedFolder:
         self._sync_each = not hasattr(os, "sync")
 
     def _check_name(self, name: str) -> None:
-        # A file name, or one folder and a file name ("e/index.html": a season's events).
+        # A file name, or up to two folders and a file name ("e/index.html": a season's events;
+        # "fr/e/index.html": its pages in one language).
         parts = name.split("/")
-        if len(parts) > 2 or not all(p and not p.startswith(".") and "\\" not in p
-                                     for p in parts):  # fmt: skip
+        if len(parts) > _MAX_DEPTH + 1 or not all(
+            p and not p.startswith(".") and "\\" not in p for p in parts
+        ):
             raise OutputError(f"cannot build {name!r}: not a plain file name")
         self._suffixes.add(Path(name).suffix)
-        self._nested = self._nested or len(parts) == 2
+        self._depth = max(self._depth, len(parts) - 1)
 
     def _check_existing(self) -> None:
-        _replaceable(self._folder, self._suffixes, self._nested, self.given)
+        _replaceable(self._folder, self._suffixes, self._depth, self.given)
 
     def __enter__(self) -> StagedFolder:
         try:
@@ -323,17 +329,15 @@ class StagedFolder:
 
     def write(self, name: str, data: bytes | str | Iterable[str]) -> None:
         """Write one file: bytes, text, or text in pieces (written as they come, as UTF-8)."""
-        kinds = (len(self._suffixes), self._nested)
+        kinds = (len(self._suffixes), self._depth)
         self._check_name(name)
-        if self._existing is not None and kinds != (len(self._suffixes), self._nested):
+        if self._existing is not None and kinds != (len(self._suffixes), self._depth):
             self._check_existing()  # a kind of file the first check did not know of
         path = self._staging / name
         try:
             folder, _, _ = name.rpartition("/")
             if folder and folder not in self._folders:
-                path.parent.mkdir(exist_ok=True)
-                path.parent.chmod(0o777 & ~_umask())
-                self._folders.add(folder)
+                self._make_folders(folder)
             with path.open("xb", buffering=1 << 16) as stream:
                 if isinstance(data, bytes):
                     stream.write(data)
@@ -349,6 +353,16 @@ class StagedFolder:
         except OSError as error:
             raise _fail(self.given, error) from None
         self._names.add(name)
+
+    def _make_folders(self, folder: str) -> None:
+        """Make ``folder`` (and its parent) in the staging folder, with the usual permissions."""
+        parent, _, _ = folder.rpartition("/")
+        if parent and parent not in self._folders:
+            self._make_folders(parent)
+        path = self._staging / folder
+        path.mkdir(exist_ok=True)
+        path.chmod(0o777 & ~_umask())
+        self._folders.add(folder)
 
     @property
     def paths(self) -> WrittenPaths:

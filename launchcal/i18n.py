@@ -37,8 +37,10 @@ if TYPE_CHECKING:
     from babel.core import Locale
 
     from launchcal.convert import ClockChange
+    from launchcal.places import Place
 
 __all__ = [
+    "CLOCK_KINDS",
     "ENGLISH",
     "UNITS",
     "UnknownLocaleError",
@@ -46,6 +48,7 @@ __all__ = [
     "cells",
     "city_of_zone",
     "clock_change_words",
+    "clock_name",
     "clock_words",
     "date_time_words",
     "date_words",
@@ -53,11 +56,13 @@ __all__ = [
     "duration_words",
     "exemplar_city",
     "format_list",
+    "is_abbreviation",
     "is_english",
     "is_rtl",
     "locale_data",
     "locale_from_environment",
     "offset_words",
+    "place_clock",
     "range_words",
     "reader_date",
     "reader_time",
@@ -639,6 +644,117 @@ def zone_name(moment: dt.datetime, locale: str) -> str:
             if found and found != "∅∅∅":
                 return str(found)
     return offset_words(moment, locale)
+
+
+#: The kinds of place that are a clock rather than somewhere ("Eastern Time", "PDT", "UTC+3"):
+#: a sentence says "at 07:00, Eastern Time", not "at 07:00 in Eastern Time", where the
+#: language tells the two apart (the catalogs' "on a clock" messages).
+CLOCK_KINDS = frozenset({"abbreviation", "offset"})
+
+
+def clock_name(
+    name: str, zone: str, locale: str, *, offset: int | None = None, year: int
+) -> str | None:
+    """CLDR's long name in ``locale`` of the clock a reader named on ``zone``: the same name
+    if it is one of CLDR's English names ("Eastern Standard Time" -> "heure normale de l’Est
+    nord-américain"), else the one for ``offset`` (seconds; "PDT" is UTC-07:00 on Los Angeles'
+    clocks: its summer name), else the clock's generic name; ``None`` where CLDR has none.
+
+    Examples:
+        >>> clock_name("Eastern Time", "America/New_York", "fr", year=2022)
+        'heure de l’Est nord-américain'
+        >>> clock_name("PDT", "America/Los_Angeles", "zh", offset=-25200, year=2022)
+        '北美太平洋夏令时间'
+    """
+    from babel.core import get_global
+
+    english = _locale("en")
+    wanted = _clock_folded(name)
+    meta_zones: Mapping[str, str] = get_global("meta_zones")
+    for key in zone_keys(zone):
+        tables = [("zone", key, english.time_zones.get(key, {}))]
+        metazone = meta_zones.get(key)
+        if metazone is not None:
+            tables.append(("meta", metazone, english.meta_zones.get(metazone, {})))
+        for kind, table_key, names in tables:
+            if not names:
+                continue
+            variant = next(
+                (
+                    variant
+                    for length in ("long", "short")
+                    for variant, text in names.get(length, {}).items()
+                    if _clock_folded(str(text)) == wanted
+                ),
+                None,
+            ) or _offset_variant(zone, offset, year)
+            own = _locale(locale)
+            found = (own.time_zones if kind == "zone" else own.meta_zones).get(table_key, {})
+            long_names = found.get("long", {})
+            text = long_names.get(variant) or long_names.get("generic")
+            if not text and variant == "generic":
+                text = long_names.get("standard")  # a clock with one season: India's
+            if text and text != "∅∅∅":
+                return str(text)
+    return None
+
+
+def _clock_folded(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def _offset_variant(zone: str, offset: int | None, year: int) -> str:
+    """CLDR's name variant of ``zone``'s clock at ``offset`` (seconds) in ``year``: daylight
+    in its summer, standard otherwise, generic when no offset was named or none fits."""
+    if offset is None:
+        return "generic"
+    for moment in _year_samples(zone, year):
+        found = moment.utcoffset()
+        if found is not None and int(found.total_seconds()) == offset:
+            return "daylight" if _summer(moment) else "standard"
+    return "generic"
+
+
+def is_abbreviation(name: str) -> bool:
+    """Whether a clock's name is an abbreviation ("PDT", "AEST", "GMT+8"), not a name in words.
+
+    Examples:
+        >>> is_abbreviation("PDT"), is_abbreviation("Eastern Time")
+        (True, False)
+    """
+    return re.fullmatch(r"[A-Z][A-Z0-9+-]{1,5}", name) is not None
+
+
+def place_clock(place: Place, locale: str, at: dt.datetime) -> str | None:
+    """How a reader of ``locale`` reads a clock a place was named by, ``None`` for any other
+    place (and in English, which shows the name as given): CLDR's name of the clock in the
+    reader's language for one of its English names ("Eastern Time": "heure de l’Est
+    nord-américain"), the abbreviation as typed with that name beside it ("PDT (heure d’été
+    du Pacifique nord-américain)"); an abbreviation CLDR has no name for stays as it is.
+
+    Examples:
+        >>> from launchcal.places import Place
+        >>> pdt = Place("PDT", "America/Los_Angeles", "abbreviation", offset=-25200)
+        >>> place_clock(pdt, "de", dt.datetime(2022, 7, 4, tzinfo=dt.UTC))
+        'PDT, Nordamerikanische Westküsten-Sommerzeit'
+    """
+    if place.kind != "abbreviation" or is_english(locale):
+        return None
+    name = clock_name(place.name, place.zone, locale, offset=place.offset, year=at.year)
+    if name is None:
+        return None
+    if not is_abbreviation(place.name) or place.name in name:
+        # One of CLDR's own names, given in English: the reader's own now; or a name that
+        # carries the abbreviation already (Ukrainian's "за тихоокеанським часом (PT)").
+        return name
+    from launchcal import messages
+
+    return messages.words(locale).pgettext(
+        "an abbreviation of a clock as the reader typed it, and CLDR's name of that clock",
+        "%(abbreviation)s (%(clock)s)",
+        abbreviation=place.name,
+        clock=name,
+    )
 
 
 def _year_samples(zone: str, year: int) -> list[dt.datetime]:

@@ -33,7 +33,7 @@ gettext nor babel, so ``launchcal when`` in English costs nothing extra.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -53,6 +53,7 @@ __all__ = [
     "event_title",
     "message",
     "quoted",
+    "reworded",
     "titled",
     "translated",
     "words",
@@ -140,6 +141,22 @@ class Words:
         if self._translations is None:
             return self._fill(message, values)
         return self._fill(self._translations.pgettext(context, message), values)
+
+    def clocked(self, clock: bool, context: str, message: str, /, **values: object) -> str:
+        """``message`` about a time somewhere, as meant in ``context`` when the place is a clock
+        (``clock``: "Eastern Time", "PDT", "UTC+3"); else as it is. English says both "at 07:00
+        in Nairobi" and "at 07:00 in Eastern Time"; French says "à 07:00 à Nairobi" but "à
+        07:00, heure de l’Est". scripts/catalogs.py extracts both messages from one call.
+
+        Examples:
+            >>> say = words("fr")
+            >>> message = "right: it starts at %(time)s in %(place)s, %(day)s"
+            >>> say.clocked(True, "on a clock", message, time="07:00", place="PDT", day="…")
+            'vrai : l’événement commence à 07:00 (PDT), …'
+        """
+        if clock:
+            return self.pgettext(context, message, **values)
+        return self.gettext(message, **values)
 
 
 def _is_english(locale: str) -> bool:
@@ -243,8 +260,30 @@ def message(template: str, /, **values: object) -> Message:
     return found
 
 
+class Reworded(str):
+    """A value of a :class:`Message` in English that another language says in its own words
+    (a date: "3 March" is "3 mars"), made when the reader's locale is known."""
+
+    reword: Callable[[str], str]
+
+
+def reworded(english: str, reword: Callable[[str], str]) -> Reworded:
+    """``english``, said by ``reword(locale)`` when its message is translated.
+
+    Examples:
+        >>> error = message("no %(what)s", what=reworded("day", lambda locale: locale.upper()))
+        >>> str(error), translated(error, "fr")
+        ('no day', 'no FR')
+    """
+    found = Reworded(english)
+    found.reword = reword
+    return found
+
+
 def translated(text: str, locale: str) -> str:
     """``text`` in ``locale`` when it is a :class:`Message` (its values translated too)."""
+    if isinstance(text, Reworded) and catalog_for(locale) is not None:
+        return text.reword(locale)
     if not isinstance(text, Message) or catalog_for(locale) is None:
         return str(text)
     values = {k: translated(v, locale) if isinstance(v, str) else v for k, v in text.values.items()}

@@ -173,6 +173,8 @@ class Options:
             ``None``: English, beside a page in another language.
         inline_script: ``False`` links :data:`SCRIPT_NAME` instead of inlining the script, for
             sites whose Content-Security-Policy forbids inline scripts.
+        script_src: where that link points, relative to the page (a page in a language's
+            folder of a build links the one script beside the root page, ``../``).
         template_dir: a folder with the user's own copies of some or all templates.
         base_url: where the page will be served (for ``build``, the folder's URL): gives the
             page its canonical link and ``og:url``.
@@ -182,6 +184,7 @@ class Options:
     locale: str | None = None
     languages: tuple[str, ...] | None = None
     inline_script: bool = True
+    script_src: str = SCRIPT_NAME
     template_dir: Path | None = None
     base_url: str | None = None
     style: Style = "text"
@@ -560,12 +563,12 @@ class _Writer:
 
         return i18n.offset_words(moment, self.locale)
 
-    def place(self, place: Any) -> str:
+    def place(self, place: Any, at: dt.datetime) -> str:
         if self.english:
             return str(place.name)
-        from launchcal import placenames
+        from launchcal import i18n, placenames
 
-        return placenames.local_name(place, self.locale)
+        return i18n.place_clock(place, self.locale, at) or placenames.local_name(place, self.locale)
 
     def status(self, event: Event) -> str:
         if event.status is Status.CANCELLED:
@@ -602,7 +605,7 @@ class _Writer:
         rows = []
         for seen in see_all(event, event.audience):
             time = self.hm(seen.local)
-            place = self.place(seen.place)
+            place = self.place(seen.place, seen.local)
             if self.english:
                 short = f"{seen.local:%a} {seen.local.day} {seen.local:%b}, {time}"
                 zone = seen.label
@@ -669,8 +672,9 @@ def _widget_context(
     calendar list); ``ics_href`` is where the menu's .ics is (embedded as ``data:`` if None);
     ``carries_words``: the widget carries its other languages' words itself (a snippet), or
     the page around it does; ``one_widget``: the page has no other (a season's index has
-    many), so the page can say the server's times and places again in the viewer's language
-    (a snippet leaves them in its own: they would cost it 200 bytes gzipped a language)."""
+    many), so the widget (or page) says the server's lines again in each language it ships
+    (the start on the event's clock, the audience's cities and times): about 150 bytes gzipped
+    a language more, nothing for a widget in one language."""
     from markupsafe import Markup
 
     locale, rtl = (None, False) if options.locale is None else parse_locale(options.locale)
@@ -696,8 +700,8 @@ def _widget_context(
     if counts and safe_url(event.replay_url):
         keys.append("replay")
     audience = writer.audience(event)
-    # A page (not a snippet, whose size counts) says its server's lines again in each language.
-    keyed = one_widget and not carries_words and len(options.shipped) > 1
+    # The server's lines again in each language shipped, for the viewer's browser to pick.
+    keyed = one_widget and len(options.shipped) > 1
     if keyed:
         keys += ["_m", "_z", *(["_s"] if event.status is Status.RESCHEDULED else [])]
         keys += [f"_{k}{i}" for i in range(len(audience)) for k in "pa"]
@@ -741,7 +745,7 @@ def _widget_context(
         "replay_url": safe_url(event.replay_url) if counts else None,
         "menu": calendar,
         "own_style": True,
-        "script_src": None if options.inline_script else SCRIPT_NAME,
+        "script_src": None if options.inline_script else options.script_src,
         # Our own asset, checked by script() to hold no "</script": safe to inline as is.
         "script": Markup(script(options.template_dir)) if options.inline_script else "",  # noqa: S704
     }
@@ -759,12 +763,18 @@ def _languages_json(
     if len(shipped) < 2:
         return ""
     found: dict[str, dict[str, str]] = {shipped[0]: {}}
+    served = any(key.startswith("_") for key in keys) and event is not None
+    # The server's own lines where a language says them otherwise ("Londres" -> "London");
+    # an equal one ("Nairobi") the script leaves as the page has it.
+    own = _Writer(shipped[0], options.clock).values(event) if served and event else {}
     for tag in shipped[1:]:
         said = words(_cldr(tag))
-        if event is not None and any(key.startswith("_") for key in keys):
+        if served and event is not None:
             said = {**said, **_Writer(tag, options.clock).values(event)}
         found[tag] = {"dir": "rtl" if parse_locale(tag)[1] else "ltr"}
-        found[tag].update((key, said[key]) for key in dict.fromkeys(keys))
+        found[tag].update(
+            (key, said[key]) for key in dict.fromkeys(keys) if own.get(key) != said[key]
+        )
         if "footer" in found[tag]:
             found[tag]["footer"] = found[tag]["footer"].replace("%(version)s", version)
     return _attribute_json(found)
@@ -1006,7 +1016,7 @@ def _times(event: Event, now: dt.datetime, writer: _Writer) -> dict[str, Any]:
     rows = [
         {
             "title": part.title if event.sessions else (
-                writer.place(part.audience[0]) if event.rolling
+                writer.place(part.audience[0], part.start) if event.rolling
                 else writer.date(part.start.date())
             ),
             "datetime": _utc(part.start),
@@ -1106,6 +1116,7 @@ def season_index(
     feed_href: str,
     webcal: str | None = None,
     now: dt.datetime | None = None,
+    alternates: Mapping[str, str] | None = None,
 ) -> Iterator[str]:
     """The index of a season's site: upcoming events in order with their countdowns (one
     shared style sheet and script), then the past ones, latest first.
@@ -1120,6 +1131,8 @@ def season_index(
         feed_href: where the whole feed's .ics is.
         webcal: the feed's ``webcal:`` URL, when the site's address is known.
         now: what counts as past (the current time if ``None``).
+        alternates: the same index in other languages, ``{hreflang: href}`` with
+            ``x-default`` (``build --locales``), as for :func:`page`.
     """
     import dataclasses
 
@@ -1131,6 +1144,7 @@ def season_index(
     past: list[Event] = []
     version = tz.database().version
     keys = ["upcoming", "past", "download_feed", "footer", *(["subscribe"] if webcal else [])]
+    keys += ["languages"] if alternates else []
 
     def widget_context(event: Event) -> dict[str, Any]:
         return _widget_context(
@@ -1168,7 +1182,7 @@ def season_index(
         "footer": writer.say.gettext(
             "Times from the IANA tz database %(version)s, made with launchcal.", version=version
         ),
-        "script_src": None if options.inline_script else SCRIPT_NAME,
+        "script_src": None if options.inline_script else options.script_src,
         "script": Markup(script(options.template_dir)) if options.inline_script else "",  # noqa: S704
     }
     page_context.update(
@@ -1191,6 +1205,7 @@ def season_index(
                 },
             ],
             "tzdata": version,
+            "alternates": _alternates(alternates or {}),
         }
     )
     return _render_pieces("season.html", page_context, options.template_dir)

@@ -93,10 +93,13 @@ class _Reader:
     def offset_column(self, seen: LocalTime) -> str:
         return seen.utc_offset if self.english else i18n.offset_words(seen.local, self.locale)
 
-    def place(self, place: Place) -> str:
+    def place(self, place: Place, at: dt.datetime) -> str:
         if place.kind == "local":
-            return self.say.gettext("%(zone)s (your zone)", zone=place.zone)
-        return placenames.local_name(place, self.locale)
+            zone = place.zone
+            if not self.english and "/" in zone:
+                zone = i18n.city_of_zone(zone, self.locale)  # "Paris", not "Europe/Paris"
+            return self.say.gettext("%(zone)s (your zone)", zone=zone)
+        return i18n.place_clock(place, self.locale, at) or placenames.local_name(place, self.locale)
 
     def own_start(self, event: Event) -> tuple[str, str]:
         """The start on the event's own clock, and its UTC offset, for a table's title."""
@@ -132,20 +135,26 @@ def when_line(event: Event, seen: LocalTime, locale: str = "en") -> str:
     values = {
         "title": reader.title(event),
         "time": reader.time(seen.local),
-        "place": reader.place(seen.place),
+        "place": reader.place(seen.place, seen.local),
         "date": reader.date(seen.local.date()),
         "zone": reader.zone(seen),
         "day": day_shift_words(seen.day_shift, locale),
     }
     say = reader.say
+    clock = seen.place.kind in i18n.CLOCK_KINDS
     if event.status in (Status.CANCELLED, Status.POSTPONED):
-        line = say.gettext(
+        line = say.clocked(
+            clock,
+            "on a clock",
             "%(title)s was to start at %(time)s in %(place)s: %(date)s, %(zone)s, %(day)s",
             **values,
         )
     else:
-        line = say.gettext(
-            "%(title)s starts at %(time)s in %(place)s: %(date)s, %(zone)s, %(day)s", **values
+        line = say.clocked(
+            clock,
+            "on a clock",
+            "%(title)s starts at %(time)s in %(place)s: %(date)s, %(zone)s, %(day)s",
+            **values,
         )
     if seen.night:
         # The sentence is whole already: no isolates around it.
@@ -166,7 +175,7 @@ def tba_line(event: Event, locale: str = "en") -> str:
         "%(title)s is on %(date)s (%(zone)s); the time is not announced yet",
         title=reader.title(event),
         date=reader.date(event.start.date()),
-        zone=event.zone,
+        zone=event.zone if reader.english else i18n.city_of_zone(event.zone, locale),
     )
 
 
@@ -191,7 +200,7 @@ def _table(event: Event, seen: Sequence[LocalTime], locale: str, markdown: bool)
     night = reader.say.pgettext("column value", "night")
     rows = [
         [
-            reader.place(s.place),
+            reader.place(s.place, s.local),
             reader.time(s.local),
             reader.date(s.local.date()),
             reader.zone_column(s),
@@ -305,9 +314,9 @@ def first_and_last(event: Event, locale: str = "en") -> str:
     reader = _Reader(locale)
     return reader.say.gettext(
         "First live in %(first)s at %(first_time)s, last in %(last)s at %(last_time)s",
-        first=reader.place(first.audience[0]),
+        first=reader.place(first.audience[0], first.utc_start),
         first_time=_utc_words(first.utc_start, reader),
-        last=reader.place(last.audience[0]),
+        last=reader.place(last.audience[0], last.utc_start),
         last_time=_utc_words(last.utc_start, reader),
     )
 
@@ -341,11 +350,13 @@ def _offset_notes(seen_each: Sequence[Sequence[LocalTime]], locale: str) -> list
             if old.local.time() == new.local.time():
                 continue
             notes.append(
-                reader.say.gettext(
+                reader.say.clocked(
+                    new.place.kind in i18n.CLOCK_KINDS,
+                    "on a clock",
                     "From %(date)s this is %(new)s in %(place)s, not %(old)s",
                     date=reader.date(new.local.date()),
                     new=reader.time(new.local),
-                    place=reader.place(new.place),
+                    place=reader.place(new.place, new.local),
                     old=reader.time(old.local),
                 )
             )

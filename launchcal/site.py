@@ -9,7 +9,10 @@ set of ``hreflang`` alternates, ``index.html`` the ``x-default`` that picks the 
 For a season (a file of many events, :func:`build_season`): ``index.html`` listing the upcoming
 launches with live countdowns and then the past ones, ``feed.ics`` (the whole feed, with a
 ``webcal:`` link when the site's address is known), ``events.json``, ``sitemap.xml`` (with an
-address), and per event a folder ``<id>/`` with its page, widget, overlay and .ics.
+address), and per event a folder ``<id>/`` with its page, widget, overlay and .ics. With
+``--locales fr,sw,zh`` also ``fr/index.html`` and ``fr/<id>/index.html``, ... (the index and
+each event's page in one language), every page linked to its others by one set of
+``hreflang`` alternates.
 
 A one-event folder is rendered into one ``{relative path: bytes}`` mapping and written by one
 call; a season is written a file at a time as it is rendered, into a folder that takes the
@@ -20,7 +23,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import posixpath
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -102,14 +106,18 @@ def build(
     ics_name = f"{event.id}.ics"
     outputs: dict[str, str | bytes] = {}
     pages = language_pages(options) if per_language else {}
-    alternates = _alternates(options, pages, options.base_url)
+    base = _base(options.base_url)
     page = render.html(
-        event, options, whole_page=True, ics_href=ics_name, alternates=alternates.get("")
+        event, options, whole_page=True, ics_href=ics_name, alternates=_alternates(pages, base, "")
     )
     outputs[PAGE_NAME] = page.html
     for folder, language in pages.items():
         outputs[f"{folder}/{PAGE_NAME}"] = render.page(
-            event, language, ics_href=f"../{ics_name}", stamp=stamp, alternates=alternates[folder]
+            event,
+            language,
+            ics_href=f"../{ics_name}",
+            stamp=stamp,
+            alternates=_alternates(pages, base, "", folder),
         )
     outputs[WIDGET_NAME] = render.snippet(event, options)
     outputs[ics_name] = render.ics_bytes(event, stamp=stamp)
@@ -134,26 +142,31 @@ def language_pages(options: render.Options) -> dict[str, render.Options]:
     found = {}
     for tag in shipped:
         base = None if options.base_url is None else f"{_base(options.base_url)}{tag}/"
-        found[tag] = dataclasses.replace(options, locale=tag, languages=(), base_url=base)
+        found[tag] = dataclasses.replace(
+            options, locale=tag, languages=(), base_url=base, script_src=f"../{options.script_src}"
+        )
     return found
 
 
 def _alternates(
-    options: render.Options, pages: dict[str, Any], base_url: str | None
-) -> dict[str, dict[str, str]]:
-    """Each page's ``{hreflang: href}`` of every language's page and the ``x-default``
-    (absolute with a base URL, as search engines want them; else relative), by folder
-    (``""``: the root page)."""
+    pages: Mapping[str, Any], base: str | None, path: str, language: str = ""
+) -> dict[str, str] | None:
+    """The ``{hreflang: href}`` of one page: the same page (``path``, ``""`` or ``e/``, inside
+    each language's folder) in every language, and the ``x-default`` (the one outside them,
+    whose widgets pick the viewer's language), as seen from that page in ``language``'s folder
+    (``""``: the x-default itself). Absolute with a base URL, as search engines want them;
+    else relative. Every page of the set gets the same set; ``None`` without languages."""
     if not pages:
-        return {}
-    base = None if base_url is None else _base(base_url)
-    found = {}
-    for here in ["", *pages]:
-        up = "" if not here else "../"
-        root = base if base is not None else (up or "./")
-        links = {tag: f"{root}{tag}/" for tag in pages}
-        found[here] = {**links, "x-default": root}
-    return found
+        return None
+    here = posixpath.join(language, path) or "."
+
+    def href(target: str) -> str:
+        if base is not None:
+            return base + target
+        return posixpath.relpath(target or ".", here) + "/"
+
+    links = {tag: href(f"{tag}/{path}") for tag in pages}
+    return {**links, "x-default": href(path)}
 
 
 def _json(data: Any) -> str:
@@ -173,6 +186,7 @@ def season_files(
     stamp: dt.datetime | None = None,
     now: dt.datetime | None = None,
     progress: Callable[[Event], None] | None = None,
+    per_language: bool = False,
 ) -> dict[str, bytes]:
     """Every file of a season's site, as ``{relative path: bytes}``.
 
@@ -184,13 +198,19 @@ def season_files(
         stamp: the DTSTAMP of the .ics files.
         now: what the index counts as past (the current time if ``None``).
         progress: called after each event is rendered (the CLI's progress bar).
+        per_language: also the index and every event's page in each of the options'
+            languages alone (``build --locales fr,sw,zh``): ``fr/index.html``,
+            ``fr/<id>/index.html``, ..., each with one set of hreflang alternates
+            (:func:`language_pages`).
 
     Raises:
-        InputError: the base url is not http(s).
+        InputError: the base url is not http(s); with ``per_language``, fewer than two
+            languages, or an event id that is also one of their folders.
     """
     outputs = _season_outputs(
-        calendar, options, base=_base(base_url), stamp=stamp, now=now, progress=progress
-    )
+        calendar, options, base=_base(base_url), stamp=stamp, now=now, progress=progress,
+        pages=_season_pages(calendar, options, base_url, per_language),
+    )  # fmt: skip
     return {name: _bytes(data) for name, data in outputs}
 
 
@@ -208,9 +228,11 @@ def _season_outputs(
     stamp: dt.datetime | None,
     now: dt.datetime | None,
     progress: Callable[[Event], None] | None,
+    pages: Mapping[str, render.Options],
 ) -> Iterator[tuple[str, bytes | str | Iterable[str]]]:
     """The season's files in the order they are written, each made as it is reached: the big
-    ones (the index, the feed's JSON, the sitemap) as text in pieces."""
+    ones (the index, the feed's JSON, the sitemap) as text in pieces; with ``pages``
+    (``{folder: options}``, one per language) the index and event pages in each language."""
     options = options or render.Options()
     script: str | None = None
     for event in calendar.events:
@@ -218,9 +240,24 @@ def _season_outputs(
         ics_url = (
             None if base is None or not base.startswith("https:") else _url(base, event, ics_name)
         )
-        page = render.html(event, options, whole_page=True, ics_href=ics_name, stamp=stamp)
+        path = f"{event.id}/"
+        # Each page is its own canonical URL (the site's address would claim them all as one).
+        page = render.html(
+            event, _at(options, base, path), whole_page=True, ics_href=ics_name, stamp=stamp,
+            alternates=_alternates(pages, base, path),
+        )  # fmt: skip
         widget_options = dataclasses.replace(options, ics_url=ics_url)
         yield f"{event.id}/{PAGE_NAME}", page.html
+        for folder, language in pages.items():
+            # Two folders down: the season's own .ics and script (one level up from the
+            # language's index, which links the root's script).
+            here = dataclasses.replace(
+                _at(language, base, f"{folder}/{path}"), script_src=f"../{language.script_src}"
+            )
+            yield f"{folder}/{path}{PAGE_NAME}", render.page(
+                event, here, ics_href=f"../../{path}{ics_name}", stamp=stamp,
+                alternates=_alternates(pages, base, path, folder),
+            )  # fmt: skip
         yield f"{event.id}/{WIDGET_NAME}", render.snippet(event, widget_options, stamp=stamp)
         yield f"{event.id}/{OVERLAY_NAME}", render.overlay(event, options)
         yield f"{event.id}/{ics_name}", render.ics_bytes(event, stamp=stamp)
@@ -234,15 +271,24 @@ def _season_outputs(
     yield (
         PAGE_NAME,
         render.season_index(
-            calendar, options, hrefs=hrefs, feed_href=FEED_NAME, webcal=webcal, now=now
+            calendar, options, hrefs=hrefs, feed_href=FEED_NAME, webcal=webcal, now=now,
+            alternates=_alternates(pages, base, ""),
         ),
-    )
+    )  # fmt: skip
+    for folder, language in pages.items():
+        yield (
+            f"{folder}/{PAGE_NAME}",
+            render.season_index(
+                calendar, language, hrefs=hrefs, feed_href=f"../{FEED_NAME}", webcal=webcal,
+                now=now, alternates=_alternates(pages, base, "", folder),
+            ),
+        )  # fmt: skip
     if script is not None:
         yield render.SCRIPT_NAME, script
     yield FEED_NAME, render.calendar_ics(calendar, stamp=stamp)
     yield JSON_NAME, _json_pieces(season_data(calendar, lazy=True))
     if base is not None:
-        yield "sitemap.xml", _sitemap(base, calendar)
+        yield "sitemap.xml", _sitemap(base, calendar, pages)
 
 
 def season_data(calendar: Calendar, *, lazy: bool = False) -> dict[str, Any]:
@@ -270,27 +316,57 @@ def build_season(
     now: dt.datetime | None = None,
     progress: Callable[[Event], None] | None = None,
     inputs: Iterable[str | Path] = (),
+    per_language: bool = False,
 ) -> Sequence[Path]:
     """Render the season's site (:func:`season_files`) and write it a file at a time into a
     folder put in place whole at the end; return the paths written. ``inputs`` (the event
-    file) are never overwritten or swapped away.
+    file) are never overwritten or swapped away. ``per_language`` as for :func:`season_files`.
 
     Raises:
+        InputError: as :func:`season_files`; nothing has been written then.
         OutputError: ``directory`` is a file, holds other files or an input, or cannot be
             written; nothing has changed then (see :class:`launchcal.files.StagedFolder`).
     """
     base = _base(base_url)
+    pages = _season_pages(calendar, options, base_url, per_language)
     # One name of each kind the season writes: a folder holding others is refused up front.
     kinds = [PAGE_NAME, FEED_NAME, JSON_NAME, f"e/{PAGE_NAME}", "e/e.ics"]
     kinds += ["sitemap.xml"] if base is not None else []
     kinds += [] if options is None or options.inline_script else [render.SCRIPT_NAME]
+    kinds += [f"l/e/{PAGE_NAME}"] if pages else []
     with StagedFolder(directory, names=kinds, inputs=inputs) as folder:
         outputs = _season_outputs(
-            calendar, options, base=base, stamp=stamp, now=now, progress=progress
+            calendar, options, base=base, stamp=stamp, now=now, progress=progress, pages=pages
         )
         for name, data in outputs:
             folder.write(name, data)
     return folder.paths
+
+
+def _at(options: render.Options, base: str | None, path: str) -> render.Options:
+    """``options`` for the page at ``path`` inside the site at ``base`` (its canonical URL)."""
+    return options if base is None else dataclasses.replace(options, base_url=base + path)
+
+
+def _season_pages(
+    calendar: Calendar, options: render.Options | None, base_url: str | None, per_language: bool
+) -> dict[str, render.Options]:
+    """The season's :func:`language_pages` (none without ``per_language``), their folders
+    checked against the events' own: an event ``fr`` would share ``fr/`` with the French
+    pages (compared without case, as a Mac or Windows disk does)."""
+    if not per_language:
+        return {}
+    options = options or render.Options()
+    pages = language_pages(dataclasses.replace(options, base_url=base_url))
+    folders = {tag.casefold(): tag for tag in pages}
+    for event in calendar.events:
+        tag = folders.get(event.id.casefold())
+        if tag is not None:
+            raise InputError(
+                f"event id {event.id!r} is also the folder of the {tag!r} pages of --locales; "
+                "give the event another id"
+            )
+    return pages
 
 
 def _base(base_url: str | None) -> str | None:
@@ -308,7 +384,7 @@ def _url(base: str, event: Event, name: str = "") -> str:
     return f"{base}{event.id}/{name}"
 
 
-def _sitemap(base: str, calendar: Calendar) -> Iterator[str]:
+def _sitemap(base: str, calendar: Calendar, pages: Iterable[str] = ()) -> Iterator[str]:
     # Here, not at the top: xml.sax.saxutils imports urllib.request (http, ssl, email), a tenth
     # of a build's time, and only a sitemap needs it.
     from xml.sax.saxutils import escape
@@ -317,6 +393,7 @@ def _sitemap(base: str, calendar: Calendar) -> Iterator[str]:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
     )
-    for url in [base, *(_url(base, event) for event in calendar.events)]:
-        yield f"<url><loc>{escape(url)}</loc></url>\n"
+    for root in [base, *(f"{base}{folder}/" for folder in pages)]:
+        for url in [root, *(_url(root, event) for event in calendar.events)]:
+            yield f"<url><loc>{escape(url)}</loc></url>\n"
     yield "</urlset>\n"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import io
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -29,6 +30,8 @@ PACKAGE = ROOT / "launchcal"
 FOLDER = PACKAGE / "locale"
 DOMAIN = "launchcal"
 TEMPLATE = FOLDER / f"{DOMAIN}.pot"
+#: The context of launchcal.messages.Words.clocked's messages about a time on a clock.
+CLOCKED = "on a clock"
 HEADER = "# launchcal's own words. Edit the .po files; scripts/catalogs.py writes the rest."
 
 
@@ -76,13 +79,21 @@ def po_files() -> list[Path]:
     return sorted(FOLDER.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
-def extract() -> Catalog:
-    """The messages marked in launchcal/, with the file and line each comes from."""
-    template = _catalog()
-    keywords = {**DEFAULT_KEYWORDS, "N_": None, "message": None}
+def marked() -> Iterator[tuple[str, int, str | tuple[str, ...], list[str], str | None]]:
+    """Every message marked in launchcal/: file, line, message, comments and context."""
+    # Words.clocked(clock, context, message): the message in its context and without one.
+    keywords = {**DEFAULT_KEYWORDS, "N_": None, "message": None, "clocked": ((2, "c"), 3)}
     for filename, line, message, comments, context in extract_from_dir(
         str(PACKAGE), method_map=[("**.py", "python")], keywords=keywords, comment_tags=("NOTE:",)
     ):
+        for own in [context, *([None] if context == CLOCKED else [])]:
+            yield filename, line, message, comments, own
+
+
+def extract() -> Catalog:
+    """The messages marked in launchcal/, with the file and line each comes from."""
+    template = _catalog()
+    for filename, line, message, comments, context in marked():
         template.add(
             message, locations=[(f"launchcal/{filename}", line)], auto_comments=comments,
             context=context,

@@ -925,6 +925,11 @@ def test_widget_says_its_states_in_the_viewers_language(
     # The viewer's own time, isolated (<bdi>) inside the sentence around it.
     assert _text(page, ".lcw-y bdi") == time
     assert _text(page, ".lcw-y") == " ".join(said["y"].replace("%(time)s", time).split())
+    # The start on the event's clock and the audience's cities, as the server writes them in
+    # that language.
+    start, london = SERVER[language]
+    assert _text(page, ".lcw-m time") == start
+    assert _text(page, ".lcw-a li >> nth=1").startswith(london)
     page.clock.run_for(3_600_000 + 1000)  # live
     assert _text(page, ".lcw-n") == said["v"]
     assert _text(page, ".lcw-w a") == said["watch"]
@@ -1022,6 +1027,32 @@ def test_built_pages_per_language_pass_and_link_each_other(
         assert hreflang == set(expected)
         assert page.locator(".lcw").evaluate("e => getComputedStyle(e).direction") == direction
         assert _text(page, ".lcw-n") == render.words(lang)["v"]
+        assert axe_violations(page) == []
+
+
+def test_a_season_built_per_language_in_chromium(browse: Browse, site: Site) -> None:
+    from launchcal import site as build_site
+
+    calendar = eventfile.load(EXAMPLES / "launch-season.toml")
+    options = render.Options(locale="fr", languages=("sw", "ar"), inline_script=False)
+    build_site.build_season(
+        calendar, site.root / "season-languages", options, stamp=SEASON_NOW, now=SEASON_NOW,
+        per_language=True,
+    )  # fmt: skip
+    for name, lang, direction in [
+        ("sw/", "sw", "ltr"), ("ar/", "ar", "rtl"), ("sw/berlin-hardware-night/", "sw", "ltr"),
+        ("ar/berlin-hardware-night/", "ar", "rtl"),
+    ]:  # fmt: skip
+        # A French browser: each language's page stays in its language, its linked script (two
+        # folders up) counting down.
+        page = browse.open(f"{site.base}season-languages/{name}", locale="fr-FR", clock=SEASON_NOW)
+        html = page.locator("html")
+        assert (html.get_attribute("lang"), html.get_attribute("dir")) == (lang, direction)
+        links = page.locator("link[rel=alternate]")
+        hreflang = {links.nth(i).get_attribute("hreflang") for i in range(links.count())}
+        assert hreflang == {"fr", "sw", "ar", "x-default"}
+        starts = render.words(lang)["w"].split("%(time)s")[0].strip()
+        assert _text(page, ".lcw-n >> nth=0").startswith(starts)
         assert axe_violations(page) == []
 
 

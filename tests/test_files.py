@@ -92,3 +92,21 @@ def test_a_kind_of_file_named_late_is_checked_against_the_existing_folder(tmp_pa
         _stage(target, ["index.html"], late)
     assert (target / "notes.txt").read_text("utf-8") == "mine"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_staged_folder_holds_two_levels_of_folders_and_no_more(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    names = ["index.html", "e/index.html", "fr/e/index.html"]
+    _stage(target, names, {name: name for name in names})
+    assert (target / "fr" / "e" / "index.html").read_text("utf-8") == "fr/e/index.html"
+    # A rebuild replaces a folder of those, and refuses one holding a file a build does not
+    # write as deep as its own.
+    _stage(target, names, dict.fromkeys(names, "again"))
+    assert (target / "fr" / "e" / "index.html").read_text("utf-8") == "again"
+    (target / "fr" / "e" / "notes.txt").write_text("mine", "utf-8")
+    with pytest.raises(OutputError, match=r"'fr/e/notes\.txt'"):
+        _stage(target, names, dict.fromkeys(names, "new"))
+    assert (target / "fr" / "e" / "notes.txt").read_text("utf-8") == "mine"
+    with pytest.raises(OutputError, match="not a plain file name"):
+        _stage(tmp_path / "deep", ["a/b/c/index.html"], {})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -464,3 +464,44 @@ def test_a_list_that_repeats_an_item_is_noticed(monkeypatch: pytest.MonkeyPatch)
     finally:
         monkeypatch.undo()
         _clear_probes()
+
+
+# --- the clocks readers name ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "zone", "offset", "locale", "expected"),
+    [
+        # One of CLDR's English names: the same name (generic, standard or summer) in the locale.
+        ("Eastern Time", "America/New_York", None, "fr", "heure de l’Est nord-américain"),
+        ("Eastern Standard Time", "America/New_York", -18000, "es", "hora estándar oriental"),
+        ("Central European Summer Time", "Europe/Berlin", 7200, "de", "Mitteleuropäische Sommerzeit"),
+        ("India Standard Time", "Asia/Kolkata", 19800, "zh", "印度时间"),
+        # An abbreviation: its offset on the zone's clock says which season's name.
+        ("PDT", "America/Los_Angeles", -25200, "ar", "توقيت المحيط الهادي الصيفي"),
+        ("PST", "America/Los_Angeles", -28800, "ja", "米国太平洋標準時"),
+        ("BST", "Europe/London", 3600, "sw", "Saa za Majira ya Joto za Uingereza"),
+        # Dublin's winter is the tz database's negative DST: still CLDR's winter name.
+        ("GMT", "Europe/Dublin", 0, "fr", "heure moyenne de Greenwich"),
+    ],
+)  # fmt: skip
+def test_clock_names_in_the_readers_language(
+    name: str, zone: str, offset: int | None, locale: str, expected: str
+) -> None:
+    assert i18n.clock_name(name, zone, locale, offset=offset, year=2022) == expected
+
+
+def test_a_place_named_by_its_clock_reads_in_the_language() -> None:
+    from launchcal.places import Place
+
+    at = dt.datetime(2022, 7, 4, 11, tzinfo=dt.UTC)
+    pdt = Place("PDT", "America/Los_Angeles", "abbreviation", offset=-25200)
+    eastern = Place("Eastern Time", "America/New_York", "abbreviation")
+    assert i18n.place_clock(pdt, "fr", at) == "PDT, heure d’été du Pacifique nord-américain"
+    assert i18n.place_clock(pdt, "zh", at) == "PDT（北美太平洋夏令时间）"
+    # Ukrainian's names carry the abbreviation already.
+    assert i18n.place_clock(pdt, "uk", at) == "за тихоокеанським літнім часом (PDT)"
+    assert i18n.place_clock(eastern, "ko", at) == "미 동부 시간"
+    # English shows the name as given; a city is no clock.
+    assert i18n.place_clock(eastern, "en", at) is None
+    assert i18n.place_clock(Place("London", "Europe/London", "city"), "fr", at) is None

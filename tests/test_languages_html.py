@@ -103,19 +103,35 @@ def test_the_snippet_carries_each_other_languages_words() -> None:
     assert "data-i=" not in render.snippet(example())
 
 
-def test_a_page_ships_its_servers_times_and_places_in_each_language() -> None:
+def test_a_page_and_a_snippet_ship_their_servers_times_and_places_in_each_language() -> None:
     """The start, its zone and the audience cities, as the server writes them in each other
-    language, for a page; a snippet (whose size counts) and a season's index (many widgets,
-    one set of words) leave them in the page's own."""
+    language, for a page and a snippet; a season's index (many widgets, one set of words)
+    leaves them in the page's own."""
     page = render.page(example(), render.Options(locale="fr", languages=("zh",)), stamp=STAMP)
     zh = _shipped(page)["zh"]
-    assert (zh["_m"], zh["_p1"], zh["_t1"], zh["_n1"]) == (
-        "2022年7月4日周一 19:00", "伦敦，英国", "12:00", "英国夏令时间",
-    )  # fmt: skip
+    assert (zh["_m"], zh["_p1"], zh["_n1"]) == (
+        "2022年7月4日周一 19:00",
+        "伦敦，英国",
+        "英国夏令时间",
+    )
+    assert "_t1" not in zh  # 12:00 in both: the page's stays
     assert '<th scope="row" data-k="_p1">Londres, Royaume-Uni</th>' in page
-    snippet = render.snippet(example(), render.Options(locale="fr", languages=("zh",)))
-    assert not any(key.startswith("_") for key in _shipped(snippet)["zh"])
-    assert 'data-k="_' not in snippet
+    snippet = render.snippet(example(), render.Options(locale="fr", languages=("zh", "sw")))
+    zh, sw = _shipped(snippet)["zh"], _shipped(snippet)["sw"]
+    assert (zh["_m"], zh["_p1"], zh["_a1"]) == (
+        "2022年7月4日周一 19:00",
+        "伦敦，英国",
+        "2022年7月4日周一 12:00",
+    )
+    assert '<span data-k="_p1">Londres, Royaume-Uni</span>' in snippet
+    assert '<bdi data-k="_m">lun. 4 juil. 2022, 19:00</bdi>' in snippet
+    # A line a language says as the page does ("Nairobi") is not shipped again: the script
+    # leaves the page's.
+    assert "_p0" not in sw
+    assert sw["_p1"] == "London, Ufalme wa Muungano"
+    # One language: nothing shipped, no keys.
+    alone = render.snippet(example(), render.Options(locale="fr", languages=()))
+    assert 'data-k="_' not in alone
     calendar = eventfile.load(EXAMPLES / "launch-season.toml")
     index = "".join(render.season_index(
         calendar, render.Options(locale="fr", languages=("zh",)),
@@ -272,12 +288,110 @@ def test_cli_build_locales_errors(
     assert not (tmp_path / "site").exists()
 
 
-def test_cli_build_locales_for_a_season_says_what_to_do(runner: CliRunner, tmp_path: Path) -> None:
+def _season_hrefs(folder: Path) -> dict[str, dict[str, str]]:
+    """Every page's alternates, resolved to site paths (``fr/e/``), by the page's folder."""
+    base = "https://example.com/x/"
+    found = {}
+    for where, head in _built(folder).items():
+        here = base if where == "." else f"{base}{where}/"
+        found[where] = {
+            tag: urljoin(here, href).removeprefix(base) for tag, href in head.alternates.items()
+        }
+    return found
+
+
+def test_build_a_season_per_language(tmp_path: Path) -> None:
+    season = eventfile.load(EXAMPLES / "launch-season.toml")
+    ids = [event.id for event in season.events]
+    options = render.Options(locale="fr", languages=("sw", "zh", "ar"))
+    written = site.build_season(season, tmp_path / "out", options, stamp=STAMP, now=STAMP,
+                                per_language=True)  # fmt: skip
+    out = tmp_path / "out"
+    tags = ["fr", "sw", "zh", "ar"]
+    pages = sorted(str(p.relative_to(out).parent) for p in out.rglob("index.html"))
+    assert pages == sorted([".", *ids, *tags, *(f"{t}/{i}" for t in tags for i in ids)])
+    assert len(written) == len(set(written)) == sum(1 for p in out.rglob("*") if p.is_file())
+    # One hreflang set per page: the index's in every language, each event's likewise; each
+    # page is in its set, the x-default the page outside the language folders.
+    hrefs = _season_hrefs(out)
+    for path in ["", *(f"{i}/" for i in ids)]:
+        expected = {**{t: f"{t}/{path}" for t in tags}, "x-default": path}
+        for where in [path.rstrip("/") or ".", *(f"{t}/{path}".rstrip("/") for t in tags)]:
+            assert hrefs[where] == expected, where
+    heads = _built(out)
+    for tag in tags:
+        index = heads[tag]
+        assert (index.root["lang"], index.keyed["languages"]) == (
+            tag,
+            render.words(tag)["languages"],
+        )
+        assert index.keyed["upcoming"] == render.words(tag)["upcoming"]
+        event_page = heads[f"{tag}/berlin-hardware-night"]
+        assert event_page.root["lang"] == tag
+        assert event_page.root["dir"] == ("rtl" if tag == "ar" else "ltr")
+        assert event_page.keyed["around"] == render.words(tag)["around"]
+    # The language pages link the season's own .ics files and feed, and each other's events.
+    sw = (out / "sw" / "berlin-hardware-night" / "index.html").read_text("utf-8")
+    assert 'href="../../berlin-hardware-night/berlin-hardware-night.ics"' in sw
+    assert "data-i=" not in sw
+    zh_index = (out / "zh" / "index.html").read_text("utf-8")
+    assert 'href="../feed.ics"' in zh_index
+    assert 'href="berlin-hardware-night/"' in zh_index
+    # The root pages ship every language for the viewer's browser to pick from.
+    assert list(_shipped((out / "aurora-keynote" / "index.html").read_text())) == tags
+
+
+def test_a_season_per_language_with_a_base_url_and_a_linked_script(tmp_path: Path) -> None:
+    season = eventfile.load(EXAMPLES / "launch-season.toml")
+    base = "https://example.com/l/"
+    options = render.Options(locale="fr", languages=("sw",), inline_script=False)
+    files = site.season_files(season, options, base_url=base, stamp=STAMP, now=STAMP,
+                              per_language=True)  # fmt: skip
+    page = _read(files["sw/aurora-keynote/index.html"].decode())
+    assert page.alternates == {
+        "fr": f"{base}fr/aurora-keynote/", "sw": f"{base}sw/aurora-keynote/",
+        "x-default": f"{base}aurora-keynote/",
+    }  # fmt: skip
+    # Each page its own canonical URL, in the set of its alternates.
+    for name, url in [
+        ("sw/aurora-keynote/index.html", f"{base}sw/aurora-keynote/"),
+        ("aurora-keynote/index.html", f"{base}aurora-keynote/"),
+    ]:
+        assert f'<link rel="canonical" href="{url}">' in files[name].decode()
+    # Every page's script is one the site has, and the sitemap lists every page.
+    for name in ["index.html", "sw/index.html", "sw/aurora-keynote/index.html"]:
+        found = re.search(r'<script src="([^"]+)"', files[name].decode())
+        assert found is not None
+        assert urljoin(name, found.group(1)) in files, name
+    sitemap = files["sitemap.xml"].decode()
+    assert f"<loc>{base}sw/</loc>" in sitemap
+    assert f"<loc>{base}fr/tba-showcase/</loc>" in sitemap
+
+
+def test_a_season_event_whose_id_is_a_language_folder_is_refused(tmp_path: Path) -> None:
+    season = eventfile.loads(TWO_EVENTS.replace('id = "two"', 'id = "SW"'))
+    options = render.Options(locale="fr", languages=("sw",))
+    with pytest.raises(InputError, match=r"event id 'SW' is also the folder of the 'sw' pages"):
+        site.build_season(season, tmp_path / "out", options, per_language=True)
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_build_locales_for_a_season(runner: CliRunner, tmp_path: Path) -> None:
     events = tmp_path / "two.toml"
     events.write_text(TWO_EVENTS, encoding="utf-8")
-    code, _, err = run(runner, "build", events, "-o", tmp_path / "site", "--locales", "fr,sw")
+    out = tmp_path / "site"
+    code, stdout, err = run(runner, "build", events, "-o", out, "--locales", "fr,sw,zh")
+    assert (code, err) == (0, "")
+    assert f"{out / 'zh' / 'two' / 'index.html'}" in stdout.splitlines()
+    assert (out / "fr" / "index.html").is_file()
+    # A rebuild replaces the folder it wrote, two levels of folders deep.
+    code, _, err = run(runner, "build", events, "-o", out, "--locales", "fr,sw,zh")
+    assert (code, err) == (0, "")
+    (out / "sw" / "one" / "notes.md").write_text("mine", "utf-8")
+    code, _, err = run(runner, "build", events, "-o", out, "--locales", "fr,sw,zh")
     assert code == 2
-    assert "for a season give --locale fr,sw" in err
+    assert "it holds the file 'sw/one/notes.md'" in err
+    assert (out / "sw" / "one" / "notes.md").read_text("utf-8") == "mine"
 
 
 def test_cli_html_locale_list(runner: CliRunner) -> None:

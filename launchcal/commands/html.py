@@ -175,8 +175,8 @@ def html(**params: Any) -> None:
 )
 @click.option(
     "--locales", type=LOCALES, metavar="LOCALE,LOCALE...",
-    help="One page per language (a folder each, with hreflang links); index.html picks "
-    "the viewer's among them.",
+    help="One page per language (a folder each, with hreflang links; for a season its "
+    "index and every event's page); index.html picks the viewer's among them.",
 )  # fmt: skip
 @html_options
 def build(**params: Any) -> None:
@@ -190,6 +190,7 @@ def build(**params: Any) -> None:
       launchcal build examples/xiaomi-12s.toml -o site/
       launchcal build examples/launch-season.toml -o season/ --base-url https://example.com/
       launchcal build examples/xiaomi-12s.toml -o site/ --locales fr,sw,zh
+      launchcal build examples/launch-season.toml -o season/ --locales fr,sw,zh
     """
     import sys
 
@@ -204,26 +205,22 @@ def build(**params: Any) -> None:
     if locales:
         params["locale"] = locales
     options = _render_options(params, params["base_url"] or calendar.url)
-    if locales and len(calendar.events) > 1:
-        raise click.UsageError(
-            "--locales writes one event's pages; for a season give --locale "
-            f"{','.join(locales)} (one site whose widgets pick the viewer's language)"
-        )
+    per_language = bool(locales)
     paths: Sequence[Path]
-    if locales:
-        paths = site.build(calendar.events[0], output, options, inputs=inputs, per_language=True)
-    elif len(calendar.events) == 1 and params["base_url"] is None:
-        paths = site.build(calendar.events[0], output, options, inputs=inputs)
+    if len(calendar.events) == 1 and (locales or params["base_url"] is None):
+        paths = site.build(
+            calendar.events[0], output, options, inputs=inputs, per_language=per_language
+        )
     elif sys.stderr.isatty():
         with click.progressbar(
             length=len(calendar.events), label="Rendering", file=sys.stderr
         ) as bar:
             paths = site.build_season(
                 calendar, output, options, base_url=options.base_url,
-                progress=lambda _: bar.update(1), inputs=inputs,
+                progress=lambda _: bar.update(1), inputs=inputs, per_language=per_language,
             )  # fmt: skip
     else:
         paths = site.build_season(calendar, output, options, base_url=options.base_url,
-                                  inputs=inputs)  # fmt: skip
+                                  inputs=inputs, per_language=per_language)  # fmt: skip
     for start in range(0, len(paths), 1000):  # a season writes 4 files an event
         echo_text("\n".join(str(path) for path in paths[start : start + 1000]))
