@@ -93,6 +93,10 @@ class LaunchcalGroup(click.Group):
         command: click.Command = getattr(
             importlib.import_module(f"launchcal.commands.{module}"), attribute
         )
+        for param in command.params:
+            if isinstance(param.type, LocaleType):
+                # Read before the other values, so that a bad one is said in this language.
+                param.is_eager = True
         return command
 
     def resolve_command(
@@ -213,7 +217,38 @@ class LibraryType(click.ParamType[Any]):
         try:
             return getattr(importlib.import_module(module), function)(value)
         except LaunchcalError as error:
-            self.fail(reader_words(error), param, ctx)
+            raise ReaderBadParameter(error, ctx, param) from None
+
+
+class ReaderBadParameter(click.BadParameter):
+    """click's "Invalid value for '--in': ..." said in the command's ``--locale`` (read first,
+    see :meth:`LaunchcalGroup.get_command`), else in LC_ALL/LANG's language; English as click
+    words it where launchcal has no catalog."""
+
+    def __init__(
+        self,
+        error: Exception,
+        ctx: click.Context | None,
+        param: click.Parameter | None,
+        param_hint: str | None = None,
+    ) -> None:
+        self.locale = (ctx.meta.get(READER_LOCALE) if ctx else None) or environment_locale()
+        super().__init__(reader_words(error, self.locale), ctx, param, param_hint)
+
+    def format_message(self) -> str:
+        from launchcal import messages
+
+        if self.param_hint is not None:
+            option = self.param_hint
+        elif self.param is not None and self.ctx is not None:
+            option = self.param.get_error_hint(self.ctx)
+        else:
+            return super().format_message()
+        if messages.catalog_for(self.locale) is None:
+            return super().format_message()
+        return messages.words(self.locale).gettext(
+            "Invalid value for %(option)s: %(problem)s", option=option, problem=self.message
+        )
 
 
 class PlaceType(LibraryType):
@@ -249,7 +284,7 @@ class ViewerType(PlaceType):
             # Candidates may agree at the event's instant ("PDT" on 4 July 2022): decided then.
             return places.PlaceAt(value)
         except LaunchcalError as error:
-            self.fail(str(error), param, ctx)
+            raise ReaderBadParameter(error, ctx, param) from None
 
 
 #: ``--in all``: every zone, grouped by UTC offset.

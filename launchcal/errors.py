@@ -7,6 +7,7 @@ and says what to do instead. The CLI prints it as a single ``Error: ...`` line.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 __all__ = [
     "AmbiguousPlaceError",
@@ -50,26 +51,46 @@ class UnknownPlaceError(PlaceError):
     """No place matches; ``suggestions`` holds up to three near names."""
 
     def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        from launchcal.messages import message
+
         self.query = query
         self.suggestions = tuple(suggestions)
-        message = f"unknown place {query!r}"
         if self.suggestions:
-            message += "; did you mean " + _or_list(self.suggestions) + "?"
+            text = message(
+                "unknown place %(place)s; did you mean %(names)s?",
+                place=repr(query),
+                names=or_list(self.suggestions),
+            )
         else:
-            message += "; try a city, a country or an IANA zone such as 'Europe/Paris'"
-        super().__init__(message)
+            text = message(
+                "unknown place %(place)s; try a city, a country or an IANA zone such as %(zone)s",
+                place=repr(query),
+                zone="'Europe/Paris'",
+            )
+        super().__init__(text)
 
 
 class AmbiguousPlaceError(PlaceError):
     """Several places with different zones match; ``candidates`` are their descriptions."""
 
     def __init__(self, query: str, candidates: Sequence[str], hint: str = "") -> None:
+        from launchcal.messages import message
+
         self.query = query
         self.candidates = tuple(candidates)
-        message = f"{query!r} is ambiguous: " + "; ".join(self.candidates)
+        listed = _joined(self.candidates)
         if hint:
-            message += f" ({hint})"
-        super().__init__(message)
+            text = message(
+                "%(place)s is ambiguous: %(candidates)s (%(hint)s)",
+                place=repr(query),
+                candidates=listed,
+                hint=hint,
+            )
+        else:
+            text = message(
+                "%(place)s is ambiguous: %(candidates)s", place=repr(query), candidates=listed
+            )
+        super().__init__(text)
 
 
 class WallTimeError(InputError):
@@ -105,8 +126,33 @@ class EventFileError(InputError):
     """A problem in an event file, naming the file, the event, the field and the line."""
 
 
-def _or_list(items: Sequence[str]) -> str:
+def or_list(items: Sequence[str]) -> str:
+    """``'Paris' or 'Perth'``, quoted, said with the reader's "or" once the locale is known.
+
+    Examples:
+        >>> from launchcal.messages import translated
+        >>> choices = or_list(["Paris", "Perth", "Pune"])
+        >>> str(choices), translated(choices, "de")
+        ("'Paris', 'Perth' or 'Pune'", "'Paris', 'Perth' oder 'Pune'")
+    """
+    from launchcal.messages import reworded
+
     quoted = [repr(item) for item in items]
-    if len(quoted) == 1:
-        return quoted[0]
-    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    english = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return reworded(english, lambda locale: _in_words(quoted, locale, "or"))
+
+
+def _joined(items: Sequence[str]) -> str:
+    """Candidates one after another, with "; " or the reader's own list punctuation (a
+    candidate's description holds commas of its own)."""
+    from launchcal.messages import reworded, translated
+
+    return reworded(
+        "; ".join(items), lambda locale: "; ".join(translated(i, locale) for i in items)
+    )
+
+
+def _in_words(items: Sequence[str], locale: str, style: Literal["or"]) -> str:
+    from launchcal import i18n
+
+    return i18n.format_list(items, locale, style)

@@ -89,7 +89,7 @@ UNITS: tuple[tuple[Unit, int], ...] = (
 
 Part = tuple[Unit, int]
 #: The CLDR list styles launchcal joins with.
-ListStyle = Literal["standard", "unit", "unit-short"]
+ListStyle = Literal["standard", "unit", "unit-short", "or"]
 
 
 class UnknownLocaleError(InputError):
@@ -232,6 +232,7 @@ _LIST_STYLE_CHAIN = {
     "unit": ("unit", "unit-short", "standard"),
     "unit-short": ("unit-short", "standard"),
     "standard": ("standard",),
+    "or": ("or", "standard"),
 }
 
 
@@ -245,6 +246,8 @@ def format_list(items: Sequence[str], locale: str, style: ListStyle = "unit") ->
         '3 Tage, 4 Stunden und 12 Minuten'
         >>> format_list(["3天", "4小时"], "zh")
         '3天4小时'
+        >>> format_list(["'Paris'", "'Perth'"], "fr", "or")
+        "'Paris' ou 'Perth'"
     """
     if not items:
         return ""

@@ -59,7 +59,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 from typing import Literal, NamedTuple
 
 from launchcal import tz
@@ -511,8 +511,11 @@ def _decide(
         if agreed is not None:
             return agreed
         top, city = candidates[0]
-        example = f"'{city}' or " if city else ""
-        hint = f"name a city or a zone instead, e.g. {example}'{top.zone}'"
+        from launchcal.errors import or_list
+        from launchcal.messages import message
+
+        example = or_list([city, top.zone]) if city else repr(top.zone)
+        hint = message("name a city or a zone instead, e.g. %(example)s", example=example)
         raise AmbiguousPlaceError(query, _described(p for p, _ in candidates), hint)
     # One candidate per group first, so every zone on offer shows, then the rest by size.
     ranked = sorted(rows, key=lambda r: (-r.population, r.id))
@@ -530,7 +533,21 @@ def _decide(
 
 
 def _described(places: Iterable[Place]) -> list[str]:
-    return list(dict.fromkeys(p.describe() for p in places))[:MAX_CANDIDATES]
+    """Each candidate's :meth:`Place.describe`, said in the reader's language once known."""
+    from launchcal.messages import reworded
+
+    found: dict[str, str] = {}
+    for place in places:
+        english = place.describe()
+        if english not in found:
+            found[english] = reworded(english, partial(_described_in, place))
+    return list(found.values())[:MAX_CANDIDATES]
+
+
+def _described_in(place: Place, locale: str) -> str:
+    from launchcal import placenames
+
+    return f"{placenames.local_name(replace(place, picked=True), locale)} ({place.zone})"
 
 
 def _city_hint(ranked: Sequence[_Row]) -> str:
@@ -539,8 +556,12 @@ def _city_hint(ranked: Sequence[_Row]) -> str:
     cities = [r for r in ranked if r.kind == "city"]
     if top.kind == "region" and cities:
         top = cities[0]  # "Washington": the state first, but the hint names the city's spelling
+    from launchcal.messages import message
+
     if top.kind != "city":
-        return f"name a city or a zone instead, e.g. '{_expand(top)[0].zone}'"
+        return message(
+            "name a city or a zone instead, e.g. %(example)s", example=repr(_expand(top)[0].zone)
+        )
     others = [r for r in ranked if r.group != top.group]
     same_region = any(
         (r.country_code, r.region_code) == (top.country_code, top.region_code) for r in others
@@ -555,8 +576,10 @@ def _city_hint(ranked: Sequence[_Row]) -> str:
     elif top.region_code.isalpha() and not same_region:
         qualifier = top.region_code
     else:
-        return f"name the zone instead, e.g. '{_expand(top)[0].zone}'"
-    return f"add the region or country, e.g. '{top.name}, {qualifier}'"
+        zone = _expand(top)[0].zone
+        return message("name the zone instead, e.g. %(example)s", example=repr(zone))
+    example = f"'{top.name}, {qualifier}'"
+    return message("add the region or country, e.g. %(example)s", example=example)
 
 
 @cache
@@ -812,7 +835,11 @@ def _abbreviation(query: str, key: str, at: dt.datetime | None, home: str | None
     english = [r for r in _rows(_BY_ALIAS, key) if r.tier == TIERS["e"]]
     if english and english[0].zone is not None:
         return replace(english[0].place(), picked=True)
-    raise AmbiguousPlaceError(query, _described(search(name)), "name a city or a zone instead")
+    from launchcal.messages import message
+
+    raise AmbiguousPlaceError(
+        query, _described(search(name)), message("name a city or a zone instead")
+    )
 
 
 def _offset_named(zone: str, abbreviation: str, at: dt.datetime | None) -> int | None:

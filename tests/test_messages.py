@@ -450,7 +450,7 @@ def test_windhoek_1994_2017_is_not_given_todays_metazone(locale: str) -> None:
     [
         (
             "fr_FR.UTF-8",
-            "Error: Invalid value for '--now': '01/07/2022' peut se lire jour/mois ou mois/jour ; "
+            "Error: Valeur non valide pour '--now' : '01/07/2022' peut se lire jour/mois ou mois/jour ; "
             "écrivez par exemple '2022-07-01 14:48' ou '2022-07-01T14:48:00+08:00'\n",
         ),
         (

@@ -120,3 +120,45 @@ def test_the_index_keeps_no_name_cldr_gives() -> None:
         city = places.resolve(typed)
         assert placenames.is_zone_city(city.name, city.zone)
         assert all(places.city_name_in(city, c) is None for c in messages.catalog_locales())
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("fr", "Error: Valeur non valide pour '--in' : lieu inconnu 'Lodnon' ; vouliez-vous dire "
+               "'London' ?"),
+        ("de", "Error: Ungültiger Wert für '--in': unbekannter Ort 'Lodnon'; meinten Sie 'London'?"),
+        ("zh", "Error: '--in' 的值无效：未知地点 'Lodnon'；您是不是要找 'London'？"),
+        ("en", "Error: Invalid value for '--in': unknown place 'Lodnon'; did you mean 'London'?"),
+    ],
+)  # fmt: skip
+def test_an_unknown_place_is_said_in_the_commands_locale(locale: str, expected: str) -> None:
+    """--locale is read before --in, wherever it stands, so the error is in its language."""
+    result = CliRunner().invoke(
+        cli, ["when", "examples/xiaomi-12s.toml", "--in", "Lodnon", "--locale", locale]
+    )
+    assert result.exit_code == 2
+    assert result.output.strip() == expected
+
+
+def test_an_ambiguous_place_lists_its_candidates_in_the_readers_language() -> None:
+    result = CliRunner().invoke(
+        cli, ["when", "examples/xiaomi-12s.toml", "--locale", "fr", "--in", "Springfield"]
+    )
+    assert result.exit_code == 2
+    line = result.output.strip()
+    assert line.startswith("Error: Valeur non valide pour '--in' : 'Springfield' est ambigu : ")
+    assert "Springfield, Illinois, États-Unis (America/Chicago); " in line
+    assert line.endswith("(ajoutez la région ou le pays, par exemple 'Springfield, MO')")
+    assert "\n" not in line
+
+
+def test_the_or_of_a_suggestion_list_is_the_readers() -> None:
+    from launchcal.errors import UnknownPlaceError
+    from launchcal.messages import translated
+
+    error = UnknownPlaceError("Pari", ["Paris", "Parin", "Pari Alam"])
+    assert str(error) == "unknown place 'Pari'; did you mean 'Paris', 'Parin' or 'Pari Alam'?"
+    assert translated(error.args[0], "es") == (
+        "lugar desconocido 'Pari'; ¿quisiste decir 'Paris', 'Parin' o 'Pari Alam'?"
+    )

@@ -11,6 +11,7 @@ from launchcal.cli import (
     LOCALE,
     NOW,
     VIEWER,
+    ReaderBadParameter,
     echo_json,
     echo_text,
     environment_locale,
@@ -34,7 +35,8 @@ def _at(place: Place | PlaceAt, events: list[Event]) -> Place:
     try:
         return place.resolve(events[0].start)
     except AmbiguousPlaceError as error:
-        raise click.BadParameter(str(error), param_hint="'--in'") from None
+        context = click.get_current_context(silent=True)
+        raise ReaderBadParameter(error, context, None, param_hint="'--in'") from None
 
 
 @click.command("when", short_help=short_help("when"))
