@@ -479,6 +479,8 @@ def _hm(moment: dt.datetime, clock: int | None = None, locale: str = "en") -> st
 
 
 def _cldr(tag: str) -> str:
+    if tag == "en":  # the default page: its identifier is itself, babel's ~1,000 go unlisted
+        return "en"
     from launchcal import i18n
 
     return i18n.resolve_locale(tag)
