@@ -203,7 +203,11 @@ def canonical_zone(name: str) -> str | None:
         True
     """
     key = name.strip().replace(" ", "_")
-    return key if _is_zone_line(key) else _catalogued_zone(key)
+    if _is_zone_line(key):
+        return key
+    if key in ("UTC", "Etc/UTC") and _is_utc_link():
+        return "UTC"
+    return _catalogued_zone(key)
 
 
 def _catalogued_zone(key: str) -> str | None:
@@ -234,6 +238,13 @@ def _is_zone_line(key: str) -> bool:
     if not (key.isascii() and letters.isalnum()):
         return False  # also keeps the test to one line: no space, no line break
     return key != "Etc/UTC" and f"\nZ {key} " in _zone_file(database().path)
+
+
+def _is_utc_link() -> bool:
+    """Whether the database has the zone ``Etc/UTC`` and ``UTC`` as its link: then both names
+    are reported as ``UTC`` (the ``TZ`` of most servers), with no catalogue built."""
+    text = _zone_file(database().path)
+    return "\nZ Etc/UTC " in text and "\nL Etc/UTC UTC\n" in text
 
 
 def zone(name: str) -> zoneinfo.ZoneInfo:

@@ -88,6 +88,8 @@ def test_a_zone_found_by_its_line_is_the_catalogue_answer() -> None:
     assert len(shortcut) > 300
     for link in ("Asia/Calcutta", "Europe/Amsterdam", "Etc/UTC", "UTC", "asia/shanghai"):
         assert not tz._is_zone_line(link)
+    assert tz._is_utc_link()
+    assert tz._catalogued_zone("UTC") == tz._catalogued_zone("Etc/UTC") == "UTC"
     for name in names:
         for typed in (name, name.lower(), name.replace("_", " ")):
             expected = tz._catalogued_zone(typed.replace(" ", "_"))
