@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from launchcal import tz
 from launchcal.convert import see_all
@@ -235,8 +235,7 @@ class Options:
         return self.style in ("tiles", "banner") if self.menu is None else self.menu
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):  # NamedTuple, not dataclass: every html and build defines it
     """An HTML document or snippet, and the script to write beside it (``--no-inline-script``)."""
 
     html: str

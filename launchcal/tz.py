@@ -15,7 +15,6 @@ import os
 import re
 import struct
 import zoneinfo
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal, NamedTuple
 
@@ -46,8 +45,7 @@ Fold = Literal["earlier", "later"]
 _VERSION_RE = re.compile(r"#\s*version\s+(\d{4})([a-z]*)")
 
 
-@dataclass(frozen=True)
-class TzDatabase:
+class TzDatabase(NamedTuple):  # NamedTuple, not dataclass: every command defines it (0.8 ms)
     """The compiled tz database launchcal uses, and where it came from."""
 
     version: str
