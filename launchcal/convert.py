@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from launchcal import tz
@@ -17,8 +16,7 @@ __all__ = ["NIGHT_HOURS", "ClockChange", "LocalTime", "clock_change", "see", "se
 NIGHT_HOURS = range(0, 7)
 
 
-@dataclass(frozen=True)
-class LocalTime:
+class LocalTime(NamedTuple):  # NamedTuple, not dataclass: every command defines it (0.8 ms)
     """The event's start on one place's clock."""
 
     place: Place
