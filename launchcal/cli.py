@@ -60,7 +60,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Add-to-calendar links: Google, Outlook.com, Microsoft 365, Yahoo.",
     ),
     "html": ("html:html", "A countdown widget for a blog post, or a whole event page."),
-    "build": ("html:build", "A folder for a static host: page, widget, .ics and JSON."),
+    "build": ("build:build", "A folder for a static host: page, widget, .ics and JSON."),
     "places": ("places:places_command", "List what a place name can mean."),
     "publish": (
         "publish:publish_command",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from launchcal import tz
 from launchcal.event import Event
@@ -16,8 +16,7 @@ __all__ = ["NIGHT_HOURS", "ClockChange", "LocalTime", "clock_change", "see", "se
 NIGHT_HOURS = range(0, 7)
 
 
-@dataclass(frozen=True)
-class LocalTime:
+class LocalTime(NamedTuple):  # NamedTuple, not dataclass: every command defines it (0.8 ms)
     """The event's start on one place's clock."""
 
     place: Place
@@ -74,8 +73,7 @@ def see_all(event: Event, places: Iterable[Place]) -> list[LocalTime]:
     return seen
 
 
-@dataclass(frozen=True)
-class ClockChange:
+class ClockChange(NamedTuple):  # NamedTuple, not dataclass: every command defines it (0.8 ms)
     """The UTC offset of ``zone`` differs between two instants: clocks change in between.
 
     ``before`` is the last instant on the old offset and ``after`` the first on the new one,

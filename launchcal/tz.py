@@ -15,7 +15,6 @@ import os
 import re
 import struct
 import zoneinfo
-from dataclasses import dataclass
 from functools import cache
 from typing import Literal, NamedTuple
 
@@ -46,8 +45,7 @@ Fold = Literal["earlier", "later"]
 _VERSION_RE = re.compile(r"#\s*version\s+(\d{4})([a-z]*)")
 
 
-@dataclass(frozen=True)
-class TzDatabase:
+class TzDatabase(NamedTuple):  # NamedTuple, not dataclass: every command defines it (0.8 ms)
     """The compiled tz database launchcal uses, and where it came from."""
 
     version: str
@@ -136,10 +134,16 @@ class _Catalogue(NamedTuple):  # NamedTuple, not dataclass: every command define
 
 
 @cache
+def _zone_file(root: str) -> str:
+    """The text of ``tzdata.zi`` (~100 kB): every zone and link of the database at ``root``."""
+    with open(os.path.join(root, "tzdata.zi"), encoding="utf-8") as handle:
+        return handle.read()
+
+
+@cache
 def _catalogue() -> _Catalogue:
     root = database().path
-    with open(os.path.join(root, "tzdata.zi"), encoding="utf-8") as handle:
-        text = handle.read()
+    text = _zone_file(root)
     # One regex pass over the file's ~4,000 lines (this runs on every `launchcal when`):
     # "Z name ..." is a zone, "L target alias" a link.
     zones: set[str] = set()
@@ -196,8 +200,17 @@ def canonical_zone(name: str) -> str | None:
         >>> canonical_zone("Mars/Olympus") is None
         True
     """
+    key = name.strip().replace(" ", "_")
+    if _is_zone_line(key):
+        return key
+    if key in ("UTC", "Etc/UTC") and _is_utc_link():
+        return "UTC"
+    return _catalogued_zone(key)
+
+
+def _catalogued_zone(key: str) -> str | None:
     catalogue = _catalogue()
-    found = catalogue.by_folded.get(name.strip().replace(" ", "_").casefold())
+    found = catalogue.by_folded.get(key.casefold())
     if found is None:
         return None
     seen = {found}
@@ -209,6 +222,27 @@ def canonical_zone(name: str) -> str | None:
     if found == "Etc/UTC":
         return "UTC"
     return found
+
+
+def _is_zone_line(key: str) -> bool:
+    """Whether ``key`` is, as written, the name of a ``Zone`` of the database (not a link).
+
+    Such a name is its own canonical name, and it is what event files mostly hold
+    ("Asia/Shanghai"); finding its line costs a tenth of a millisecond, where the catalogue
+    that answers every other spelling (case, links, zone.tab) costs about 4 ms to build.
+    ``Etc/UTC`` is reported as ``UTC``, so it takes the catalogue's way.
+    """
+    letters = key.replace("/", "").replace("_", "").replace("-", "").replace("+", "")
+    if not (key.isascii() and letters.isalnum()):
+        return False  # also keeps the test to one line: no space, no line break
+    return key != "Etc/UTC" and f"\nZ {key} " in _zone_file(database().path)
+
+
+def _is_utc_link() -> bool:
+    """Whether the database has the zone ``Etc/UTC`` and ``UTC`` as its link: then both names
+    are reported as ``UTC`` (the ``TZ`` of most servers), with no catalogue built."""
+    text = _zone_file(database().path)
+    return "\nZ Etc/UTC " in text and "\nL Etc/UTC UTC\n" in text
 
 
 def zone(name: str) -> zoneinfo.ZoneInfo:

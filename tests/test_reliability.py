@@ -337,6 +337,18 @@ def test_json_output_is_inert_too() -> None:
     assert terminal.safe_json('"\u009b\u202e\\u001b"') == '"\\u009b\\u202e\\u001b"'
 
 
+def test_the_printable_shortcut_never_passes_an_unsafe_character() -> None:
+    # Text that str.isprintable() clears skips the pattern: no character the pattern escapes
+    # may be printable, and text the shortcut clears is what the pattern leaves as it is.
+    unsafe = [chr(code) for code in range(0x110000) if terminal._unsafe().fullmatch(chr(code))]
+    assert len(unsafe) == 0x20 - 2 + 0x21 + 5 + 4 + 0x800
+    for char in unsafe:
+        assert not terminal._printable(f"ok {char} ok")
+        assert terminal.safe(f"ok {char} ok") != f"ok {char} ok"
+    for text in ("Launch\n\tat 19:00 — Nairobi 14:00 (+1)", "北京时间 19:00", "\u00a0nbsp"):
+        assert terminal.safe(text) == text == terminal.safe_json(text)
+
+
 # --- 7. operating-system errors ------------------------------------------------------------
 
 

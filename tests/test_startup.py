@@ -7,6 +7,7 @@ deterministic: the modules a fresh interpreter holds after the command.
 from __future__ import annotations
 
 import gc
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -33,8 +34,10 @@ NETWORK = ("ssl", "http", "email", "socket", "urllib.request")
         (["check", XIAOMI, "--claim", "around 3am in Nairobi"], NOT_FOR_WHEN),
         (["ics", XIAOMI, "-o", "{out}"], ("jinja2", "babel", "pendulum", *NETWORK)),
         # The widget embeds no .ics and its event does not repeat.
-        (["html", XIAOMI, "-o", "{out}"], ("icalendar", "dateutil", "babel", *NETWORK)),
-        (["html", XIAOMI, "--page", "-o", "{out}"], ("babel", "pendulum", *NETWORK)),
+        (["html", XIAOMI, "-o", "{out}"],
+         ("icalendar", "dateutil", "babel", "launchcal.commands.build", *NETWORK)),
+        (["html", XIAOMI, "--page", "-o", "{out}"],
+         ("babel", "pendulum", "launchcal.commands.build", *NETWORK)),
     ],
     ids=["when", "when-flags", "check-claim", "ics", "html", "html-page"],
 )  # fmt: skip
@@ -47,10 +50,68 @@ def test_command_leaves_unneeded_modules_unimported(
     assert out.is_file() or "-o" not in args
 
 
+#: Work a one-event command does not need, each a cache that stays empty unless it is done:
+#: the tz catalogue (every zone, link and zone.tab row: 4 ms), babel's list of ~1,000 locale
+#: files (1-2 ms), the terminal sanitiser's pattern (0.5 ms, for text that is not printable).
+SKIPPED_WORK = {
+    "catalogue": "launchcal.tz:_catalogue",
+    "locale files": "launchcal.i18n:_locale_files",
+    "unsafe pattern": "launchcal.terminal:_unsafe",
+}
+
+
+def work_done_by(*args: str) -> set[str]:
+    """Which of :data:`SKIPPED_WORK` a fresh interpreter did while running ``launchcal ARGS``."""
+    code = (
+        "import contextlib, importlib, io, json, sys\n"
+        "from launchcal.cli import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
+        "    try:\n"
+        "        cli.main(sys.argv[2:], prog_name='launchcal')\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "done = []\n"
+        "for name, where in json.loads(sys.argv[1]).items():\n"
+        "    module, _, function = where.partition(':')\n"
+        "    if module in sys.modules and getattr(sys.modules[module], function).cache_info().currsize:\n"
+        "        done.append(name)\n"
+        "print(json.dumps(done))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(SKIPPED_WORK), *args],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    return set(json.loads(done.stdout))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["when", XIAOMI],
+        ["check", XIAOMI, "--claim", "around 3am in Nairobi"],
+        ["html", XIAOMI, "--page", "-o", "{out}"],
+        ["build", XIAOMI, "-o", "{out}"],
+    ],
+    ids=["when", "check-claim", "html-page", "build"],
+)
+def test_one_event_commands_skip_work_they_do_not_need(args: list[str], tmp_path: Path) -> None:
+    assert work_done_by(*(arg.format(out=tmp_path / "out") for arg in args)) == set()
+
+
+def test_the_skipped_work_is_done_where_it_is_needed(tmp_path: Path) -> None:
+    # The same probe sees each piece of work when a command needs it: the guard above can fail.
+    assert work_done_by("when", XIAOMI, "--in", "all") >= {"catalogue"}
+    assert work_done_by("html", XIAOMI, "--page", "--locale", "fr", "-o", str(tmp_path / "p")) >= {
+        "locale files"
+    }
+    assert work_done_by("when", "--start", "2022-07-04 19:00", "--zone", "china", "--title",
+                        "Launch\u00a0day") >= {"unsafe pattern"}  # fmt: skip
+
+
 def test_build_without_a_sitemap_loads_no_network_stack(tmp_path: Path) -> None:
     modules = imported_by("build", XIAOMI, "-o", str(tmp_path / "site"))
     assert (tmp_path / "site" / "index.html").is_file()
-    assert loaded(modules, "xml", "secrets", *NETWORK) == []
+    assert loaded(modules, "xml", "secrets", "launchcal.commands.html", *NETWORK) == []
 
 
 def test_importing_launchcal_leaves_garbage_collection_alone() -> None:

@@ -79,6 +79,32 @@ def test_canonical_zone(typed: str, reported: str) -> None:
     assert tz.canonical_zone(typed) == reported
 
 
+def test_a_zone_found_by_its_line_is_the_catalogue_answer() -> None:
+    # The shortcut for a Zone's own name (no catalogue built) answers what the catalogue does,
+    # for every name the database knows, in every case they can be typed.
+    names = sorted(tz.zone_names())
+    shortcut = [name for name in names if tz._is_zone_line(name)]
+    assert "Asia/Shanghai" in shortcut
+    assert len(shortcut) > 300
+    for link in ("Asia/Calcutta", "Europe/Amsterdam", "Etc/UTC", "UTC", "asia/shanghai"):
+        assert not tz._is_zone_line(link)
+    assert tz._is_utc_link()
+    assert tz._catalogued_zone("UTC") == tz._catalogued_zone("Etc/UTC") == "UTC"
+    for name in names:
+        for typed in (name, name.lower(), name.replace("_", " ")):
+            expected = tz._catalogued_zone(typed.replace(" ", "_"))
+            assert tz.canonical_zone(typed) == expected
+            if tz._is_zone_line(typed):
+                assert expected == typed
+
+
+def test_a_line_break_or_space_in_a_name_never_takes_the_shortcut() -> None:
+    text = tz._zone_file(tz.database().path)
+    for typed in ("Asia/Shanghai 8:5:43", "Asia/Shanghai\nZ Asia/Urumqi", "Z Asia/Shanghai"):
+        assert not tz._is_zone_line(typed)
+    assert "\nZ Asia/Shanghai " in text
+
+
 @pytest.mark.parametrize("typed", ["Mars/Olympus", "", "Africa", "tzdata.zi", "../etc/passwd"])
 def test_not_a_zone(typed: str) -> None:
     assert tz.canonical_zone(typed) is None
