@@ -301,6 +301,7 @@ class _Reader:
         # A feed names the same few places thousands of times (each event's zone and
         # audience): each distinct string is looked up once per file.
         self.places: dict[str, places.Place] = {}
+        self.shared: dict[tuple[str, str], Any] = {}
 
     def place(self, value: Any) -> places.Place:
         """The place a ``zone``, ``audience`` or ``markets`` string names (looked up once)."""
@@ -480,6 +481,17 @@ class _Reader:
             except InputError as error:
                 raise self.fail(str(error), event=index, label=label, key=key) from None
 
+        def shared(key: str, convert: Callable[[Any], Any]) -> Any:
+            """A field whose values a feed repeats (a venue, an organizer, reminders), each
+            distinct value converted once: the model's values are frozen, so events share them."""
+            if key not in raw:
+                return None
+            seen = (key, repr(raw[key]))  # a TOML value's repr tells its type and its value
+            found = self.shared.get(seen)
+            if found is None:
+                found = self.shared[seen] = field(key, convert)
+            return found
+
         fold = field("fold", _fold, self.fold)
         audience = field("audience", self.audience, ())
         rolling = field("rolling", _bool, False)
@@ -521,14 +533,14 @@ class _Reader:
             "time_known": time_known,
             "id": field("id", _text, ""),
             "url": field("url", _url),
-            "location": field("location", _location),
+            "location": shared("location", _location),
             "description": field("description", _paragraph, ""),
-            "organizer": field("organizer", _organizer),
+            "organizer": shared("organizer", _organizer),
             "status": field("status", _status, Status.SCHEDULED),
             "previous_start": field("previous_start", lambda v: _moment(v, zone, fold)),
             "sequence": field("sequence", _int, 0),
             "audience": audience,
-            "reminders": field("reminders", _reminders, ()),
+            "reminders": shared("reminders", _reminders) or (),
             "image": field("image", _url),
             "replay_url": field("replay_url", _url),
             "rrule": field("rrule", _text),
