@@ -486,14 +486,17 @@ class _Reader:
             distinct value converted once: the model's values are frozen, so events share them."""
             if key not in raw:
                 return None
-            seen = (key, repr(raw[key]))  # a TOML value's repr tells its type and its value
-            found = self.shared.get(seen)
+            seen = (key, _same(raw[key]))
+            try:
+                found = self.shared.get(seen)
+            except TypeError:  # a table in the table: converted each time
+                return field(key, convert)
             if found is None:
                 found = self.shared[seen] = field(key, convert)
             return found
 
         fold = field("fold", _fold, self.fold)
-        audience = field("audience", self.audience, ())
+        audience = shared("audience", self.audience) or ()
         rolling = field("rolling", _bool, False)
         markets = field("markets", self.audience, audience if rolling else ())
         sessions = field("sessions", lambda v: self.sessions(v, fold), ())
@@ -585,6 +588,18 @@ class _Reader:
             url = _url(item["url"]) if "url" in item else None
             found.append(Session(_text(item["title"]), start, end, url))
         return tuple(found)
+
+
+def _same(value: Any) -> Any:
+    """What tells a TOML value from any other: text itself, a table's or list's items with
+    their types (1, 1.0 and true are equal in Python, not in an event file)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return (dict, *((key, type(item), item) for key, item in value.items()))
+    if isinstance(value, list):
+        return (list, *((type(item), item) for item in value))
+    return (type(value), value)
 
 
 @lru_cache(maxsize=8)
