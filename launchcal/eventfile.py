@@ -7,7 +7,9 @@ found, the line, so a publisher can fix the file without guessing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache, partial
@@ -192,34 +194,49 @@ def load(path: str | Path, *, fold: tz.Fold | None = None) -> Calendar:
             f"{file}: larger than {MAX_FILE_BYTES // 2**20} MB, which no event file needs; "
             "is it the right file?"
         )
+    cuts = [match.start() for match in _EVENT_HEADER_BYTES.finditer(data)]
+    if len(cuts) > PIECE_EVENTS:
+        # Each piece decoded as it is parsed: the whole file is never held as text too (a
+        # str of 45 MB with one CJK character in it takes 90 MB). A cut is at the start of a
+        # line, so never inside a character's UTF-8 bytes.
+        pieces = (data[start:end].decode("utf-8") for start, end in _spans(cuts, len(data)))
+        with _collector_paused():
+            try:
+                return _Reader("", file, fold).in_pieces(pieces)
+            except (_NotInPiecesError, UnicodeDecodeError):
+                pass  # read as one, below: the same result, or the error it has always given
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise EventFileError(f"{file}: not a UTF-8 text file") from None
     del data  # the text is all that is read from here on
-    return loads(text, source=file, fold=fold)
+    return _loads(text, file, fold, pieces=False)
+
+
+def _spans(cuts: list[int], size: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of the head (before the first cut) and of each piece of
+    :data:`PIECE_EVENTS` events."""
+    starts = [0, *cuts[::PIECE_EVENTS]]
+    return zip(starts, [*starts[1:], size], strict=True)
 
 
 def loads(text: str, *, source: str = "<string>", fold: tz.Fold | None = None) -> Calendar:
-    """Read event-file text; ``source`` names it in error messages.
+    """Read event-file text; ``source`` names it in error messages."""
+    return _loads(text, source, fold, pieces=True)
 
-    The cyclic garbage collector is paused while the file is read: reading makes millions
-    of small objects (a dict, strings and dates per event) and no reference cycles, and each
-    collection would walk the whole growing heap again, a cost that grows faster than the
-    file (a feed of 100,000 events).
-    """
-    import gc
+
+def _loads(text: str, source: str, fold: tz.Fold | None, *, pieces: bool) -> Calendar:
     import tomllib  # not needed for events given by flags
 
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        cuts = [match.start() for match in _EVENT_HEADER.finditer(text)]
-        if len(cuts) > PIECE_EVENTS:
-            try:
-                return _Reader(text, source, fold).in_pieces(cuts[::PIECE_EVENTS])
-            except _NotInPiecesError:
-                pass  # read as one, below: the same result, or the error it has always given
+    with _collector_paused():
+        if pieces:
+            cuts = [match.start() for match in _EVENT_HEADER.finditer(text)]
+            if len(cuts) > PIECE_EVENTS:
+                parts = (text[start:end] for start, end in _spans(cuts, len(text)))
+                try:
+                    return _Reader(text, source, fold).in_pieces(parts)
+                except _NotInPiecesError:
+                    pass  # read as one, below: the same result, or the error it always gave
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
@@ -227,6 +244,18 @@ def loads(text: str, *, source: str = "<string>", fold: tz.Fold | None = None) -
         except RecursionError:
             raise EventFileError(f"{source}: arrays or tables nested too deeply") from None
         return _Reader(text, source, fold).calendar(data)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a file is read: reading makes millions of
+    small objects (a dict, strings and dates per event) and no reference cycles, and each
+    collection would walk the whole growing heap again, a cost that grows faster than the
+    file (a feed of 100,000 events)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()
@@ -235,6 +264,7 @@ def loads(text: str, *, source: str = "<string>", fold: tz.Fold | None = None) -
 #: A file of more events than this is parsed this many ``[[event]]`` tables at a time.
 PIECE_EVENTS = 1000
 _EVENT_HEADER = re.compile(r"^\[\[event\]\][ \t]*\r?$", re.MULTILINE)
+_EVENT_HEADER_BYTES = re.compile(_EVENT_HEADER.pattern.encode("ascii"), re.MULTILINE)
 
 
 def _piece_reader(text: str) -> Callable[[str], dict[str, Any]]:
@@ -393,11 +423,11 @@ class _Reader:
         except InputError as error:
             raise self.fail(str(error)) from None
 
-    def in_pieces(self, cuts: list[int]) -> Calendar:
-        """The calendar from its text cut at ``cuts``, the starts of ``[[event]]`` lines (the
-        text before the first is the head): each piece parsed and
-        its events read before the next is parsed, so that the whole file's TOML tree (five
-        times the size of the text) is never in memory at once.
+    def in_pieces(self, pieces: Iterator[str]) -> Calendar:
+        """The calendar from its text in ``pieces``: the head (the text before the first
+        ``[[event]]`` line), then pieces that each start at an ``[[event]]`` line. Each piece
+        is parsed and its events read before the next is parsed, so that the whole file's
+        TOML tree (five times the size of the text) is never in memory at once.
 
         Raises:
             _NotInPiecesError: the pieces do not add up to the file as one parse reads it (a cut
@@ -405,14 +435,15 @@ class _Reader:
                 twice), or something is wrong: :func:`loads` then reads the whole file, as
                 it always has, and says what.
         """
-        parse = _piece_reader(self.text)
+        head = next(pieces)
+        parse = _piece_reader(head)
         try:
-            data = parse(self.text[: cuts[0]])
+            data = parse(head)
             if "event" in data:
                 raise _NotInPiecesError
             events: list[Event] = []
-            for start, end in zip(cuts, [*cuts[1:], len(self.text)], strict=True):
-                part = parse(self.text[start:end])
+            for piece in pieces:
+                part = parse(piece)
                 tables = part.pop("event", None)
                 if not isinstance(tables, list) or set(part) & set(data):
                     raise _NotInPiecesError

@@ -4,6 +4,8 @@ the same calendar, or the same error, as parsing it whole."""
 from __future__ import annotations
 
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -27,11 +29,36 @@ def read(text: str, monkeypatch: pytest.MonkeyPatch, piece: int) -> object:
         return f"{type(error).__name__}: {error}"
 
 
+def read_file(data: bytes, monkeypatch: pytest.MonkeyPatch, piece: int, folder: Path) -> object:
+    """As :func:`read`, from a file (``load`` cuts the bytes and decodes each piece)."""
+    monkeypatch.setattr(eventfile, "PIECE_EVENTS", piece)
+    path = folder / "feed.toml"
+    path.write_bytes(data)
+    try:
+        return eventfile.load(path)
+    except LaunchcalError as error:
+        return f"{type(error).__name__}: {str(error).replace(str(path), 'feed.toml')}"
+
+
 def same_as_whole(text: str, monkeypatch: pytest.MonkeyPatch) -> object:
     whole = read(text, monkeypatch, 10**9)
     for piece in (1, 2, 7):
         assert read(text, monkeypatch, piece) == whole
+    with tempfile.TemporaryDirectory() as name:
+        data = text.encode("utf-8")
+        for piece in (1, 2, 7):
+            assert read_file(data, monkeypatch, piece, Path(name)) == whole
     return whole
+
+
+def test_a_file_not_utf8_in_a_later_piece_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    data = events(5).encode("utf-8") + '[[event]]\ntitle = "Caf\xe9"\n'.encode("latin-1")
+    data += events(2).encode("utf-8")
+    for piece in (1, 2, 10**9):
+        got = read_file(data, monkeypatch, piece, tmp_path)
+        assert got == "EventFileError: feed.toml: not a UTF-8 text file"
 
 
 def events(count: int) -> str:
