@@ -274,15 +274,13 @@ class Event:
                 raise InputError("an event end must carry its time zone")
             # Compare instants: with one shared tzinfo Python compares wall times and ignores
             # fold, so an end just after a fall-back (01:00 GMT after 01:30 BST) looked earlier.
-            if self.end.astimezone(dt.UTC) <= self.start.astimezone(dt.UTC):
+            lasting = self.end.astimezone(dt.UTC) - self.start.astimezone(dt.UTC)
+            if lasting <= dt.timedelta(0):
                 raise InputError(
                     f"the end ({self.end.isoformat()}) must come after the start "
                     f"({self.start.isoformat()})"
                 )
-            check_duration(
-                self.end.astimezone(dt.UTC) - self.start.astimezone(dt.UTC),
-                "the event (end minus start)",
-            )
+            check_duration(lasting, "the event (end minus start)")
         if self.previous_start is not None and self.previous_start.tzinfo is None:
             raise InputError("previous_start must carry its time zone")
         if self.status is Status.RESCHEDULED and self.previous_start is None:

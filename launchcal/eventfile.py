@@ -7,10 +7,12 @@ found, the line, so a publisher can fix the file without guessing.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import re
 from collections.abc import Callable, Iterator, Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, cast
 
 from launchcal import places, tz
@@ -192,34 +194,49 @@ def load(path: str | Path, *, fold: tz.Fold | None = None) -> Calendar:
             f"{file}: larger than {MAX_FILE_BYTES // 2**20} MB, which no event file needs; "
             "is it the right file?"
         )
+    cuts = [match.start() for match in _EVENT_HEADER_BYTES.finditer(data)]
+    if len(cuts) > PIECE_EVENTS:
+        # Each piece decoded as it is parsed: the whole file is never held as text too (a
+        # str of 45 MB with one CJK character in it takes 90 MB). A cut is at the start of a
+        # line, so never inside a character's UTF-8 bytes.
+        pieces = (data[start:end].decode("utf-8") for start, end in _spans(cuts, len(data)))
+        with _collector_paused():
+            try:
+                return _Reader("", file, fold).in_pieces(pieces)
+            except (_NotInPiecesError, UnicodeDecodeError):
+                pass  # read as one, below: the same result, or the error it has always given
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise EventFileError(f"{file}: not a UTF-8 text file") from None
     del data  # the text is all that is read from here on
-    return loads(text, source=file, fold=fold)
+    return _loads(text, file, fold, pieces=False)
+
+
+def _spans(cuts: list[int], size: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of the head (before the first cut) and of each piece of
+    :data:`PIECE_EVENTS` events."""
+    starts = [0, *cuts[::PIECE_EVENTS]]
+    return zip(starts, [*starts[1:], size], strict=True)
 
 
 def loads(text: str, *, source: str = "<string>", fold: tz.Fold | None = None) -> Calendar:
-    """Read event-file text; ``source`` names it in error messages.
+    """Read event-file text; ``source`` names it in error messages."""
+    return _loads(text, source, fold, pieces=True)
 
-    The cyclic garbage collector is paused while the file is read: reading makes millions
-    of small objects (a dict, strings and dates per event) and no reference cycles, and each
-    collection would walk the whole growing heap again, a cost that grows faster than the
-    file (a feed of 100,000 events).
-    """
-    import gc
+
+def _loads(text: str, source: str, fold: tz.Fold | None, *, pieces: bool) -> Calendar:
     import tomllib  # not needed for events given by flags
 
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        cuts = [match.start() for match in _EVENT_HEADER.finditer(text)]
-        if len(cuts) > PIECE_EVENTS:
-            try:
-                return _Reader(text, source, fold).in_pieces(cuts[::PIECE_EVENTS])
-            except _NotInPiecesError:
-                pass  # read as one, below: the same result, or the error it has always given
+    with _collector_paused():
+        if pieces:
+            cuts = [match.start() for match in _EVENT_HEADER.finditer(text)]
+            if len(cuts) > PIECE_EVENTS:
+                parts = (text[start:end] for start, end in _spans(cuts, len(text)))
+                try:
+                    return _Reader(text, source, fold).in_pieces(parts)
+                except _NotInPiecesError:
+                    pass  # read as one, below: the same result, or the error it always gave
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
@@ -227,6 +244,18 @@ def loads(text: str, *, source: str = "<string>", fold: tz.Fold | None = None) -
         except RecursionError:
             raise EventFileError(f"{source}: arrays or tables nested too deeply") from None
         return _Reader(text, source, fold).calendar(data)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a file is read: reading makes millions of
+    small objects (a dict, strings and dates per event) and no reference cycles, and each
+    collection would walk the whole growing heap again, a cost that grows faster than the
+    file (a feed of 100,000 events)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
         if collecting:
             gc.enable()
@@ -235,6 +264,29 @@ def loads(text: str, *, source: str = "<string>", fold: tz.Fold | None = None) -
 #: A file of more events than this is parsed this many ``[[event]]`` tables at a time.
 PIECE_EVENTS = 1000
 _EVENT_HEADER = re.compile(r"^\[\[event\]\][ \t]*\r?$", re.MULTILINE)
+_EVENT_HEADER_BYTES = re.compile(_EVENT_HEADER.pattern.encode("ascii"), re.MULTILINE)
+
+
+def _piece_reader(text: str) -> Callable[[str], dict[str, Any]]:
+    """The TOML reader for a big file's pieces.
+
+    toml-rs (Rust's ``toml`` crate) held to TOML 1.0, the version tomllib reads, parses a
+    piece about four times faster than tomllib and gives the same values, datetimes and
+    offsets included (``tests/test_eventfile_pieces.py`` compares the two). Whatever it
+    refuses (a ``ValueError``, as tomllib's errors are), tomllib then reads the whole file
+    and gives the error it has always given. tomllib refuses a byte-order mark that toml-rs
+    skips, so such a file stays with tomllib.
+    """
+    if not text.startswith("\ufeff"):
+        try:
+            import toml_rs
+        except ImportError:  # pragma: no cover - a runtime dependency; tomllib reads the same
+            pass
+        else:
+            return partial(toml_rs.loads, toml_version="1.0.0")
+    import tomllib
+
+    return tomllib.loads
 
 
 class _NotInPiecesError(Exception):
@@ -279,6 +331,7 @@ class _Reader:
         # A feed names the same few places thousands of times (each event's zone and
         # audience): each distinct string is looked up once per file.
         self.places: dict[str, places.Place] = {}
+        self.shared: dict[tuple[str, str], Any] = {}
 
     def place(self, value: Any) -> places.Place:
         """The place a ``zone``, ``audience`` or ``markets`` string names (looked up once)."""
@@ -370,11 +423,11 @@ class _Reader:
         except InputError as error:
             raise self.fail(str(error)) from None
 
-    def in_pieces(self, cuts: list[int]) -> Calendar:
-        """The calendar from its text cut at ``cuts``, the starts of ``[[event]]`` lines (the
-        text before the first is the head): each piece parsed and
-        its events read before the next is parsed, so that the whole file's TOML tree (five
-        times the size of the text) is never in memory at once.
+    def in_pieces(self, pieces: Iterator[str]) -> Calendar:
+        """The calendar from its text in ``pieces``: the head (the text before the first
+        ``[[event]]`` line), then pieces that each start at an ``[[event]]`` line. Each piece
+        is parsed and its events read before the next is parsed, so that the whole file's
+        TOML tree (five times the size of the text) is never in memory at once.
 
         Raises:
             _NotInPiecesError: the pieces do not add up to the file as one parse reads it (a cut
@@ -382,15 +435,15 @@ class _Reader:
                 twice), or something is wrong: :func:`loads` then reads the whole file, as
                 it always has, and says what.
         """
-        import tomllib
-
+        head = next(pieces)
+        parse = _piece_reader(head)
         try:
-            data = tomllib.loads(self.text[: cuts[0]])
+            data = parse(head)
             if "event" in data:
                 raise _NotInPiecesError
             events: list[Event] = []
-            for start, end in zip(cuts, [*cuts[1:], len(self.text)], strict=True):
-                part = tomllib.loads(self.text[start:end])
+            for piece in pieces:
+                part = parse(piece)
                 tables = part.pop("event", None)
                 if not isinstance(tables, list) or set(part) & set(data):
                     raise _NotInPiecesError
@@ -398,7 +451,7 @@ class _Reader:
                 for table in tables:
                     events.append(self.event(table, len(events)))
                 del part, tables
-        except (tomllib.TOMLDecodeError, RecursionError, LaunchcalError):
+        except (ValueError, RecursionError, LaunchcalError):  # TOMLDecodeError is a ValueError
             raise _NotInPiecesError from None
         data["event"] = []
         try:
@@ -459,8 +512,22 @@ class _Reader:
             except InputError as error:
                 raise self.fail(str(error), event=index, label=label, key=key) from None
 
+        def shared(key: str, convert: Callable[[Any], Any]) -> Any:
+            """A field whose values a feed repeats (a venue, an organizer, reminders), each
+            distinct value converted once: the model's values are frozen, so events share them."""
+            if key not in raw:
+                return None
+            seen = (key, _same(raw[key]))
+            try:
+                found = self.shared.get(seen)
+            except TypeError:  # a table in the table: converted each time
+                return field(key, convert)
+            if found is None:
+                found = self.shared[seen] = field(key, convert)
+            return found
+
         fold = field("fold", _fold, self.fold)
-        audience = field("audience", self.audience, ())
+        audience = shared("audience", self.audience) or ()
         rolling = field("rolling", _bool, False)
         markets = field("markets", self.audience, audience if rolling else ())
         sessions = field("sessions", lambda v: self.sessions(v, fold), ())
@@ -500,14 +567,14 @@ class _Reader:
             "time_known": time_known,
             "id": field("id", _text, ""),
             "url": field("url", _url),
-            "location": field("location", _location),
+            "location": shared("location", _location),
             "description": field("description", _paragraph, ""),
-            "organizer": field("organizer", _organizer),
+            "organizer": shared("organizer", _organizer),
             "status": field("status", _status, Status.SCHEDULED),
             "previous_start": field("previous_start", lambda v: _moment(v, zone, fold)),
             "sequence": field("sequence", _int, 0),
             "audience": audience,
-            "reminders": field("reminders", _reminders, ()),
+            "reminders": shared("reminders", _reminders) or (),
             "image": field("image", _url),
             "replay_url": field("replay_url", _url),
             "rrule": field("rrule", _text),
@@ -552,6 +619,18 @@ class _Reader:
             url = _url(item["url"]) if "url" in item else None
             found.append(Session(_text(item["title"]), start, end, url))
         return tuple(found)
+
+
+def _same(value: Any) -> Any:
+    """What tells a TOML value from any other: text itself, a table's or list's items with
+    their types (1, 1.0 and true are equal in Python, not in an event file)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        return (dict, *((key, type(item), item) for key, item in value.items()))
+    if isinstance(value, list):
+        return (list, *((type(item), item) for item in value))
+    return (type(value), value)
 
 
 @lru_cache(maxsize=8)

@@ -77,15 +77,18 @@ def drift(calendar: Calendar, tzdir: str | Path = SYSTEM_TZDIR) -> list[Drift]:
     for event in calendar.events:
         if not event.time_known or event.zone == "UTC":
             continue
+        other = _zone(directory, event.zone)
         for moment in (event.start, *([event.end] if event.end is not None else [])):
-            if moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset():
+            offset = moment.utcoffset()
+            if moment.replace(fold=1 - moment.fold).utcoffset() != offset:
                 continue  # written in UTC (see ics._moment): nothing to misread
-            other = _zone(directory, event.zone)
             theirs = None
             if other is not None:
-                theirs = moment.replace(tzinfo=other, fold=0).astimezone(dt.UTC)
-                if theirs == moment.astimezone(dt.UTC):
+                # The same wall time: the same instant exactly when the offsets agree.
+                wall = moment.replace(tzinfo=other, fold=0)
+                if wall.utcoffset() == offset:
                     continue
+                theirs = wall.astimezone(dt.UTC)
             walls, readings = found.setdefault(event.zone, ([], []))
             walls.append(moment)
             readings.append(theirs)

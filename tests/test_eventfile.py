@@ -197,3 +197,21 @@ def test_parse_duration_errors(text: str) -> None:
 )
 def test_parse_wall_time(text: str, value: dt.datetime | dt.date) -> None:
     assert parse_wall_time(text) == value
+
+
+def test_a_repeated_value_is_read_once_but_a_lookalike_is_read_again() -> None:
+    """Venues, organizers, reminders and audiences are converted once per distinct value;
+    1, 1.0 and true are equal in Python but not in a file, so each is read on its own."""
+    event = '[[event]]\ntitle = "L{n}"\nstart = 2026-03-01T19:00:00\nzone = "Berlin"\n'
+    good = 'location = {{ name = "Hall", online = true }}\nreminders = ["1h"]\n'
+    text = "".join((event + good).format(n=n) for n in range(3))
+    calendar = loads(text)
+    first, *others = calendar.events
+    assert all(e.location is first.location and e.reminders == (dt.timedelta(hours=1),)
+               for e in others)  # fmt: skip
+    lookalike = text + event.format(n=9) + 'location = { name = "Hall", online = 1 }\n'
+    with pytest.raises(EventFileError, match="online must be true or false"):
+        loads(lookalike)
+    audience = 'audience = ["Nairobi", "Tokyo"]\n'
+    calendar = loads("".join((event + audience).format(n=n) for n in range(2)))
+    assert [p.zone for p in calendar.events[1].audience] == ["Africa/Nairobi", "Asia/Tokyo"]

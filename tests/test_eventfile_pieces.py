@@ -4,6 +4,8 @@ the same calendar, or the same error, as parsing it whole."""
 from __future__ import annotations
 
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -27,11 +29,36 @@ def read(text: str, monkeypatch: pytest.MonkeyPatch, piece: int) -> object:
         return f"{type(error).__name__}: {error}"
 
 
+def read_file(data: bytes, monkeypatch: pytest.MonkeyPatch, piece: int, folder: Path) -> object:
+    """As :func:`read`, from a file (``load`` cuts the bytes and decodes each piece)."""
+    monkeypatch.setattr(eventfile, "PIECE_EVENTS", piece)
+    path = folder / "feed.toml"
+    path.write_bytes(data)
+    try:
+        return eventfile.load(path)
+    except LaunchcalError as error:
+        return f"{type(error).__name__}: {str(error).replace(str(path), 'feed.toml')}"
+
+
 def same_as_whole(text: str, monkeypatch: pytest.MonkeyPatch) -> object:
     whole = read(text, monkeypatch, 10**9)
     for piece in (1, 2, 7):
         assert read(text, monkeypatch, piece) == whole
+    with tempfile.TemporaryDirectory() as name:
+        data = text.encode("utf-8")
+        for piece in (1, 2, 7):
+            assert read_file(data, monkeypatch, piece, Path(name)) == whole
     return whole
+
+
+def test_a_file_not_utf8_in_a_later_piece_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    data = events(5).encode("utf-8") + '[[event]]\ntitle = "Caf\xe9"\n'.encode("latin-1")
+    data += events(2).encode("utf-8")
+    for piece in (1, 2, 10**9):
+        got = read_file(data, monkeypatch, piece, tmp_path)
+        assert got == "EventFileError: feed.toml: not a UTF-8 text file"
 
 
 def events(count: int) -> str:
@@ -80,3 +107,66 @@ def test_hard_files_read_as_a_whole_parse_reads_them(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     same_as_whole(text, monkeypatch)
+
+
+# TOML 1.1 (newlines and a trailing comma in inline tables, \e and \x escapes, times without
+# seconds), a byte-order mark and values where readers differ: the pieces' reader (toml-rs)
+# must accept and give exactly what tomllib does, or refuse so that tomllib says what it says.
+READER_CASES = [
+    "x = { a = 1,\n b = 2 }\n",
+    "x = { a = 1, }\n",
+    'x = "\\e"\n',
+    'x = "\\xE9"\n',
+    "x = 2026-03-01T19:00\n",
+    "x = 19:00\n",
+    "\ufeffx = 1\n",
+    "x = 2026-03-01T19:00:00+05:30\ny = 2026-03-01T19:00:00Z\nz = 2026-03-01 19:00:00.1234567\n",
+    "x = 2026-02-30\n",
+    "x = 2026-03-01T24:00:00\n",
+    "x = 99999999999999999999\ny = 1e400\nz = -nan\nw = 0x_1\n",
+    'x = """a\r\nb"""\r\n',
+    'x = "\\uD800"\n',
+    "x = 1\nx = 2\n",
+    "[a]\nb.c = 1\n[a.b]\nd = 2\n",
+    'x = "a\x7fb"\n',
+]
+
+
+@pytest.mark.parametrize("text", READER_CASES)
+def test_the_pieces_reader_reads_toml_as_tomllib_does(text: str) -> None:
+    import tomllib
+
+    def outcome(loads: object) -> object:
+        try:
+            value = loads(text)  # type: ignore[operator]
+        except ValueError:
+            return "refused"
+        return repr(value), [type(v.tzinfo) for v in value.values() if hasattr(v, "tzinfo")]
+
+    expected = outcome(tomllib.loads)
+    got = outcome(eventfile._piece_reader(text))
+    assert got in (expected, "refused")
+
+
+def test_every_toml_file_in_the_project_reads_the_same() -> None:
+    import tomllib
+
+    paths = [p for p in ROOT.rglob("*.toml") if not any(part.startswith(".") for part in p.parts)]
+    assert paths
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+            expected = tomllib.loads(text)
+        except (UnicodeDecodeError, RecursionError, tomllib.TOMLDecodeError):
+            continue
+        assert repr(eventfile._piece_reader(text)(text)) == repr(expected), path  # nan != nan
+
+
+@pytest.mark.parametrize("text", READER_CASES[:7])
+def test_toml_11_in_a_big_file_is_the_error_it_is_in_a_small_one(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mark, _, rest = text.partition("x")  # the byte-order mark stays first
+    result = same_as_whole(mark + events(3) + "x" + rest + events(2), monkeypatch)
+    assert isinstance(result, str)
+    assert "not valid TOML" in result
