@@ -419,58 +419,10 @@ class _Writer:
 
     def fold(self, line: str) -> str:
         """The line folded as icalendar folds it; a line shorter than icalendar's limit is
-        left as it is without walking over its characters, and a longer one is cut by
-        :func:`_cut` where icalendar's fold is seen to agree with it (:func:`_cut_agrees`)."""
+        left as it is without walking over its characters."""
         if len(line) < self.limit and (line.isascii() or len(line.encode("utf-8")) < self.limit):
             return line
-        if _cut_agrees():
-            return _cut(line, self.limit)
-        return _contentline(line)
-
-
-def _contentline(line: str) -> str:
-    """``line`` folded by icalendar."""
-    return str(Contentline(line).to_ical().decode("utf-8"))  # type: ignore[no-untyped-call]
-
-
-def _cut(line: str, limit: int) -> str:
-    """``line`` folded the way icalendar 7 folds it, at the cost of a few slices.
-
-    icalendar walks the line a character at a time, each encoded on its own, and starts a
-    new line before the character that would make ``limit`` octets (so at most limit - 1),
-    never inside a character's UTF-8 bytes, and never right after a backslash or caret (a
-    TEXT or RFC 6868 escape stays whole: that character moves to the next line). The same
-    cuts are found here on the encoded line.
-    """
-    data = line.encode("utf-8")
-    width, size, begin = limit - 1, len(data), 0
-    pieces = []
-    while size - begin > width:
-        end = begin + width
-        while data[end] & 0xC0 == 0x80:  # a continuation byte: the character starts before
-            end -= 1
-        if data[end - 1] in b"\\^" and end - 1 > begin:
-            end -= 1
-        pieces.append(data[begin:end])
-        begin = end
-    pieces.append(data[begin:])
-    return b"\r\n ".join(pieces).decode("utf-8")
-
-
-@cache
-def _cut_agrees() -> bool:
-    """Whether :func:`_cut` folds as the installed icalendar does, asked of icalendar on
-    lines that put every kind of character (one to four UTF-8 bytes, an escape's backslash
-    or caret) on each side of a fold: should icalendar ever fold otherwise, it folds every
-    line itself again."""
-    limit = _fold_limit()
-    for mark in ("\\", "^", "\\\\", "\\,", "é", "日", "😀", "a"):
-        for shift in range(limit - 4, limit + 1):
-            line = "DESCRIPTION:" + "x" * (shift - 12) + mark + "y" * limit + mark * 3 + "z" * 80
-            for probe in (line, line.replace("x", "ü"), line.replace("y", "日本")):
-                if _cut(probe, limit) != _contentline(probe):
-                    return False
-    return True
+        return str(Contentline(line).to_ical().decode("utf-8"))  # type: ignore[no-untyped-call]
 
 
 @cache

@@ -165,16 +165,3 @@ def calendars(draw: st.DrawFn) -> Calendar:
 @given(calendars())
 def test_generated_events_give_icalendars_bytes(calendar: Calendar) -> None:
     same(calendar)
-
-
-# A line's characters: one to four UTF-8 bytes, and the backslash and caret of escapes.
-FOLDED = st.text(st.sampled_from("ab\\^,;é€日😀 "), min_size=60, max_size=400)
-
-
-@settings(max_examples=300, deadline=None)
-@given(FOLDED, st.integers(0, 3))
-def test_a_long_line_is_folded_as_icalendar_folds_it(text: str, shift: int) -> None:
-    writer = ics._Writer(STAMP, utc=False, publisher=None)
-    line = "DESCRIPTION:" + "x" * shift + text
-    assert writer.fold(line) == ics._contentline(line)
-    assert ics._cut(line, ics._fold_limit()) == ics._contentline(line)
