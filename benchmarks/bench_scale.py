@@ -41,6 +41,7 @@ figure measured in the run misses its target.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -202,19 +203,28 @@ def ymd(ordinal: int) -> tuple[int, int, int]:
 def bench_venv(folder: Path) -> Path:
     """launchcal (editable) with its runtime dependencies and the ``bench`` extra, from uv.lock."""
     python = folder / "bin" / "python"
-    ready = (folder / "bin" / "launchcal").exists()
-    if ready and subprocess.run([str(python), "-c", "import ics"], check=False).returncode == 0:
-        return python
-    print(f"making {folder} (launchcal's runtime dependencies and ics-py) ...", file=sys.stderr)
-    uv = shutil.which("uv", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")
+    where = [Path(sys.executable).parent, ROOT / ".venv" / "bin", os.environ["PATH"]]
+    uv = shutil.which("uv", path=os.pathsep.join(map(str, where)))
     if uv:
+        # Synced on every run (a no-op when current): a venv made before the lock last
+        # changed would time other dependencies than launchcal's (tomllib for toml-rs).
         env = {**os.environ, "UV_PROJECT_ENVIRONMENT": str(folder)}
         command = [uv, "sync", "-q", "--locked", "--extra", "bench"]
         subprocess.run(command, check=True, cwd=ROOT, env=env)
-    else:  # no uv: the newest releases instead of the lock's
+        return python
+    # No uv: the newest releases instead of the lock's, installed again when pyproject.toml
+    # changed since.
+    stamp = folder / "launchcal-pyproject.sha256"
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    made = (folder / "bin" / "launchcal").exists()
+    if made and stamp.exists() and stamp.read_text() == wanted:
+        return python
+    print(f"making {folder} (launchcal's runtime dependencies and ics-py) ...", file=sys.stderr)
+    if not made:
         subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
-        install = [str(python), "-m", "pip", "install", "-q", "-e", f"{ROOT}[bench]"]
-        subprocess.run(install, check=True, stdout=subprocess.DEVNULL)
+    install = [str(python), "-m", "pip", "install", "-q", "-e", f"{ROOT}[bench]"]
+    subprocess.run(install, check=True, stdout=subprocess.DEVNULL)
+    stamp.write_text(wanted)
     return python
 
 
