@@ -201,11 +201,22 @@ def canonical_zone(name: str) -> str | None:
         True
     """
     key = name.strip().replace(" ", "_")
+    slot = (database().path, key)
+    if slot in _CANONICAL:  # a feed names the same few zones 100,000 times
+        return _CANONICAL[slot]
     if _is_zone_line(key):
-        return key
-    if key in ("UTC", "Etc/UTC") and _is_utc_link():
-        return "UTC"
-    return _catalogued_zone(key)
+        found: str | None = key
+    elif key in ("UTC", "Etc/UTC") and _is_utc_link():
+        found = "UTC"
+    else:
+        found = _catalogued_zone(key)
+    if len(_CANONICAL) < 100_000:
+        _CANONICAL[slot] = found
+    return found
+
+
+#: (database path, name as typed) -> :func:`canonical_zone`'s answer.
+_CANONICAL: dict[tuple[str, str], str | None] = {}
 
 
 def _catalogued_zone(key: str) -> str | None:
