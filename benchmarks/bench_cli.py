@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import atexit
-import hashlib
 import os
 import shutil
 import statistics
@@ -34,31 +33,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench_venv import ROOT, pip_venv
+
 EXAMPLE = str(ROOT / "examples" / "xiaomi-12s.toml")
 NOW = "2022-07-01T14:48:00+08:00"
 
 
 def bench_venv(folder: Path) -> Path:
     """A venv with launchcal (editable, so it is this checkout) and its runtime dependencies."""
-    python = folder / "bin" / "python"
-    # Installed again whenever pyproject.toml changed since: a new runtime dependency must be
-    # in the venv whose start-up is timed.
-    stamp = folder / "launchcal-pyproject.sha256"
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    made = (folder / "bin" / "launchcal").exists()
-    if made and stamp.exists() and stamp.read_text() == wanted:
-        return python
-    print(f"making {folder} (launchcal and its runtime dependencies only) ...", file=sys.stderr)
-    if not made:
-        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", "-e", str(ROOT)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
-    stamp.write_text(wanted)
-    return python
+    return pip_venv(folder, str(ROOT), "launchcal and its runtime dependencies only")
 
 
 #: This run's own folder: the built site (``build``) and launchcal's cache (compiled templates).

@@ -13,7 +13,6 @@ installed package runs, not recompiling launchcal on every start.
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import json
 import os
@@ -65,9 +64,12 @@ def names(count: int = 200) -> list[str]:
     return TYPED + [text for (text,) in rows[::step]][: count - len(TYPED)]
 
 
-def lookup(name: str) -> None:
-    with contextlib.suppress(PlaceError):  # an ambiguous name costs its error, too
-        places.resolve(name)
+def lookup(name: str) -> places.Place | None:
+    """The place ``name`` resolves to, or ``None`` (an ambiguous name costs its error, too)."""
+    try:
+        return places.resolve(name)
+    except PlaceError:
+        return None
 
 
 def per_call_ms(action: Callable[[], object], repeat: int) -> float:
@@ -141,13 +143,6 @@ print(json.dumps({"ms": (time.perf_counter() - start) * 1000, "rss": rss() - bef
 """
 
 
-def _resolved(name: str) -> places.Place | None:
-    try:
-        return places.resolve(name)
-    except PlaceError:
-        return None
-
-
 def main() -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as cache:
@@ -172,7 +167,7 @@ def main() -> None:
     # A place's name in the reader's language (output): CLDR or the index's local_names.
     from launchcal import placenames
 
-    found = [p for p in (_resolved(n) for n in sample) if p is not None]
+    found = [p for p in (lookup(n) for n in sample) if p is not None]
     for place in found:
         placenames.local_name(place, "de")
     named = sorted(

@@ -41,7 +41,6 @@ figure measured in the run misses its target.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import os
@@ -54,7 +53,8 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench_venv import ROOT, pip_venv
+
 PEERS = Path(__file__).resolve().with_name("scale_peers.py")
 SIZES = (10, 100, 1_000, 10_000, 100_000)
 COMMANDS = ("ics", "when", "links", "build")
@@ -212,20 +212,8 @@ def bench_venv(folder: Path) -> Path:
         command = [uv, "sync", "-q", "--locked", "--extra", "bench"]
         subprocess.run(command, check=True, cwd=ROOT, env=env)
         return python
-    # No uv: the newest releases instead of the lock's, installed again when pyproject.toml
-    # changed since.
-    stamp = folder / "launchcal-pyproject.sha256"
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    made = (folder / "bin" / "launchcal").exists()
-    if made and stamp.exists() and stamp.read_text() == wanted:
-        return python
-    print(f"making {folder} (launchcal's runtime dependencies and ics-py) ...", file=sys.stderr)
-    if not made:
-        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
-    install = [str(python), "-m", "pip", "install", "-q", "-e", f"{ROOT}[bench]"]
-    subprocess.run(install, check=True, stdout=subprocess.DEVNULL)
-    stamp.write_text(wanted)
-    return python
+    # No uv: the newest releases instead of the lock's.
+    return pip_venv(folder, f"{ROOT}[bench]", "launchcal's runtime dependencies and ics-py")
 
 
 class Figure(NamedTuple):

@@ -7,7 +7,6 @@ and says what to do instead. The CLI prints it as a single ``Error: ...`` line.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
 
 __all__ = [
     "AmbiguousPlaceError",
@@ -139,7 +138,7 @@ def or_list(items: Sequence[str]) -> str:
 
     quoted = [repr(item) for item in items]
     english = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-    return reworded(english, lambda locale: _in_words(quoted, locale, "or"))
+    return reworded(english, lambda locale: _or_words(quoted, locale))
 
 
 def _joined(items: Sequence[str]) -> str:
@@ -152,7 +151,7 @@ def _joined(items: Sequence[str]) -> str:
     )
 
 
-def _in_words(items: Sequence[str], locale: str, style: Literal["or"]) -> str:
+def _or_words(items: Sequence[str], locale: str) -> str:
     from launchcal import i18n
 
-    return i18n.format_list(items, locale, style)
+    return i18n.format_list(items, locale, "or")

@@ -36,6 +36,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -620,31 +621,30 @@ def _chinese_converters() -> dict[str, Any]:
 def _script(char: str) -> str:
     """The script a letter belongs to, by its Unicode name: "LATIN", "CYRILLIC", "CJK"
     (Japanese kana count as CJK, the ideographs they are written with)."""
-    import unicodedata
-
     word = unicodedata.name(char, "?").split()[0]
     return "CJK" if word in ("HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA") else word
+
+
+def _scripts_in(text: str) -> set[str]:
+    """The scripts of ``text``'s letters and the marks on them."""
+    return {_script(c) for c in text if unicodedata.category(c)[0] in "LM"}
 
 
 def _scripts_of(catalog: str) -> frozenset[str]:
     """The scripts a language writes city names in: those of at least a tenth of its CLDR
     exemplar cities (Japanese: CJK; Serbian would be Cyrillic; Romanian Latin)."""
-    import unicodedata
-
     import babel
 
     counts: dict[str, int] = defaultdict(int)
     cities = [v["city"] for v in babel.Locale.parse(catalog).time_zones.values() if "city" in v]
     for city in cities:
-        for script in {_script(c) for c in city if unicodedata.category(c)[0] in "LM"}:
+        for script in _scripts_in(city):
             counts[script] += 1
     return frozenset(s for s, n in counts.items() if n * 10 >= len(cities))
 
 
 def _readable_name(text: str, own: str, catalog: str, scripts: frozenset[str]) -> str | None:
     """``text`` as a city's name in running text in ``catalog``'s language, or ``None``."""
-    import unicodedata
-
     name = unicodedata.normalize("NFC", text).translate(DIRECTION_MARKS)
     for comma in QUALIFIER_COMMAS:
         name = name.split(comma, 1)[0]
@@ -654,7 +654,7 @@ def _readable_name(text: str, own: str, catalog: str, scripts: frozenset[str]) -
     suffix = CITY_SUFFIXES.get(catalog)
     if suffix and name.endswith(suffix) and len(name) - len(suffix) >= 2:
         name = name[: -len(suffix)]
-    letters = {_script(c) for c in name if unicodedata.category(c)[0] in "LM"}
+    letters = _scripts_in(name)
     if not letters or not letters <= scripts:
         return None
     folded, own_folded = places.fold(name), places.fold(own)

@@ -89,7 +89,7 @@ def _local_names() -> list[tuple[str, str, str]]:
     ).fetchall()
 
 
-#: Languages that write city names in another script than Latin, with one each.
+#: Languages that write city names in scripts other than Latin.
 NON_LATIN = {
     "ar", "bn", "el", "fa", "he", "hi", "ja", "ko", "ru", "ta", "th", "uk", "ur", "zh", "zh_Hant",
 }  # fmt: skip
