@@ -78,17 +78,20 @@ def drift(calendar: Calendar, tzdir: str | Path = SYSTEM_TZDIR) -> list[Drift]:
         if not event.time_known or event.zone == "UTC":
             continue
         other = _zone(directory, event.zone)
-        for moment in (event.start, *([event.end] if event.end is not None else [])):
+        for moment in (event.start, event.end):
+            if moment is None:
+                continue
             offset = moment.utcoffset()
-            if moment.replace(fold=1 - moment.fold).utcoffset() != offset:
-                continue  # written in UTC (see ics._moment): nothing to misread
             theirs = None
             if other is not None:
-                # The same wall time: the same instant exactly when the offsets agree.
+                # The same wall time: the same instant exactly when the offsets agree (asked
+                # first: it is the answer for nearly every time).
                 wall = moment.replace(tzinfo=other, fold=0)
                 if wall.utcoffset() == offset:
                     continue
                 theirs = wall.astimezone(dt.UTC)
+            if moment.replace(fold=1 - moment.fold).utcoffset() != offset:
+                continue  # written in UTC (see ics._moment): nothing to misread
             walls, readings = found.setdefault(event.zone, ([], []))
             walls.append(moment)
             readings.append(theirs)

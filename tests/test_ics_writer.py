@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from launchcal import eventfile, ics, tz
 from launchcal.errors import InputError
-from launchcal.event import Calendar, Event, Location, Organizer, Session, Status
+from launchcal.event import MAX_DURATION, Calendar, Event, Location, Organizer, Session, Status
 from tests.conftest import ROOT
 from tests.ics_cases import STAMP, hard_calendar, tricky_calendars
 from tests.ics_tree import tree_calendar, tree_ics
@@ -151,7 +151,12 @@ def events(draw: st.DrawFn, number: int) -> Event:
         return Event.at(draw(LINE), wall.replace(hour=12), "UTC", id=f"plain-{number}")
 
 
-REMINDERS = (dt.timedelta(minutes=15), dt.timedelta(days=1), dt.timedelta(hours=1, seconds=7))
+REMINDERS = (
+    dt.timedelta(minutes=15),
+    dt.timedelta(days=1),
+    dt.timedelta(hours=1, seconds=7),
+    MAX_DURATION,  # from 1 January, back into the year before last
+)
 
 
 @st.composite
@@ -165,3 +170,23 @@ def calendars(draw: st.DrawFn) -> Calendar:
 @given(calendars())
 def test_generated_events_give_icalendars_bytes(calendar: Calendar) -> None:
     same(calendar)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(2020, 2035), st.integers(0, 1), st.booleans()), max_size=30))
+def test_the_years_each_vtimezone_covers_are_every_events(
+    picks: list[tuple[int, int, bool]],
+) -> None:
+    """The writer skips widening a zone's years for a time inside them; the years still come
+    out as :func:`ics._zone_years` finds them one event at a time."""
+    made = []
+    for number, (year, day, remind) in enumerate(picks):
+        # 1 January just after midnight, or midsummer: a reminder may reach two years back.
+        wall = dt.datetime(year, 1, 1, 0, 30) if day == 0 else dt.datetime(year, 6, 30, 23)
+        reminders = (MAX_DURATION,) if remind else ()
+        zone = ("Europe/Paris", "America/Havana")[number % 2]
+        made.append(Event.at(f"e{number}", wall, zone, id=f"e{number}", reminders=reminders))
+    writer = ics._Writer(STAMP, utc=False, publisher=None)
+    for event in made:
+        writer.moments(event)
+    assert writer.years == {zone: (first, last) for zone, first, last in ics._zone_years(made)}
