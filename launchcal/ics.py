@@ -324,8 +324,9 @@ class _Writer:
         if link is not None and link not in description:
             # Google Calendar and Outlook drop URL on import: the description carries it too.
             description = f"{description}\n\n{link}" if description else link
-        if _clean(description):
-            lines.append(self.text("DESCRIPTION", description))
+        value = _escaped(description)
+        if value:  # empty exactly when _clean leaves nothing
+            lines.append(self.fold(f"DESCRIPTION:{value}"))
         if event.location is not None:
             located = self.locations.get(id(event.location))
             if located is None or located[0] is not event.location:
@@ -927,6 +928,10 @@ def _escaped(value: str) -> str:
 
 def _clean(value: str) -> str:
     """Text as calendar clients can store it: one kind of line break, no control characters."""
+    # Printable ASCII with line feeds, the common case, told without the regular expression
+    # (which reads a feed's descriptions a character at a time).
+    if value.isascii() and value.replace("\n", " ").isprintable():
+        return value
     if _UNCLEAN.search(value) is None:
         return value
     value = _LINE_BREAK.sub("\n", value)
