@@ -319,7 +319,9 @@ class _Writer:
         summary = _escaped(event.title)
         lines.append(self.fold(f"SUMMARY:{summary}"))
         # The model only takes http(s) URLs; the file never carries anything else.
-        link = event.link if event.link and _WEB.match(event.link) else None
+        link = event.link
+        if not link or _WEB.match(link) is None:
+            link = None
         description = event.description
         if link is not None and link not in description:
             # Google Calendar and Outlook drop URL on import: the description carries it too.
