@@ -81,9 +81,10 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Any character the three above change (tab and "\n" stay as they are).
 _UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-# Any character _clean or TEXT escaping (backslash, semicolon, comma, line breaks) changes;
-# a text without one is written as it is (tab is taken the long way, though neither changes it).
-_PLAIN = re.compile("[\\\\;,\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# The ASCII characters _clean or TEXT escaping (backslash, semicolon, comma, line breaks)
+# changes: ASCII text without one is written as it is (tab is taken the long way, though
+# neither changes it).
+_PLAIN = re.compile("[\\\\;,\x00-\x1f\x7f]")
 _WEB = re.compile(r"https?://", re.IGNORECASE)
 # How many years back a reminder can reach from the year of the start: 2 (366 days before
 # 1 January may be 31 December of the year before last).
@@ -921,7 +922,7 @@ def _escaped(value: str) -> str:
     for each value (a third of the time, and a VEVENT writes three or four texts): the value
     goes straight into a line, where no parameter is ever read.
     """
-    if _PLAIN.search(value) is None:
+    if value.isascii() and _PLAIN.search(value) is None:
         return value  # nothing for _clean or icalendar's escaping to change
     text = str.__new__(_Text, _clean(value).replace("\\N", "\0"))
     text.encoding = "utf-8"  # type: ignore[attr-defined]
