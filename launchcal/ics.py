@@ -24,7 +24,6 @@ through unescaped (only an ``assert``, gone under ``python -O``, stops it).
 from __future__ import annotations
 
 import calendar as calendar_module
-import contextlib
 import datetime as dt
 import io
 import os
@@ -505,7 +504,9 @@ def _vtimezone_bytes(database: tz.TzDatabase, zone: str, first: int, last: int) 
                 return found
     made = b"".join(_lines(_vtimezone(zone, first, last)))
     if path is not None:
-        _store(path, made)
+        from launchcal import cache as cache_folder
+
+        cache_folder.store(path, made)
     return made
 
 
@@ -533,19 +534,6 @@ def _fingerprint(database: tz.TzDatabase) -> str:
     made_by = f"{database.version}|{database.path}|{sys.version_info[:2]}|{icalendar.__version__}"
     data = code + made_by.encode()
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Keep ``data`` at ``path``, whole or not at all; a cache folder that cannot be written
-    is simply not used."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.part")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
 
 
 def _zone_years(events: Iterable[Event]) -> Iterator[tuple[str, int, int]]:
