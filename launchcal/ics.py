@@ -24,21 +24,20 @@ through unescaped (only an ``assert``, gone under ``python -O``, stops it).
 from __future__ import annotations
 
 import calendar as calendar_module
-import contextlib
 import datetime as dt
 import io
 import os
 import re
 import zoneinfo
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from icalendar import Calendar as IcsCalendar
 from icalendar import Component, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar.parser import Contentline, Parameters
+from icalendar.parser_tools import to_unicode
 from icalendar.prop import (
     vCalAddress,
     vDatetime,
@@ -71,26 +70,19 @@ _STATUS = {
     Status.CANCELLED: "CANCELLED",
 }
 
-# Characters some parsers take as a line end (Python's str.splitlines() does): CR/LF are the
-# obvious ones, but VT, FF, FS/GS/RS, NEL and the Unicode line/paragraph separators would let
-# text start a new content line in such a parser. They become "\n", which is escaped as "\n".
-_LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
-# Other control characters are not allowed in TEXT (RFC 5545 section 3.3.11); lone surrogates
-# (from undecodable command-line bytes) cannot be written as UTF-8.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-# Any character the three above change (tab and "\n" stay as they are).
-_UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_WEB = re.compile(r"https?://", re.IGNORECASE)
+# What _clean and _url change, as ASCII text can hold it. A class reaching past Latin-1 costs
+# 0.25-0.4 ms to compile (a page's .ics paid 1.5 ms at every start): the full patterns
+# (_cleaning, _url_unsafe) are compiled for the first text that is not ASCII or not clean.
+_UNCLEAN_ASCII = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_URL_UNSAFE_ASCII = re.compile("[\x00-\x20\x7f]")
 # The ASCII characters _clean or TEXT escaping (backslash, semicolon, comma, line breaks)
 # changes: ASCII text without one is written as it is (tab is taken the long way, though
 # neither changes it).
 _PLAIN = re.compile("[\\\\;,\x00-\x1f\x7f]")
-_WEB = re.compile(r"https?://", re.IGNORECASE)
 # How many years back a reminder can reach from the year of the start: 2 (366 days before
 # 1 January may be 31 December of the year before last).
 _REMINDER_YEARS = MAX_DURATION.days // 365 + 1
-# A URI value is written as it is: keep control characters out of it the same way.
-_URL_UNSAFE = re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029]")
 
 
 def to_ics(
@@ -387,9 +379,9 @@ class _Writer:
     def property(self, name: str, value: Any) -> str:
         """``name`` and ``value`` as the content line ``Contentline.from_parts`` makes."""
         text = value.to_ical()
-        text = text.decode("utf-8") if isinstance(text, bytes) else text
+        text = to_unicode(text)  # as Contentline.from_parts reads it (a leading BOM goes)
         params = value.params.to_ical(sorted=False) if value.params else ""
-        params = params.decode("utf-8") if isinstance(params, bytes) else params
+        params = to_unicode(params)
         return self.fold(f"{name};{params}:{text}" if params else f"{name}:{text}")
 
     def text(self, name: str, value: str) -> str:
@@ -434,7 +426,7 @@ class _Writer:
         if params is None:
             found = vDatetime(moment).params
             text = found.to_ical(sorted=False) if found else ""
-            params = text.decode("utf-8") if isinstance(text, bytes) else text
+            params = to_unicode(text)
             # A ZoneInfo's TZID is its key, the same for every instant; another tzinfo's may
             # be its abbreviation, which changes with the season.
             if tzinfo is dt.UTC or isinstance(tzinfo, zoneinfo.ZoneInfo):
@@ -544,7 +536,9 @@ def _vtimezone_bytes(database: tz.TzDatabase, zone: str, first: int, last: int) 
                 return found
     made = b"".join(_lines(_vtimezone(zone, first, last)))
     if path is not None:
-        _store(path, made)
+        from launchcal import cache as cache_folder
+
+        cache_folder.store(path, made)
     return made
 
 
@@ -572,19 +566,6 @@ def _fingerprint(database: tz.TzDatabase) -> str:
     made_by = f"{database.version}|{database.path}|{sys.version_info[:2]}|{icalendar.__version__}"
     data = code + made_by.encode()
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
-
-
-def _store(path: Path, data: bytes) -> None:
-    """Keep ``data`` at ``path``, whole or not at all; a cache folder that cannot be written
-    is simply not used."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.part")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
 
 
 def _zone_years(events: Iterable[Event]) -> Iterator[tuple[str, int, int]]:
@@ -741,8 +722,7 @@ _RULE_YEARS = 30
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-@dataclass(frozen=True)
-class _Rule:
+class _Rule(NamedTuple):  # NamedTuple, not dataclass: every .ics defines it (0.8 ms)
     """A yearly change of offset: the first one on or after the window, and its RRULE."""
 
     onset: dt.datetime  # wall time before the change, as DTSTART wants it
@@ -926,26 +906,64 @@ def _escaped(value: str) -> str:
         return value  # nothing for _clean or icalendar's escaping to change
     text = str.__new__(_Text, _clean(value).replace("\\N", "\0"))
     text.encoding = "utf-8"  # type: ignore[attr-defined]
-    return text.to_ical().decode("utf-8")
+    # Decoded as Contentline.from_parts decodes a value: icalendar's to_unicode drops a
+    # byte-order mark at its start.
+    return to_unicode(text.to_ical())
+
+
+class _Cleaning(NamedTuple):
+    """The patterns of :func:`_clean`, compiled on first need (see :data:`_UNCLEAN_ASCII`)."""
+
+    #: Any character the three below change (tab and "\n" stay as they are).
+    unclean: re.Pattern[str]
+    #: Characters some parsers take as a line end (Python's str.splitlines() does): CR/LF are
+    #: the obvious ones, but VT, FF, FS/GS/RS, NEL and the Unicode line/paragraph separators
+    #: would let text start a new content line in such a parser. They become "\n", which is
+    #: escaped as "\n".
+    line_break: re.Pattern[str]
+    #: Other control characters are not allowed in TEXT (RFC 5545 section 3.3.11).
+    control: re.Pattern[str]
+    #: Lone surrogates (from undecodable command-line bytes) cannot be written as UTF-8.
+    surrogate: re.Pattern[str]
+
+
+@cache
+def _cleaning() -> _Cleaning:
+    return _Cleaning(
+        unclean=re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"),
+        line_break=re.compile("\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]"),
+        control=re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]"),
+        surrogate=re.compile("[\ud800-\udfff]"),
+    )
 
 
 def _clean(value: str) -> str:
     """Text as calendar clients can store it: one kind of line break, no control characters."""
-    # Printable ASCII with line feeds, the common case, told without the regular expression
+    # Printable ASCII with line feeds, the common case, told without a regular expression
     # (which reads a feed's descriptions a character at a time).
-    if value.isascii() and value.replace("\n", " ").isprintable():
+    if value.isascii() and (
+        value.replace("\n", " ").isprintable() or _UNCLEAN_ASCII.search(value) is None
+    ):
         return value
-    if _UNCLEAN.search(value) is None:
+    cleaning = _cleaning()
+    if cleaning.unclean.search(value) is None:
         return value
-    value = _LINE_BREAK.sub("\n", value)
-    value = _CONTROL.sub("", value)
-    return _SURROGATE.sub("\ufffd", value)
+    value = cleaning.line_break.sub("\n", value)
+    value = cleaning.control.sub("", value)
+    return cleaning.surrogate.sub("\ufffd", value)
+
+
+@cache
+def _url_unsafe() -> re.Pattern[str]:
+    """Characters a URI value keeps out, as :func:`_clean` does (a URI is written as it is)."""
+    return re.compile("[\x00-\x20\x7f-\x9f\u2028\u2029]")
 
 
 def _url(value: str) -> str:
-    if _URL_UNSAFE.search(value) is None:
+    unsafe = _URL_UNSAFE_ASCII if value.isascii() else _url_unsafe()
+    if unsafe.search(value) is None:
         return value
-    return _URL_UNSAFE.sub(lambda match: "".join(f"%{b:02X}" for b in match[0].encode()), value)
+    return unsafe.sub(lambda match: "".join(f"%{b:02X}" for b in match[0].encode()), value)
 
 
 def _stamp(stamp: dt.datetime | None) -> dt.datetime:

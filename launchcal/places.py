@@ -55,15 +55,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, get_args
 
 from launchcal import tz
 from launchcal.errors import AmbiguousPlaceError, InputError, UnknownPlaceError
+
+if TYPE_CHECKING:
+    import sqlite3
 
 __all__ = [
     "Place",
@@ -210,6 +212,8 @@ def _sqlite_uri(path: str) -> str:
 
 @cache
 def _index() -> _Index:
+    import sqlite3  # here: a name found among the remembered answers needs no index
+
     try:
         db = sqlite3.connect(
             _sqlite_uri(INDEX) + "?mode=ro&immutable=1", uri=True, check_same_thread=False
@@ -690,6 +694,92 @@ def _zone_suggestions(text: str) -> list[str]:
 # --- the API ------------------------------------------------------------------------------------
 
 
+# --- answers of earlier runs ---------------------------------------------------------------
+
+#: How many answers the cache folder keeps (a line of about 80 bytes each).
+_REMEMBER_AT_MOST = 500
+
+
+@cache
+def _made_from(database: tz.TzDatabase) -> str | None:
+    """What a name's answer depends on, as the first line of the answers' file: this module's
+    and :mod:`launchcal.tz`'s code (known, as Python's own bytecode cache knows a source, by
+    its size and time), the index, the tz database and Python's Unicode tables (:func:`fold`).
+    ``None`` if one cannot be read."""
+    import sys
+
+    try:
+        files = [os.stat(path) for path in (__file__, tz.__file__, INDEX)]
+    except OSError:
+        return None
+    sizes = [f"{found.st_size}:{found.st_mtime_ns}" for found in files]
+    made_from = (*sizes, database.version, database.path, INDEX_FORMAT, sys.version_info[:2])
+    return " ".join(map(str, made_from)).replace("\n", " ")
+
+
+def _answers_path() -> str | None:
+    from launchcal import cache as cache_folder
+
+    folder = cache_folder.folder_name()
+    return None if folder is None else os.path.join(folder, "places", "answers.tsv")
+
+
+@cache
+def _remembered(made_from: str | None) -> dict[str, str]:
+    """The names earlier runs resolved, each with its answer's line, kept in the cache folder
+    by what made them (:func:`_made_from`): a ``when`` whose audience they hold opens no index
+    and imports no SQLite (3 ms of its start). A file made otherwise is ignored."""
+    path = _answers_path()
+    if made_from is None or path is None:
+        return {}
+    try:
+        with open(path, encoding="utf-8") as stream:
+            lines = stream.read().split("\n")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    if lines[0] != made_from:
+        return {}
+    return {text: line for text, _, line in (line.partition("\t") for line in lines[1:] if line)}
+
+
+def _recalled(text: str) -> Place | None:
+    """The place an earlier run found for the name ``text``, if the cache folder holds it."""
+    line = _remembered(_made_from(tz.database())).get(text)
+    if line is None:
+        return None
+    fields = line.split("\t")
+    kinds: dict[str, PlaceKind] = {kind: kind for kind in get_args(PlaceKind)}
+    if len(fields) != 9 or fields[2] not in kinds:
+        return None  # not a line this code wrote
+    name, zone, kind, region, country, code, population, offset, picked = fields
+    try:
+        return Place(
+            name, zone, kinds[kind], region, country, code,
+            int(population), None if offset == "" else int(offset), picked == "1",
+        )  # fmt: skip
+    except ValueError:
+        return None
+
+
+def _remember(text: str, place: Place) -> None:
+    """Keep ``place`` as the answer for ``text`` in the cache folder (see :func:`_remembered`)."""
+    made_from = _made_from(tz.database())
+    answers = _remembered(made_from)
+    path = _answers_path()
+    if made_from is None or path is None or len(answers) >= _REMEMBER_AT_MOST:
+        return
+    fields = [place.name, place.zone, place.kind, place.region, place.country]
+    fields += [place.country_code, str(place.population)]
+    fields += ["" if place.offset is None else str(place.offset), "1" if place.picked else ""]
+    if any(c in field for field in fields for c in "\t\n\r"):
+        return  # a line holds one answer
+    from launchcal import cache as cache_folder
+
+    answers[text] = "\t".join(fields)
+    lines = [made_from, *(f"{known}\t{line}" for known, line in answers.items())]
+    cache_folder.store(path, ("\n".join(lines) + "\n").encode("utf-8"))
+
+
 def local_place() -> Place:
     """The viewer's own zone, from ``TZ`` or the system settings (see :func:`tz.local_zone`).
 
@@ -703,13 +793,24 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not "\u0300" <= c <= "\u036f")
 
 
-#: ``UTC+8``, ``GMT-3``, ``UTC-05:00``, ``+05:30``, ``UTC+5:45``.
-_OFFSET = re.compile(
-    r"(?:UTC|GMT|Z)?\s*(?P<sign>[+\-\u2212])\s*(?P<h>\d{1,2})(?:[:.h]?(?P<m>\d{2}))?",
-    re.IGNORECASE,
-)
-#: What people add after a place to say it is a clock: "India time", "Nairobi local time".
-_TIME_SUFFIX = re.compile(r"^(?:local )?(?P<place>.+?)(?: local)?(?: standard)? time$")
+#: The signs of a UTC offset: a query without one is no offset (and needs no pattern).
+_SIGNS = ("+", "-", "\u2212")
+
+
+# The two patterns below are compiled on first need (0.7 ms): "Nairobi" needs neither.
+@cache
+def _offset() -> re.Pattern[str]:
+    """``UTC+8``, ``GMT-3``, ``UTC-05:00``, ``+05:30``, ``UTC+5:45``."""
+    return re.compile(
+        r"(?:UTC|GMT|Z)?\s*(?P<sign>[+\-\u2212])\s*(?P<h>\d{1,2})(?:[:.h]?(?P<m>\d{2}))?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _time_suffix() -> re.Pattern[str]:
+    """What people add after a place to say it is a clock: "India time", "Nairobi local time"."""
+    return re.compile(r"^(?:local )?(?P<place>.+?)(?: local)?(?: standard)? time$")
 
 
 def offset_place(text: str) -> Place | None:
@@ -721,7 +822,9 @@ def offset_place(text: str) -> Place | None:
         >>> offset_place("+05:30").offset
         19800
     """
-    match = _OFFSET.fullmatch(text.strip())
+    if not any(sign in text for sign in _SIGNS):
+        return None
+    match = _offset().fullmatch(text.strip())
     if match is None:
         return None
     hours, minutes = int(match["h"]), int(match["m"] or 0)
@@ -800,7 +903,28 @@ def resolve(
                 f"it instead{_on_offset(fixed.offset)}"
             )
         return fixed
-    suffixed = _TIME_SUFFIX.match(key)
+    if at is not None or offsets or home is not None:
+        return _named(query, text, key, at=at, offsets=offsets, home=home, suggest=suggest)
+    known = _recalled(text)
+    if known is not None:
+        return known
+    found = _named(query, text, key, at=None, offsets=False, home=None, suggest=suggest)
+    _remember(text, found)
+    return found
+
+
+def _named(
+    query: str,
+    text: str,
+    key: str,
+    *,
+    at: dt.datetime | None,
+    offsets: bool,
+    home: str | None,
+    suggest: bool,
+) -> Place:
+    """:func:`resolve` for a name (``text``, folded ``key``), which the index answers."""
+    suffixed = _time_suffix().match(key) if key.endswith(" time") else None
     bare = re.sub(r"\s*\([^)]*\)", "", text)  # "Eastern Time (US & Canada)"
     attempts = (key, suffixed["place"] if suffixed else "", key.removeprefix("the "), fold(bare))
     for attempt in dict.fromkeys(attempts):

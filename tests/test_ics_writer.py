@@ -51,6 +51,16 @@ def test_hard_and_tricky_cases() -> None:
         same(calendar)
 
 
+def test_a_text_that_starts_with_a_byte_order_mark() -> None:
+    """icalendar reads a value back with utf-8-sig, which drops a BOM at its start: the
+    writer's lines do the same (hypothesis found the title "\ufeff")."""
+    event = Event.at("\ufeffLaunch", dt.datetime(2027, 3, 1, 9), "Europe/London", id="bom")
+    same(Calendar((event,), name="\ufeff", description="\ufeffSeason"))
+    all_day = Event("\ufeff", dt.datetime(2020, 1, 1, tzinfo=tz.zone("Europe/London")),
+                    "Europe/London", id="e0-", time_known=False)  # fmt: skip
+    same(Calendar((all_day,)))
+
+
 def test_a_generated_feed_like_the_benchmarks() -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import bench_scale
