@@ -118,7 +118,7 @@ def check_text(
 
 
 def typed_texts_pass(lines: tuple[str, ...], paragraphs: tuple[str, ...]) -> bool:
-    """Whether :func:`check_text` with ``typed=True`` passes each of ``lines`` and, with
+    r"""Whether :func:`check_text` with ``typed=True`` passes each of ``lines`` and, with
     ``multiline=True`` too, each of ``paragraphs``: the texts read together, not one by one.
 
     An event file's event holds half a dozen texts and nearly every one passes, so a reader
