@@ -719,9 +719,10 @@ def _same(value: Any) -> Any:
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
-        return (dict, *((key, type(item), item) for key, item in value.items()))
+        items = value.values()
+        return (dict, tuple(value), tuple(map(type, items)), *items)
     if isinstance(value, list):
-        return (list, *((type(item), item) for item in value))
+        return (list, tuple(map(type, value)), *value)
     return (type(value), value)
 
 
