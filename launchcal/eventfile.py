@@ -13,7 +13,7 @@ import gc
 import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, AnyStr, cast
 
 from launchcal import places, tz
 from launchcal.errors import (
@@ -196,7 +196,7 @@ def load(path: str | Path, *, fold: tz.Fold | None = None) -> Calendar:
             f"{file}: larger than {MAX_FILE_BYTES // 2**20} MB, which no event file needs; "
             "is it the right file?"
         )
-    cuts = [match.start() for match in _EVENT_HEADER_BYTES.finditer(data)]
+    cuts = _header_starts(data, _EVENT_HEADER_BYTES, _AFTER_A_LINE_BYTES)
     if len(cuts) > PIECE_EVENTS:
         # Each piece decoded as it is parsed: the whole file is never held as text too (a
         # str of 45 MB with one CJK character in it takes 90 MB). A cut is at the start of a
@@ -232,7 +232,7 @@ def _loads(text: str, source: str, fold: tz.Fold | None, *, pieces: bool) -> Cal
 
     with _collector_paused():
         if pieces:
-            cuts = [match.start() for match in _EVENT_HEADER.finditer(text)]
+            cuts = _header_starts(text, _EVENT_HEADER, _AFTER_A_LINE)
             if len(cuts) > PIECE_EVENTS:
                 parts = (text[start:end] for start, end in _spans(cuts, len(text)))
                 try:
@@ -267,6 +267,19 @@ def _collector_paused() -> Iterator[None]:
 PIECE_EVENTS = 1000
 _EVENT_HEADER = re.compile(r"^\[\[event\]\][ \t]*\r?$", re.MULTILINE)
 _EVENT_HEADER_BYTES = re.compile(_EVENT_HEADER.pattern.encode("ascii"), re.MULTILINE)
+# The header after a line break: a pattern that starts with a literal is searched for by it,
+# while ``^`` is tried at every position (0.39 s against 0.07 s in a feed of 100,000 events).
+_AFTER_A_LINE = re.compile("\n" + _EVENT_HEADER.pattern.removeprefix("^"), re.MULTILINE)
+_AFTER_A_LINE_BYTES = re.compile(_AFTER_A_LINE.pattern.encode("ascii"), re.MULTILINE)
+
+
+def _header_starts(
+    text: AnyStr, header: re.Pattern[AnyStr], after_a_line: re.Pattern[AnyStr]
+) -> list[int]:
+    """Where each ``[[event]]`` line starts: what ``header.finditer`` finds, found faster."""
+    starts = [0] if header.match(text) else []
+    starts += [match.start() + 1 for match in after_a_line.finditer(text)]
+    return starts
 
 
 def _piece_reader(text: str) -> Callable[[str], dict[str, Any]]:
