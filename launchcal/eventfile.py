@@ -550,12 +550,10 @@ class _Reader:
         ):
             return None
         zone_place = self.places.get(zone_value)
-        fold = get("fold", self.fold)
         try:
             if zone_place is None:
                 zone_place = self.place(zone_value)
-            if fold is not self.fold:
-                fold = _fold(fold)
+            fold = _fold(raw["fold"]) if "fold" in raw else self.fold
             zone = zone_place.zone
             start = _moment(start_value, zone, fold)
             end = None if "end" not in raw else _moment(raw["end"], zone, fold)

@@ -73,6 +73,8 @@ VARIANTS: list[dict[str, Any]] = [
     {"url": "https://example.com/\x1b"},
     {"url": "https://example.com/\n"},
     {"url": GONE},
+    {"url": ""},
+    {"image": ""},
     {"image": "https://example.com/a.png"},
     {"image": "javascript:alert(1)"},
     {"replay_url": "https://example.com/replay"},
