@@ -13,7 +13,7 @@ import gc
 import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, AnyStr, cast
 
 from launchcal import places, tz
 from launchcal.errors import (
@@ -37,6 +37,8 @@ from launchcal.event import (
     check_text,
     check_web_url,
     end_after,
+    is_web_url,
+    typed_texts_pass,
 )
 from launchcal.messages import DEFAULT_TITLE
 
@@ -194,7 +196,7 @@ def load(path: str | Path, *, fold: tz.Fold | None = None) -> Calendar:
             f"{file}: larger than {MAX_FILE_BYTES // 2**20} MB, which no event file needs; "
             "is it the right file?"
         )
-    cuts = [match.start() for match in _EVENT_HEADER_BYTES.finditer(data)]
+    cuts = _header_starts(data, _EVENT_HEADER_BYTES, _AFTER_A_LINE_BYTES)
     if len(cuts) > PIECE_EVENTS:
         # Each piece decoded as it is parsed: the whole file is never held as text too (a
         # str of 45 MB with one CJK character in it takes 90 MB). A cut is at the start of a
@@ -230,7 +232,7 @@ def _loads(text: str, source: str, fold: tz.Fold | None, *, pieces: bool) -> Cal
 
     with _collector_paused():
         if pieces:
-            cuts = [match.start() for match in _EVENT_HEADER.finditer(text)]
+            cuts = _header_starts(text, _EVENT_HEADER, _AFTER_A_LINE)
             if len(cuts) > PIECE_EVENTS:
                 parts = (text[start:end] for start, end in _spans(cuts, len(text)))
                 try:
@@ -265,6 +267,19 @@ def _collector_paused() -> Iterator[None]:
 PIECE_EVENTS = 1000
 _EVENT_HEADER = re.compile(r"^\[\[event\]\][ \t]*\r?$", re.MULTILINE)
 _EVENT_HEADER_BYTES = re.compile(_EVENT_HEADER.pattern.encode("ascii"), re.MULTILINE)
+# The header after a line break: a pattern that starts with a literal is searched for by it,
+# while ``^`` is tried at every position (0.39 s against 0.07 s in a feed of 100,000 events).
+_AFTER_A_LINE = re.compile("\n" + _EVENT_HEADER.pattern.removeprefix("^"), re.MULTILINE)
+_AFTER_A_LINE_BYTES = re.compile(_AFTER_A_LINE.pattern.encode("ascii"), re.MULTILINE)
+
+
+def _header_starts(
+    text: AnyStr, header: re.Pattern[AnyStr], after_a_line: re.Pattern[AnyStr]
+) -> list[int]:
+    """Where each ``[[event]]`` line starts: what ``header.finditer`` finds, found faster."""
+    starts = [0] if header.match(text) else []
+    starts += [match.start() + 1 for match in after_a_line.finditer(text)]
+    return starts
 
 
 def _piece_reader(text: str) -> Callable[[str], dict[str, Any]]:
@@ -497,6 +512,94 @@ class _Reader:
                 raise self.fail(f"{problem}; {hint}", event=index, label=label, key=key)
 
     def event(self, raw: Any, index: int) -> Event:
+        """The event in table ``raw``, the ``index``-th of the file."""
+        found = self._common_event(raw) if type(raw) is dict else None
+        return self._any_event(raw, index) if found is None else found
+
+    def _common_event(self, raw: dict[str, Any]) -> Event | None:
+        """The event, if ``raw`` is a common one that reads without a fault; else ``None``.
+
+        A feed's events are nearly all alike (a one-off launch with a title, a start, a zone,
+        a link and a few shared values) and nearly all correct, and a feed of 100,000 of them
+        spent half its reading time in the per-field care of :meth:`_any_event`: a call and
+        a handler per field, the texts searched one by one. This reads such an event with
+        the same conversions and the same checks, the texts searched together. Whatever it
+        is not sure of (a rarer field, a value of another type, any check that fails) it
+        leaves to :meth:`_any_event`, which reads the event again and names what is wrong:
+        so the events and the errors are the ones :meth:`_any_event` alone gives.
+        """
+        if not _COMMON_FIELDS.issuperset(raw):
+            return None
+        get = raw.get
+        title, start_value, zone_value = get("title"), get("start"), get("zone")
+        id_, url, image, replay_url = get("id", ""), get("url"), get("image"), get("replay_url")
+        description = get("description", "")
+        if not (
+            type(title) is str
+            and type(id_) is str
+            and type(description) is str
+            and type(zone_value) is str
+            and (url is None or type(url) is str)
+            and (image is None or type(image) is str)
+            and (replay_url is None or type(replay_url) is str)
+        ):
+            return None
+        links = tuple(link for link in (url, image, replay_url) if link is not None)
+        if not typed_texts_pass((title, id_, *links), (description,)) or not all(
+            map(is_web_url, links)
+        ):
+            return None
+        zone_place = self.places.get(zone_value)
+        try:
+            if zone_place is None:
+                zone_place = self.place(zone_value)
+            fold = _fold(raw["fold"]) if "fold" in raw else self.fold
+            zone = zone_place.zone
+            start = _moment(start_value, zone, fold)
+            end = None if "end" not in raw else _moment(raw["end"], zone, fold)
+            if "duration" in raw:
+                if end is not None:
+                    return None
+                end = end_after(start, _duration(raw["duration"]))
+            previous = raw.get("previous_start")
+            return Event(
+                title=title,
+                start=start,
+                zone=zone,
+                end=end,
+                time_known=not (
+                    isinstance(start_value, dt.date) and not isinstance(start_value, dt.datetime)
+                ),
+                id=id_,
+                url=url,
+                location=self._shared(raw, "location", _location),
+                description=description,
+                organizer=self._shared(raw, "organizer", _organizer),
+                status=_status(raw["status"]) if "status" in raw else Status.SCHEDULED,
+                previous_start=None if previous is None else _moment(previous, zone, fold),
+                sequence=_int(raw["sequence"]) if "sequence" in raw else 0,
+                audience=self._shared(raw, "audience", self.audience) or (),
+                reminders=self._shared(raw, "reminders", _reminders) or (),
+                image=image,
+                replay_url=replay_url,
+                fold=fold,
+            )
+        except (InputError, TypeError):
+            return None
+
+    def _shared(self, raw: dict[str, Any], key: str, convert: Callable[[Any], Any]) -> Any:
+        """As :meth:`_any_event`'s ``shared``: each distinct value converted once."""
+        if key not in raw:
+            return None
+        value = raw[key]
+        seen = (key, _same(value))
+        found = self.shared.get(seen)  # a table in the table: TypeError, _any_event reads it
+        if found is None:
+            found = self.shared[seen] = convert(value)
+        return found
+
+    def _any_event(self, raw: Any, index: int) -> Event:
+        """The event in table ``raw``, read field by field to name any field that is wrong."""
         if not isinstance(raw, dict):
             raise self.fail("each event must be a table", event=index)
         label = str(raw.get("id") or raw.get("title") or "")
@@ -627,10 +730,15 @@ def _same(value: Any) -> Any:
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
-        return (dict, *((key, type(item), item) for key, item in value.items()))
+        items = value.values()
+        return (dict, tuple(value), tuple(map(type, items)), *items)
     if isinstance(value, list):
-        return (list, *((type(item), item) for item in value))
+        return (list, tuple(map(type, value)), *value)
     return (type(value), value)
+
+
+#: The fields :meth:`_Reader._common_event` reads; an event with any other goes field by field.
+_COMMON_FIELDS = frozenset(EVENT_FIELDS) - {"rolling", "markets", "sessions", "rrule", "exdate"}
 
 
 @lru_cache(maxsize=8)

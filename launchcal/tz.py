@@ -449,8 +449,15 @@ def localize(wall: dt.datetime, zone_name: str, fold: Fold | None = None) -> dt.
     if wall.tzinfo is not None:
         raise ValueError("localize() takes a naive wall time")
     tzinfo = zone(zone_name)
-    first = wall.replace(tzinfo=tzinfo, fold=0)
-    second = wall.replace(tzinfo=tzinfo, fold=1)
+    if type(wall) is dt.datetime:
+        # The constructor makes them in a third of replace()'s time (a feed localizes every
+        # start); replace() keeps the type of a subclass.
+        fields = (wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second)
+        first = dt.datetime(*fields, wall.microsecond, tzinfo)
+        second = dt.datetime(*fields, wall.microsecond, tzinfo, fold=1)
+    else:
+        first = wall.replace(tzinfo=tzinfo, fold=0)
+        second = wall.replace(tzinfo=tzinfo, fold=1)
     if first.utcoffset() == second.utcoffset():
         return first
     # Normalise both readings through UTC: in a gap neither comes back as the same wall time.

@@ -170,3 +170,20 @@ def test_toml_11_in_a_big_file_is_the_error_it_is_in_a_small_one(
     result = same_as_whole(mark + events(3) + "x" + rest + events(2), monkeypatch)
     assert isinstance(result, str)
     assert "not valid TOML" in result
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[[event]]\nx = 1\n[[event]]\n", "x = 1\n[[event]]\r\n[[event]] \t\n[[event]]", "\n[[event]]x\n",
+     "[[event]]", "a[[event]]\n [[event]]\n\n\n[[event]]\t\r\n", "", "\r[[event]]\n", "[[event]]\r\r\n",
+     '"""\n[[event]]\n"""\n[[ event ]]\n[[event]]\n'],
+)  # fmt: skip
+def test_the_event_headers_are_found_where_a_line_anchored_search_finds_them(text: str) -> None:
+    anchored = [match.start() for match in eventfile._EVENT_HEADER.finditer(text)]
+    assert (
+        eventfile._header_starts(text, eventfile._EVENT_HEADER, eventfile._AFTER_A_LINE) == anchored
+    )
+    data = text.encode()
+    assert eventfile._header_starts(
+        data, eventfile._EVENT_HEADER_BYTES, eventfile._AFTER_A_LINE_BYTES
+    ) == [match.start() for match in eventfile._EVENT_HEADER_BYTES.finditer(data)]

@@ -186,6 +186,32 @@ def test_gaps_and_folds_are_never_guessed(
     ).astimezone(dt.UTC)
 
 
+class _Wall(dt.datetime):
+    """A datetime of another type: :func:`tz.localize` reads it by ``replace()``."""
+
+
+@pytest.mark.parametrize(("wall", "zone", "error", "earlier", "later"), GAPS_AND_FOLDS)
+@pytest.mark.parametrize("fold", [None, "earlier", "later"])
+@pytest.mark.parametrize("wall_fold", [0, 1])
+def test_a_plain_datetime_localizes_as_replace_does(
+    wall: dt.datetime, zone: str, error: object, earlier: str, later: str, fold: tz.Fold | None,
+    wall_fold: int,
+) -> None:  # fmt: skip
+    """A plain datetime is made aware by the constructor, not replace(): the same instant, fold,
+    zone and error, whatever fold and microseconds the wall time has."""
+    wall = wall.replace(microsecond=123_456, fold=wall_fold)
+    other = _Wall(*wall.timetuple()[:6], wall.microsecond, fold=wall_fold)
+
+    def seen(moment: dt.datetime) -> object:
+        try:
+            found = tz.localize(moment, zone, fold)
+        except InputError as raised:
+            return str(raised)
+        return (found.isoformat(), found.fold, found.tzinfo, found.utcoffset())
+
+    assert seen(wall) == seen(other)
+
+
 def test_gap_message_names_both_instants() -> None:
     with pytest.raises(NonexistentTimeError) as raised:
         tz.localize(dt.datetime(2026, 3, 8, 2, 30), "America/New_York")
