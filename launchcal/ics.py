@@ -379,9 +379,9 @@ class _Writer:
     def property(self, name: str, value: Any) -> str:
         """``name`` and ``value`` as the content line ``Contentline.from_parts`` makes."""
         text = value.to_ical()
-        text = to_unicode(text)  # as Contentline.from_parts reads it (a leading BOM goes)
+        text = _unicode(text)
         params = value.params.to_ical(sorted=False) if value.params else ""
-        params = to_unicode(params)
+        params = _unicode(params)
         return self.fold(f"{name};{params}:{text}" if params else f"{name}:{text}")
 
     def text(self, name: str, value: str) -> str:
@@ -426,7 +426,7 @@ class _Writer:
         if params is None:
             found = vDatetime(moment).params
             text = found.to_ical(sorted=False) if found else ""
-            params = to_unicode(text)
+            params = _unicode(text)
             # A ZoneInfo's TZID is its key, the same for every instant; another tzinfo's may
             # be its abbreviation, which changes with the season.
             if tzinfo is dt.UTC or isinstance(tzinfo, zoneinfo.ZoneInfo):
@@ -906,9 +906,7 @@ def _escaped(value: str) -> str:
         return value  # nothing for _clean or icalendar's escaping to change
     text = str.__new__(_Text, _clean(value).replace("\\N", "\0"))
     text.encoding = "utf-8"  # type: ignore[attr-defined]
-    # Decoded as Contentline.from_parts decodes a value: icalendar's to_unicode drops a
-    # byte-order mark at its start.
-    return to_unicode(text.to_ical())
+    return _unicode(text.to_ical())
 
 
 class _Cleaning(NamedTuple):
@@ -935,6 +933,19 @@ def _cleaning() -> _Cleaning:
         control=re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]"),
         surrogate=re.compile("[\ud800-\udfff]"),
     )
+
+
+def _unicode(value: bytes | str) -> str:
+    """A serialized value as ``Contentline.from_parts`` reads it back, with icalendar's
+    ``to_unicode``, which drops a byte-order mark at the start (its utf-8-sig codec is
+    Python code: a plain UTF-8 decode answers for every value that starts otherwise)."""
+    if isinstance(value, str):
+        return value
+    try:
+        text = value.decode("utf-8")
+    except UnicodeDecodeError:
+        text = "\ufeff"  # icalendar decodes it its own way
+    return str(to_unicode(value)) if text.startswith("\ufeff") else text
 
 
 def _clean(value: str) -> str:
