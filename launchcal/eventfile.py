@@ -567,9 +567,7 @@ class _Reader:
                 start=start,
                 zone=zone,
                 end=end,
-                time_known=not (
-                    isinstance(start_value, dt.date) and not isinstance(start_value, dt.datetime)
-                ),
+                time_known=_has_time(start_value),
                 id=id_,
                 url=url,
                 location=self._shared(raw, "location", _location),
@@ -588,7 +586,8 @@ class _Reader:
             return None
 
     def _shared(self, raw: dict[str, Any], key: str, convert: Callable[[Any], Any]) -> Any:
-        """As :meth:`_any_event`'s ``shared``: each distinct value converted once."""
+        """A field whose values a feed repeats (a venue, an organizer, reminders), each
+        distinct value converted once: the model's values are frozen, so events share them."""
         if key not in raw:
             return None
         value = raw[key]
@@ -616,18 +615,11 @@ class _Reader:
                 raise self.fail(str(error), event=index, label=label, key=key) from None
 
         def shared(key: str, convert: Callable[[Any], Any]) -> Any:
-            """A field whose values a feed repeats (a venue, an organizer, reminders), each
-            distinct value converted once: the model's values are frozen, so events share them."""
-            if key not in raw:
-                return None
-            seen = (key, _same(raw[key]))
+            """:meth:`_shared`, with a fault named by its field."""
             try:
-                found = self.shared.get(seen)
+                return self._shared(raw, key, lambda _: field(key, convert))
             except TypeError:  # a table in the table: converted each time
                 return field(key, convert)
-            if found is None:
-                found = self.shared[seen] = field(key, convert)
-            return found
 
         fold = field("fold", _fold, self.fold)
         audience = shared("audience", self.audience) or ()
@@ -650,9 +642,7 @@ class _Reader:
         zone_place = field("zone", self.place)
         zone = zone_place.zone
         start_value = raw["start"]
-        time_known = not (
-            isinstance(start_value, dt.date) and not isinstance(start_value, dt.datetime)
-        )
+        time_known = _has_time(start_value)
         start = field("start", lambda v: _moment(v, zone, fold))
         end = field("end", lambda v: _moment(v, zone, fold))
         duration = field("duration", _duration)
@@ -722,6 +712,11 @@ class _Reader:
             url = _url(item["url"]) if "url" in item else None
             found.append(Session(_text(item["title"]), start, end, url))
         return tuple(found)
+
+
+def _has_time(start: Any) -> bool:
+    """Whether an event's ``start`` value gives a time of day (a TOML date alone does not)."""
+    return not (isinstance(start, dt.date) and not isinstance(start, dt.datetime))
 
 
 def _same(value: Any) -> Any:
