@@ -1,5 +1,5 @@
 """launchcal's cache folder: what it may rebuild at any time (compiled templates, VTIMEZONEs,
-place answers).
+place answers, a page's .ics).
 
 One folder for every cache, so that a user clears or moves one place: ``$LAUNCHCAL_CACHE_DIR``
 (empty: no cache at all), else ``$XDG_CACHE_HOME/launchcal``, else ``~/.cache/launchcal``. Each

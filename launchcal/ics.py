@@ -26,7 +26,6 @@ from __future__ import annotations
 import calendar as calendar_module
 import datetime as dt
 import io
-import os
 import re
 import zoneinfo
 from collections.abc import Iterable, Iterator
@@ -54,6 +53,7 @@ from icalendar.prop import (
 from launchcal import recurrence, tz
 from launchcal.errors import InputError
 from launchcal.event import MAX_DURATION, Calendar, Event, Location, Status
+from launchcal.icsstore import dtstamp as _stamp
 
 __all__ = ["PRODID", "UID_DOMAIN", "event_ics", "sequence", "status", "to_ics", "uid"]
 
@@ -975,23 +975,6 @@ def _url(value: str) -> str:
     if unsafe.search(value) is None:
         return value
     return unsafe.sub(lambda match: "".join(f"%{b:02X}" for b in match[0].encode()), value)
-
-
-def _stamp(stamp: dt.datetime | None) -> dt.datetime:
-    if stamp is not None:
-        if stamp.tzinfo is None:
-            raise ValueError("stamp must be an aware datetime")
-        return stamp.astimezone(dt.UTC).replace(microsecond=0)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is None:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
-    try:
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    except (ValueError, OverflowError, OSError):
-        raise InputError(
-            f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds since 1970-01-01; "
-            "set it to one (e.g. $(git log -1 --format=%ct)) or unset it"
-        ) from None
 
 
 # --- serialization --------------------------------------------------------------------------

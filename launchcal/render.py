@@ -871,10 +871,11 @@ def ics_bytes(event: Event, *, stamp: dt.datetime | None = None) -> bytes:
 
 
 def calendar_ics(calendar: Calendar, *, stamp: dt.datetime | None = None) -> bytes:
-    """A calendar of events as an .ics feed (:func:`launchcal.ics.to_ics`)."""
-    from launchcal import ics
+    """A calendar of events as an .ics feed (:func:`launchcal.ics.to_ics`; a page's or a
+    one-event site's as an earlier run wrote it, see :mod:`launchcal.icsstore`)."""
+    from launchcal import icsstore
 
-    return ics.to_ics(calendar, stamp=stamp)
+    return icsstore.calendar_ics(calendar, stamp=stamp)
 
 
 def _page_context(
