@@ -11,7 +11,6 @@ import datetime as dt
 import math
 import os
 import re
-import shutil
 import time
 import warnings
 from collections.abc import Callable, Sequence
@@ -427,6 +426,8 @@ def watch(
         return base + dt.timedelta(seconds=clock() - started)
 
     def paint(found: Countdown) -> str:
+        import shutil  # here, not at start-up: it loads the compression modules (2.5 ms)
+
         # A line longer than the terminal would wrap, and only its last row be redrawn.
         text = _fit(safe(found.text), shutil.get_terminal_size().columns - 1)
         return f"{_COLORS[found.state]}{text}{_RESET}" if color else text

@@ -67,11 +67,23 @@ def viewer_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], Non
     tzlocal.reload_localzone()
 
 
-def imported_by(*args: str, env: dict[str, str] | None = None) -> set[str]:
+def imported_by(*args: str, env: dict[str, str] | None = None, site: bool = True) -> set[str]:
     """The modules a fresh interpreter holds after running ``launchcal ARGS`` (output dropped).
 
     Runs the click group itself, not the entry point (which leaves with ``os._exit``).
+    ``site=False`` starts it without the environment's ``.pth`` files (``-S``): caldav's
+    urllib3-future, a test dependency, imports shutil at every start through one.
     """
+    command = [sys.executable, "-c"]
+    if not site:
+        import click
+
+        packages = str(Path(click.__file__).parent.parent)
+        env = {
+            **(os.environ if env is None else env),
+            "PYTHONPATH": f"{ROOT}{os.pathsep}{packages}",
+        }
+        command = [sys.executable, "-S", "-c"]
     code = (
         "import contextlib, io, json, sys\n"
         "from launchcal.cli import cli\n"
@@ -83,8 +95,7 @@ def imported_by(*args: str, env: dict[str, str] | None = None) -> set[str]:
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        capture_output=True, text=True, check=True, cwd=ROOT, env=env,
+        [*command, code, *args], capture_output=True, text=True, check=True, cwd=ROOT, env=env,
     )  # fmt: skip
     return set(json.loads(done.stdout))
 

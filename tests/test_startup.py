@@ -33,13 +33,15 @@ NETWORK = ("ssl", "http", "email", "socket", "urllib.request")
         # A claim that reads: "did you mean" (rapidfuzz) is for the ones that do not.
         (["check", XIAOMI, "--claim", "around 3am in Nairobi"], NOT_FOR_WHEN),
         (["ics", XIAOMI, "-o", "{out}"], ("jinja2", "babel", "pendulum", *NETWORK)),
+        (["countdown", XIAOMI, "--now", "2022-07-01T14:48:00+08:00"],
+         ("jinja2", "icalendar", *NETWORK)),
         # The widget embeds no .ics and its event does not repeat.
         (["html", XIAOMI, "-o", "{out}"],
          ("icalendar", "dateutil", "babel", "launchcal.commands.build", *NETWORK)),
         (["html", XIAOMI, "--page", "-o", "{out}"],
          ("babel", "pendulum", "launchcal.commands.build", *NETWORK)),
     ],
-    ids=["when", "when-flags", "check-claim", "ics", "html", "html-page"],
+    ids=["when", "when-flags", "check-claim", "ics", "countdown", "html", "html-page"],
 )  # fmt: skip
 def test_command_leaves_unneeded_modules_unimported(
     args: list[str], unloaded: tuple[str, ...], tmp_path: Path
@@ -106,6 +108,12 @@ def test_the_skipped_work_is_done_where_it_is_needed(tmp_path: Path) -> None:
     }
     assert work_done_by("when", "--start", "2022-07-04 19:00", "--zone", "china", "--title",
                         "Launch\u00a0day") >= {"unsafe pattern"}  # fmt: skip
+
+
+def test_a_countdown_loads_shutil_only_to_watch() -> None:
+    # shutil loads the compression modules (2.5 ms); only --watch asks the terminal's width.
+    args = ("countdown", XIAOMI, "--now", "2022-07-01T14:48:00+08:00")
+    assert loaded(imported_by(*args, site=False), "shutil", "bz2", "lzma") == []
 
 
 def test_build_without_a_sitemap_loads_no_network_stack(tmp_path: Path) -> None:
