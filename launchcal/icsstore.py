@@ -163,21 +163,27 @@ def _forget_oldest(folder: Path) -> None:
         return
 
 
-@cache
 def _made_by() -> str:
-    """What the bytes are made from besides the calendar: the tz database, Python, and the
-    code of launchcal and icalendar (each module file's size and modification time)."""
-    import importlib.util
-    import sys
-
+    """What the bytes are made from besides the calendar: the tz database (asked each time:
+    a program may choose another), Python, and the code of launchcal and icalendar."""
     from launchcal import tz
 
     database = tz.database()
+    return f"{database.version}\n{database.path}\n{_code()}"
+
+
+@cache
+def _code() -> str:
+    """Python's version and each module file of launchcal and icalendar, by path, size and
+    modification time."""
+    import importlib.util
+    import sys
+
     folders = [Path(__file__).parent]
     spec = importlib.util.find_spec("icalendar")
     if spec is not None and spec.origin is not None:
         folders.append(Path(spec.origin).parent)
-    parts = [database.version, database.path, sys.version]
+    parts = [sys.version]
     for folder in folders:
         for module in sorted(folder.glob("*.py")):
             found = module.stat()

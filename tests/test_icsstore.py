@@ -226,3 +226,12 @@ def test_a_page_whose_ics_was_kept_imports_no_icalendar(tmp_path: Path) -> None:
     again = imported_by(*args, env=env)
     assert loaded(again, "icalendar", "launchcal.ics", "dateutil") == []
     assert (tmp_path / "page.html").read_bytes() == written
+
+
+def test_another_tz_database_makes_another_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    ours = icsstore._made_by()
+    other = tz.TzDatabase("2025b", "/elsewhere/zoneinfo", "test")
+    monkeypatch.setattr(tz, "database", lambda: other)
+    theirs = icsstore._made_by()
+    assert theirs != ours
+    assert theirs.startswith("2025b\n/elsewhere/zoneinfo\n")
