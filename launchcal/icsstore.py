@@ -39,7 +39,7 @@ _LAYOUT = b"launchcal-ics-1"
 #: The most entries the folder keeps; past it the oldest go.
 _MAX_ENTRIES = 64
 
-_asked: list[str] = []  # the keys this run has looked up, at most BUDGET
+_asked: list[bytes] = []  # the keys this run has looked up, at most BUDGET
 
 
 def calendar_ics(calendar: Calendar, *, stamp: dt.datetime | None = None) -> bytes:
@@ -56,16 +56,16 @@ def calendar_ics(calendar: Calendar, *, stamp: dt.datetime | None = None) -> byt
         True
     """
     moment = dtstamp(stamp)
-    path, key = _entry(calendar)
+    path, head = _entry(calendar)
     if path is not None:
-        found = _read(path, key)
+        found = _read(path, head)
         if found is not None:
             return _restamped(found, moment)
     from launchcal import ics
 
     data = ics.to_ics(calendar, stamp=moment)
     if path is not None and data.count(_stamp_line(moment)) == len(calendar.events):
-        _keep(path, key, moment, data)
+        _keep(path, head, moment, data)
     return data
 
 
@@ -106,31 +106,33 @@ def _restamped(found: tuple[dt.datetime, bytes], moment: dt.datetime) -> bytes:
     return data.replace(_stamp_line(written), _stamp_line(moment))
 
 
-def _entry(calendar: Calendar) -> tuple[Path | None, str]:
-    """Where this calendar's entry is and the key it must hold; no path when the cache is
-    off or this run has used its budget."""
+def _entry(calendar: Calendar) -> tuple[Path | None, bytes]:
+    """Where this calendar's entry is and the head it must start with (the layout and the
+    key); no path when the cache is off or this run has used its budget."""
     from launchcal import cache
 
     folder = cache.folder()
     if folder is None or len(_asked) >= BUDGET:
-        return None, ""
-    key = f"{_made_by()}\n{calendar!r}"
+        return None, b""
+    # A repr escapes every control character and lone surrogate: the key holds no NUL.
+    key = f"{_made_by()}\n{calendar!r}".encode()
     _asked.append(key)
     import hashlib  # jinja2 has loaded it already on the page's way
 
-    name = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return folder / "ics" / f"{name}.ics", key
+    name = hashlib.sha256(key).hexdigest()[:32]
+    return folder / "ics" / f"{name}.ics", _LAYOUT + b"\n" + key
 
 
-def _read(path: Path, key: str) -> tuple[dt.datetime, bytes] | None:
-    """The entry's stamp and bytes when it holds exactly ``key``; any other content is a miss."""
+def _read(path: Path, head: bytes) -> tuple[dt.datetime, bytes] | None:
+    """The entry's stamp and bytes when it starts with exactly ``head``; anything else is a
+    miss."""
     try:
         content = path.read_bytes()
     except OSError:
         return None
-    head, _, rest = content.partition(b"\0")
+    found, _, rest = content.partition(b"\0")
     stamp, _, data = rest.partition(b"\0")
-    if head != _LAYOUT + b"\n" + key.encode("utf-8", "surrogatepass"):
+    if found != head:
         return None
     try:
         written = dt.datetime.fromtimestamp(int(stamp), dt.UTC)
@@ -141,11 +143,9 @@ def _read(path: Path, key: str) -> tuple[dt.datetime, bytes] | None:
     return written, data
 
 
-def _keep(path: Path, key: str, moment: dt.datetime, data: bytes) -> None:
+def _keep(path: Path, head: bytes, moment: dt.datetime, data: bytes) -> None:
     from launchcal import cache
 
-    # A repr escapes every control character, so the key holds no NUL to split on.
-    head = _LAYOUT + b"\n" + key.encode("utf-8", "surrogatepass")
     cache.store(path, b"\0".join((head, str(int(moment.timestamp())).encode("ascii"), data)))
     _forget_oldest(path.parent)
 
