@@ -18,11 +18,14 @@ from ``uv.lock`` with the ``bench`` extra on first use):
 - ``launchcal when FILE --json``, ``launchcal links FILE --json`` (output discarded) and
   ``launchcal build FILE -o DIR``.
 
-Each figure is the median of ``--repeat`` runs, the commands taking turns so that a busy moment
-on a shared machine hits them alike; above 10,000 events the peers and ``build`` run once (they
-take half a minute to minutes there), launchcal's other commands still ``--repeat`` times: one
-100,000-event ``ics`` read anywhere from 7.7 to 12.4 CPU seconds within an hour on a shared
-machine, so a single run says little about the 10 s target. Both clocks are shown:
+Each figure is the median of ``--repeat`` runs, the commands and the sizes taking turns (each
+turn runs every size) so that a busy moment on a shared machine hits them alike and does not
+bend one decade's growth exponent (one run that timed each size's turns back to back read
+``build`` 1k -> 10k as 1.08, a rerun minutes later 0.83); above 10,000 events the peers and
+``build`` run once (they take half a minute to minutes there), launchcal's other commands still
+``--repeat`` times: one 100,000-event ``ics`` read anywhere from 7.7 to 12.4 CPU seconds
+within an hour on a shared machine, so a single run says little about the 10 s target. Both
+clocks are shown:
 wall seconds, and CPU seconds (user + system, from ``os.wait4``), which is what the ratios, the
 growth exponents and the targets use, because on a shared machine the wall clock also counts
 the time a process waits for a core (alone on a machine the two agree to a few per cent).
@@ -44,6 +47,7 @@ figure measured in the run misses its target.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -266,39 +270,55 @@ def sides(python: Path, folder: Path, wanted: tuple[str, ...]) -> dict[str, list
 
 
 def measure(
-    python: Path, size: int, wanted: tuple[str, ...], repeat: int, *, warm: bool = False
-) -> dict[str, Figure]:
-    """Label -> median wall and CPU seconds and the largest peak at one size (``warm``: one
-    untimed run each first, which writes the bytecode caches as an installed program has)."""
+    python: Path, wanted: dict[int, tuple[str, ...]], repeat: int
+) -> dict[int, dict[str, Figure]]:
+    """Size -> label -> median wall and CPU seconds and the largest peak.
+
+    Every size's file is made first; then each turn runs every size in order, so that a busy
+    spell on a shared machine falls on the small sizes and the big ones alike instead of on one
+    decade's growth exponent. The first size's commands run once untimed before the first turn,
+    which writes the bytecode caches as an installed program has them.
+    """
     env = {**os.environ, "LANG": "C.UTF-8", "TZ": "UTC", "SOURCE_DATE_EPOCH": "1767225600"}
     env.pop("LC_ALL", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    with tempfile.TemporaryDirectory(prefix=f"bench-scale-{size}-") as name:
-        folder = Path(name)
-        text, zones = event_file(size)
-        (folder / "events.toml").write_text(text, encoding="utf-8")
-        (folder / "zones.json").write_text(json.dumps(zones), encoding="utf-8")
-        commands = sides(python, folder, wanted)
-        samples: dict[str, list[Figure]] = {label: [] for label in commands}
-        for command in commands.values() if warm else ():
+    with contextlib.ExitStack() as stack:
+        commands: dict[int, dict[str, list[str]]] = {}
+        folders: dict[int, Path] = {}
+        for size, here in wanted.items():
+            name = stack.enter_context(tempfile.TemporaryDirectory(prefix=f"bench-scale-{size}-"))
+            folder = folders[size] = Path(name)
+            text, zones = event_file(size)
+            (folder / "events.toml").write_text(text, encoding="utf-8")
+            (folder / "zones.json").write_text(json.dumps(zones), encoding="utf-8")
+            commands[size] = sides(python, folder, here)
+        first = min(wanted)
+        for command in commands[first].values():
             run(command, env)
-            shutil.rmtree(folder / "site", ignore_errors=True)
+            shutil.rmtree(folders[first] / "site", ignore_errors=True)
+        samples = {size: {label: [] for label in table} for size, table in commands.items()}
         for turn in range(repeat):
-            for label, command in commands.items():
-                if turn and size > ONCE_ABOVE and label in ONCE:
-                    continue
-                if label == "build":
-                    shutil.rmtree(folder / "site", ignore_errors=True)
-                samples[label].append(run(command, env))
-        if "ics" in commands:
-            check_feeds(folder, size)
+            for size, table in commands.items():
+                print(f"turn {turn + 1}/{repeat}: {size:,} events ...", file=sys.stderr, flush=True)
+                for label, command in table.items():
+                    if turn and size > ONCE_ABOVE and label in ONCE:
+                        continue
+                    if label == "build":
+                        shutil.rmtree(folders[size] / "site", ignore_errors=True)
+                    samples[size][label].append(run(command, env))
+        for size, table in commands.items():
+            if "ics" in table:
+                check_feeds(folders[size], size)
     return {
-        label: Figure(
-            statistics.median(run.wall for run in runs),
-            statistics.median(run.cpu for run in runs),
-            max(run.peak for run in runs),
-        )
-        for label, runs in samples.items()
+        size: {
+            label: Figure(
+                statistics.median(run.wall for run in runs),
+                statistics.median(run.cpu for run in runs),
+                max(run.peak for run in runs),
+            )
+            for label, runs in figures.items()
+        }
+        for size, figures in samples.items()
     }
 
 
@@ -390,11 +410,10 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown command {sorted(unknown)[0]!r}; use {', '.join(COMMANDS)}")
     python = bench_venv(args.venv.resolve())
-    results = {}
-    for size in sizes:
-        print(f"{size:,} events ...", file=sys.stderr, flush=True)
-        here = tuple(c for c in wanted if c != "build" or size <= args.build_max)
-        results[size] = measure(python, size, here, args.repeat, warm=size == sizes[0])
+    plan = {
+        size: tuple(c for c in wanted if c != "build" or size <= args.build_max) for size in sizes
+    }
+    results = measure(python, plan, args.repeat)
     rows, missed = report(results)
     head = ("command", "events", "wall s", "cpu s", "peak MB", "exponent", "vs ics-py",
             "vs plain icalendar")  # fmt: skip
