@@ -138,6 +138,13 @@ REMINDERS = ("", '["1h"]', '["1d", "15m"]', '["15m"]', '["2d", "1h", "10m"]')
 DURATIONS = ("30m", "1h", "1h30m", "2h", "45m", "3h", "8h")
 
 
+def write_file(count: int, folder: Path) -> None:
+    """``events.toml`` of ``count`` events and ``zones.json`` (event id -> zone) in ``folder``."""
+    text, zones = event_file(count)
+    (folder / "events.toml").write_text(text, encoding="utf-8")
+    (folder / "zones.json").write_text(json.dumps(zones), encoding="utf-8")
+
+
 def event_file(count: int) -> tuple[str, dict[str, str]]:
     """The TOML text of ``count`` events, and the zone each ``zone`` string names."""
     lines = [
@@ -288,9 +295,11 @@ def measure(
         for size, here in wanted.items():
             name = stack.enter_context(tempfile.TemporaryDirectory(prefix=f"bench-scale-{size}-"))
             folder = folders[size] = Path(name)
-            text, zones = event_file(size)
-            (folder / "events.toml").write_text(text, encoding="utf-8")
-            (folder / "zones.json").write_text(json.dumps(zones), encoding="utf-8")
+            # In a child: a timed process's peak (ru_maxrss) starts at the high-water mark of
+            # the process it was spawned from, so this one never holds a big file's text.
+            subprocess.run(
+                [sys.executable, __file__, "--write-file", str(size), str(folder)], check=True
+            )
             commands[size] = sides(python, folder, here)
         first = min(wanted)
         for command in commands[first].values():
@@ -403,7 +412,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="median of this many runs")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--venv", type=Path, default=ROOT / ".venv-bench-scale")
+    parser.add_argument("--write-file", nargs=2, metavar=("COUNT", "DIR"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.write_file:
+        write_file(int(args.write_file[0]), Path(args.write_file[1]))
+        return 0
     sizes = sorted(int(size.replace("_", "")) for size in args.sizes.split(","))
     wanted = tuple(c.strip() for c in args.commands.split(",") if c.strip())
     unknown = set(wanted) - set(COMMANDS)
