@@ -564,7 +564,7 @@ def _fingerprint(database: tz.TzDatabase) -> str:
 
     code = b"".join(Path(module).read_bytes() for module in (__file__, tz.__file__))
     made_by = f"{database.version}|{database.path}|{sys.version_info[:2]}|{icalendar.__version__}"
-    data = code + made_by.encode()
+    data = code + made_by.encode("utf-8", "surrogatepass")  # a path may hold lone surrogates
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 

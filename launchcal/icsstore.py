@@ -114,8 +114,9 @@ def _entry(calendar: Calendar) -> tuple[Path | None, bytes]:
     folder = cache.folder()
     if folder is None or len(_asked) >= BUDGET:
         return None, b""
-    # A repr escapes every control character and lone surrogate: the key holds no NUL.
-    key = f"{_made_by()}\n{calendar!r}".encode()
+    # A repr escapes every control character, and a path holds no NUL: the key holds no NUL.
+    # A path's undecodable bytes are lone surrogates (surrogateescape), hence surrogatepass.
+    key = f"{_made_by()}\n{calendar!r}".encode("utf-8", "surrogatepass")
     _asked.append(key)
     import hashlib  # jinja2 has loaded it already on the page's way
 

@@ -235,3 +235,17 @@ def test_another_tz_database_makes_another_key(monkeypatch: pytest.MonkeyPatch) 
     theirs = icsstore._made_by()
     assert theirs != ours
     assert theirs.startswith("2025b\n/elsewhere/zoneinfo\n")
+
+
+def test_a_tz_database_path_with_undecodable_bytes_is_kept_and_read(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On POSIX a file name's undecodable bytes arrive as lone surrogates.
+    odd = tz.TzDatabase("2025b", "/opt/zone\udcffinfo", "test")
+    monkeypatch.setattr(tz, "database", lambda: odd)
+    calendar = Calendar((launch(),))
+    assert kept(calendar, STAMP) == ics.to_ics(calendar, stamp=STAMP)
+    [entry] = entries(folder)
+    assert b"/opt/zone\xed\xb3\xbfinfo" in entry.read_bytes()
+    assert kept(calendar, LATER) == ics.to_ics(calendar, stamp=LATER)
+    assert entries(folder) == [entry]
