@@ -775,7 +775,12 @@ def _remember(text: str, place: Place) -> None:
         return  # a line holds one answer
     from launchcal import cache as cache_folder
 
-    answers[text] = "\t".join(fields)
+    line = "\t".join(fields)
+    try:  # a name or path with undecodable bytes (lone surrogates) has no UTF-8 line
+        f"{made_from}{text}{line}".encode()
+    except UnicodeEncodeError:
+        return
+    answers[text] = line
     lines = [made_from, *(f"{known}\t{line}" for known, line in answers.items())]
     cache_folder.store(path, ("\n".join(lines) + "\n").encode("utf-8"))
 

@@ -110,3 +110,15 @@ def test_place_fields_are_the_ones_a_line_keeps() -> None:
         "name", "zone", "kind", "region", "country", "country_code", "population", "offset",
         "picked",
     ]  # fmt: skip
+
+
+def test_a_name_utf8_cannot_hold_is_resolved_and_not_remembered(tmp_path: Path) -> None:
+    # An argument's undecodable bytes arrive as lone surrogates; before, keeping it raised.
+    odd = "Nairobi\udcff"
+    first = _resolve([odd, "London"], str(tmp_path))
+    second = _resolve([odd, "London"], str(tmp_path))
+    assert first["found"] == second["found"] == _resolve([odd, "London"], "")["found"]
+    assert first["found"][odd][0][1] == "Africa/Nairobi"  # type: ignore[index]
+    kept = (tmp_path / "places" / "answers.tsv").read_text(encoding="utf-8")
+    assert "\nLondon\t" in kept
+    assert "Nairobi" not in kept
