@@ -434,8 +434,9 @@ class _Writer:
         # icalendar writes the Z of UTC where it gives no TZID, and looks the zone up again
         # for every value: given a TZID, the wall time alone has the same digits and no Z.
         if params or tzinfo is dt.UTC:
-            self.clock.dt = moment.replace(tzinfo=None) if params else moment
-            value = self.clock.to_ical().decode("ascii")  # type: ignore[no-untyped-call]
+            clock = self.clock
+            clock.dt, clock.utc = moment, not params
+            value = clock.to_ical().decode("ascii")  # type: ignore[no-untyped-call]
         else:  # no TZID, not UTC: icalendar decides what the value says
             value = vDatetime(moment).to_ical().decode("ascii")  # type: ignore[no-untyped-call]
         return self.fold(f"{name};{params}:{value}" if params else f"{name}:{value}")
@@ -484,7 +485,7 @@ def _moment(moment: dt.datetime, *, utc: bool = False) -> dt.datetime:
     if utc or moment.tzinfo is None or _always_utc(moment.tzinfo):
         return moment.astimezone(dt.UTC)
     # The other reading of the same wall time: another offset means it occurs twice.
-    if moment.utcoffset() != moment.replace(fold=1 - moment.fold).utcoffset():
+    if tz.reads_twice(moment):
         return moment.astimezone(dt.UTC)
     return moment
 
@@ -868,12 +869,15 @@ def _weeks(year: int) -> tuple[int, ...]:
 
 
 class _Clock(vDatetime):
-    """The writer's ``vDatetime``, given a wall time (the TZID is on the line already) or a
-    UTC time, one after another: it knows which without ``vDatetime.is_utc`` asking its
-    parameters and the value's zone each time (about 5% of a feed's writing)."""
+    """The writer's ``vDatetime``, given one value after another: a wall time whose TZID is
+    on the line already, or a UTC time. ``utc`` says which (the writer knows), so that
+    ``vDatetime.is_utc`` need not ask the parameters and the value's zone each time (about 5%
+    of a feed's writing), nor the wall time be copied without its zone first."""
+
+    utc = False
 
     def is_utc(self) -> bool:
-        return self.dt.tzinfo is dt.UTC
+        return self.utc
 
 
 class _Text(vText):

@@ -29,6 +29,7 @@ from functools import cache, lru_cache, partial
 from typing import NamedTuple
 from urllib.parse import quote
 
+from launchcal import tz
 from launchcal.event import Event
 from launchcal.messages import N_
 
@@ -339,7 +340,7 @@ def _google_zone(event: Event) -> str | None:
 
 def _repeated(moment: dt.datetime) -> bool:
     """Whether the wall time occurs twice (the clocks go back over it) in its zone."""
-    return moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset()
+    return tz.reads_twice(moment)
 
 
 def _utc_span(event: Event) -> tuple[dt.datetime, dt.datetime]:

@@ -34,7 +34,9 @@ __all__ = [
     "listed_zones",
     "local_zone",
     "localize",
+    "reads_twice",
     "version_of",
+    "wall_in",
     "zone",
     "zone_label",
     "zone_names",
@@ -431,6 +433,36 @@ def zone_label(moment: dt.datetime) -> str:
 def _describe(moment: dt.datetime) -> str:
     utc = moment.astimezone(dt.UTC)
     return f"{moment:%Y-%m-%d %H:%M} {zone_label(moment)} (= {utc:%Y-%m-%d %H:%M} UTC)"
+
+
+def wall_in(moment: dt.datetime, tzinfo: dt.tzinfo | None, fold: int = 0) -> dt.datetime:
+    """``moment``'s wall time in ``tzinfo`` with ``fold``: ``moment.replace(tzinfo=tzinfo,
+    fold=fold)``, made by the constructor in about half of replace()'s time (a feed of
+    100,000 events asks it for every start and end); replace() keeps a subclass's type.
+
+    Examples:
+        >>> wall_in(dt.datetime(2026, 11, 1, 1, 30), zone("America/New_York"), 1).isoformat()
+        '2026-11-01T01:30:00-05:00'
+    """
+    if type(moment) is not dt.datetime:
+        return moment.replace(tzinfo=tzinfo, fold=fold)
+    return dt.datetime(
+        moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second,
+        moment.microsecond, tzinfo, fold=fold,
+    )  # fmt: skip
+
+
+def reads_twice(moment: dt.datetime) -> bool:
+    """Whether ``moment``'s wall time stands for two instants in its zone: it occurs twice
+    (the clocks go back over it) or, never made by :func:`localize`, not at all.
+
+    Examples:
+        >>> reads_twice(dt.datetime(2026, 11, 1, 1, 30, tzinfo=zone("America/New_York")))
+        True
+        >>> reads_twice(dt.datetime(2026, 11, 1, 2, 30, tzinfo=zone("America/New_York")))
+        False
+    """
+    return moment.utcoffset() != wall_in(moment, moment.tzinfo, 1 - moment.fold).utcoffset()
 
 
 def localize(wall: dt.datetime, zone_name: str, fold: Fold | None = None) -> dt.datetime:

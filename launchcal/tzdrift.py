@@ -86,11 +86,11 @@ def drift(calendar: Calendar, tzdir: str | Path = SYSTEM_TZDIR) -> list[Drift]:
             if other is not None:
                 # The same wall time: the same instant exactly when the offsets agree (asked
                 # first: it is the answer for nearly every time).
-                wall = moment.replace(tzinfo=other, fold=0)
+                wall = tz.wall_in(moment, other)
                 if wall.utcoffset() == offset:
                     continue
                 theirs = wall.astimezone(dt.UTC)
-            if moment.replace(fold=1 - moment.fold).utcoffset() != offset:
+            if tz.reads_twice(moment):
                 continue  # written in UTC (see ics._moment): nothing to misread
             walls, readings = found.setdefault(event.zone, ([], []))
             walls.append(moment)
