@@ -18,19 +18,25 @@ from ``uv.lock`` with the ``bench`` extra on first use):
 - ``launchcal when FILE --json``, ``launchcal links FILE --json`` (output discarded) and
   ``launchcal build FILE -o DIR``.
 
-Each figure is the median of ``--repeat`` runs, the commands and the sizes taking turns (each
-turn runs every size) so that a busy moment on a shared machine hits them alike and does not
-bend one decade's growth exponent (one run that timed each size's turns back to back read
-``build`` 1k -> 10k as 1.08, a rerun minutes later 0.83); above 10,000 events the peers and
-``build`` run once (they take half a minute to minutes there), launchcal's other commands still
-``--repeat`` times: one 100,000-event ``ics`` read anywhere from 7.7 to 12.4 CPU seconds
-within an hour on a shared machine, so a single run says little about the 10 s target. Both
-clocks are shown:
-wall seconds, and CPU seconds (user + system, from ``os.wait4``), which is what the ratios, the
-growth exponents and the targets use, because on a shared machine the wall clock also counts
-the time a process waits for a core (alone on a machine the two agree to a few per cent).
+Each figure is the median of its runs over ``--repeat`` turns, each turn running every size,
+so that a busy moment on a shared machine hits the commands and sizes alike and does not bend
+one decade's growth exponent (one run that timed each size's turns back to back read
+``build`` 1k -> 10k as 1.08, a rerun minutes later 0.83). Within a turn the sizes go up and
+then back down, so each size is timed just before and just after the next larger one, and a
+decade's exponent is the median over the turns of that turn's growth (the larger size against
+the mean of the smaller one's two runs around it): the machine's speed drifts within the
+seconds a 100,000-event run takes, and one run whose 10,000-event ``when`` fell in a fast spell
+read 10k -> 100k as 1.07 though the same two sizes read 0.97 timed back to back minutes later.
+Above 10,000 events the peers and ``build`` run once a run (they take half a minute to minutes
+there), launchcal's other commands in every turn: one 100,000-event ``ics`` read anywhere from
+7.7 to 12.4 CPU seconds within an hour on a shared machine, so a single run says little
+about the 10 s target. Both clocks are shown: wall seconds, and CPU seconds (user + system,
+from ``os.wait4``), which is what the ratios, the growth exponents and the targets use,
+because on a shared machine the wall clock also counts the time a process waits for a core
+(alone on a machine the two agree to a few per cent).
 Peak memory is the process's maximum resident set. The growth exponent of a decade is
-``log10(t(10n) / t(n))``: 1.0 is linear; start-up makes the small sizes' lower.
+``log10(t(10n) / t(n))`` (per turn, as above): 1.0 is linear; start-up makes the small sizes'
+lower.
 
     python benchmarks/bench_scale.py [--sizes 10,100,1000,10000,100000] [--commands ics,when]
                                      [--build-max 10000] [--repeat 3] [--markdown] [--venv DIR]
@@ -276,15 +282,24 @@ def sides(python: Path, folder: Path, wanted: tuple[str, ...]) -> dict[str, list
     return {label: table[label] for label in chosen}
 
 
-def measure(
-    python: Path, wanted: dict[int, tuple[str, ...]], repeat: int
-) -> dict[int, dict[str, Figure]]:
-    """Size -> label -> median wall and CPU seconds and the largest peak.
+class Sample(NamedTuple):
+    """One timed run, and the turn it ran in."""
 
-    Every size's file is made first; then each turn runs every size in order, so that a busy
-    spell on a shared machine falls on the small sizes and the big ones alike instead of on one
-    decade's growth exponent. The first size's commands run once untimed before the first turn,
-    which writes the bytecode caches as an installed program has them.
+    turn: int
+    figure: Figure
+
+
+Samples = dict[int, dict[str, list[Sample]]]
+
+
+def measure(python: Path, wanted: dict[int, tuple[str, ...]], repeat: int) -> Samples:
+    """Size -> label -> every timed run.
+
+    Every size's file is made first; then each turn runs the sizes in order up to the largest
+    and back down, so that a busy spell on a shared machine falls on the small sizes and the
+    big ones alike instead of on one decade's growth exponent. On the way down a command runs
+    only below the largest size it runs at. The first size's commands run once untimed before
+    the first turn, which writes the bytecode caches as an installed program has them.
     """
     env = {**os.environ, "LANG": "C.UTF-8", "TZ": "UTC", "SOURCE_DATE_EPOCH": "1767225600"}
     env.pop("LC_ALL", None)
@@ -305,27 +320,44 @@ def measure(
         for command in commands[first].values():
             run(command, env)
             shutil.rmtree(folders[first] / "site", ignore_errors=True)
-        samples = {size: {label: [] for label in table} for size, table in commands.items()}
+        largest = {
+            label: max(size for size, table in commands.items() if label in table)
+            for table in commands.values()
+            for label in table
+        }
+        samples: Samples = {
+            size: {label: [] for label in table} for size, table in commands.items()
+        }
+        up = sorted(commands)
+        order = [(size, False) for size in up] + [(size, True) for size in reversed(up[:-1])]
         for turn in range(repeat):
-            for size, table in commands.items():
+            for size, down in order:
                 print(f"turn {turn + 1}/{repeat}: {size:,} events ...", file=sys.stderr, flush=True)
-                for label, command in table.items():
+                for label, command in commands[size].items():
                     if turn and size > ONCE_ABOVE and label in ONCE:
+                        continue
+                    if down and size >= largest[label]:
                         continue
                     if label == "build":
                         shutil.rmtree(folders[size] / "site", ignore_errors=True)
-                    samples[size][label].append(run(command, env))
+                    samples[size][label].append(Sample(turn, run(command, env)))
         for size, table in commands.items():
             if "ics" in table:
                 check_feeds(folders[size], size)
+    return samples
+
+
+def medians(samples: Samples) -> dict[int, dict[str, Figure]]:
+    """Size -> label -> median wall and CPU seconds and the largest peak."""
     return {
         size: {
             label: Figure(
-                statistics.median(run.wall for run in runs),
-                statistics.median(run.cpu for run in runs),
-                max(run.peak for run in runs),
+                statistics.median(run.figure.wall for run in runs),
+                statistics.median(run.figure.cpu for run in runs),
+                max(run.figure.peak for run in runs),
             )
             for label, runs in figures.items()
+            if runs
         }
         for size, figures in samples.items()
     }
@@ -340,33 +372,39 @@ def check_feeds(folder: Path, size: int) -> None:
             raise SystemExit(f"{name} holds {found} events, not {size}")
 
 
-def exponent(figures: dict[int, float], size: int) -> float | None:
-    """log10 of the time's growth over the decade that ends at ``size``."""
+def exponent(runs: dict[int, list[Sample]], size: int) -> float | None:
+    """The growth over the decade that ends at ``size``: the median over the turns that ran
+    both sizes of log10 of that turn's CPU seconds at ``size`` against the mean of its runs at
+    a tenth of it (timed just before and just after)."""
     smaller = size // 10
-    if smaller not in figures or size not in figures or figures[smaller] <= 0:
+    if not runs.get(smaller) or not runs.get(size):
         return None
-    return math.log10(figures[size] / figures[smaller]) / math.log10(size / smaller)
+    growths = []
+    for turn in sorted({run.turn for run in runs[size]}):
+        small = [run.figure.cpu for run in runs[smaller] if run.turn == turn]
+        if small and statistics.mean(small) > 0:
+            big = statistics.median(run.figure.cpu for run in runs[size] if run.turn == turn)
+            growths.append(big / statistics.mean(small))
+    if not growths:
+        return None
+    return math.log10(statistics.median(growths)) / math.log10(size / smaller)
 
 
-Results = dict[int, dict[str, Figure]]
-
-
-def report(results: Results) -> tuple[list[tuple[str, ...]], list[str]]:
+def report(samples: Samples) -> tuple[list[tuple[str, ...]], list[str]]:
     """The table's rows and the targets missed."""
     rows: list[tuple[str, ...]] = []
     missed: list[str] = []
+    results = medians(samples)
     labels = list(next(iter(results.values())))
     for label in labels:
-        seconds = {
-            size: figures[label].cpu for size, figures in results.items() if label in figures
-        }
+        runs = {size: table[label] for size, table in samples.items() if label in table}
         for size, figures in results.items():
             if label not in figures:  # build above --build-max
                 note = f"not run (--build-max {size} runs it; minutes)"
                 rows.append((label, f"{size:,}", "", "", "", "", "", "", note))
                 continue
             wall, cpu, peak = figures[label]
-            grow = exponent(seconds, size)
+            grow = exponent(runs, size)
             cells = [label, f"{size:,}", f"{wall:.2f}", f"{cpu:.2f}", f"{peak:.0f}"]
             cells.append("" if grow is None else f"{grow:.2f}")
             notes = []
@@ -426,8 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     plan = {
         size: tuple(c for c in wanted if c != "build" or size <= args.build_max) for size in sizes
     }
-    results = measure(python, plan, args.repeat)
-    rows, missed = report(results)
+    rows, missed = report(measure(python, plan, args.repeat))
     head = ("command", "events", "wall s", "cpu s", "peak MB", "exponent", "vs ics-py",
             "vs plain icalendar")  # fmt: skip
     if args.markdown:
@@ -443,8 +480,10 @@ def main(argv: list[str] | None = None) -> int:
             cells = zip(row, widths, strict=True)
             print("  ".join(c.rjust(w) if i else c.ljust(w) for i, (c, w) in enumerate(cells)))
     print(
-        f"\nmedian of {args.repeat} runs (the peers and build once above {ONCE_ABOVE:,}); python "
-        f"{sys.version.split()[0]}, {os.cpu_count()} cores; exponent = log10 growth per decade; "
+        f"\nmedian of {args.repeat} turns (the peers and build once above {ONCE_ABOVE:,}; each "
+        "smaller size twice a turn, before and after the next larger one); python "
+        f"{sys.version.split()[0]}, {os.cpu_count()} cores; exponent = log10 growth per decade "
+        "(median over the turns); "
         "ratios, exponents and the 10 s target use CPU seconds (each command is one process)"
     )
     if missed:
