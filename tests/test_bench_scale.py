@@ -67,4 +67,5 @@ def test_a_command_run_once_above_ten_thousand_pairs_with_its_own_turn() -> None
         100_000: [run(0, 20.0)],
     }
     growth = bench_scale.exponent(runs, 100_000)
-    assert growth is not None and round(growth, 6) == 1.0
+    assert growth is not None
+    assert round(growth, 6) == 1.0
