@@ -362,14 +362,9 @@ def _google_zone(event: Event) -> str | None:
     zone = event.zone
     if zone == "UTC" or zone.startswith("Etc/"):
         return None
-    if any(_repeated(moment) for moment in (event.start, event.end) if moment):
+    if any(tz.reads_twice(moment) for moment in (event.start, event.end) if moment):
         return None
     return zone
-
-
-def _repeated(moment: dt.datetime) -> bool:
-    """Whether the wall time occurs twice (the clocks go back over it) in its zone."""
-    return tz.reads_twice(moment)
 
 
 def _utc_span(event: Event) -> tuple[dt.datetime, dt.datetime]:
