@@ -357,7 +357,6 @@ def medians(samples: Samples) -> dict[int, dict[str, Figure]]:
                 max(run.figure.peak for run in runs),
             )
             for label, runs in figures.items()
-            if runs
         }
         for size, figures in samples.items()
     }
@@ -447,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
         default=BUILD_MAX,
         help="largest size build runs at (default: %(default)s; 100000 takes minutes)",
     )
-    parser.add_argument("--repeat", type=int, default=3, help="median of this many runs")
+    parser.add_argument("--repeat", type=int, default=3, help="median of this many turns")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--venv", type=Path, default=ROOT / ".venv-bench-scale")
     parser.add_argument("--write-file", nargs=2, metavar=("COUNT", "DIR"), help=argparse.SUPPRESS)
