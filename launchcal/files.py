@@ -84,12 +84,13 @@ def _target_stat(target: Path) -> os.stat_result | None:
 
 
 def write_output(
-    target: str | Path, data: bytes | str, *, inputs: Iterable[str | Path] = ()
+    target: str | Path, data: bytes | str | Iterable[bytes], *, inputs: Iterable[str | Path] = ()
 ) -> Path | None:
     """Write ``data`` to ``target``: ``-`` is standard output, anything else a file.
 
     ``inputs`` are the files the output was made from; an output that would replace one of
     them is refused (``launchcal ics ev.toml -o ev.toml`` would have lost the event file).
+    ``data`` may come in pieces (a big feed, as it is made): see :func:`write_atomic`.
 
     Returns:
         The path written, or ``None`` for standard output.
@@ -97,11 +98,20 @@ def write_output(
     Raises:
         OutputError: see :func:`write_atomic`; also when ``target`` is one of ``inputs``.
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
     if str(target) == STDOUT:
-        _write_stdout(payload)
+        _write_stdout(_whole(data))
         return None
-    return write_atomic(target, payload, inputs=inputs)
+    return write_atomic(target, data, inputs=inputs)
+
+
+def _whole(data: bytes | str | Iterable[bytes]) -> bytes:
+    """``data`` as one bytes object: every piece made before any is written (a piece may
+    raise, and a stream cannot take back what it was given)."""
+    if isinstance(data, str):
+        return data.encode("utf-8")
+    if isinstance(data, bytes):
+        return data
+    return b"".join(data)
 
 
 def _write_stdout(payload: bytes) -> None:
@@ -119,11 +129,15 @@ def _write_stdout(payload: bytes) -> None:
         raise OutputError(f"cannot write to standard output: {reason}") from None
 
 
-def write_atomic(path: str | Path, data: bytes | str, *, inputs: Iterable[str | Path] = ()) -> Path:
+def write_atomic(
+    path: str | Path, data: bytes | str | Iterable[bytes], *, inputs: Iterable[str | Path] = ()
+) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
 
     Readers see the old file or the whole new one, never a part; on any error the target is
-    untouched and the temporary file is removed. A symlink is followed (the link stays), a
+    untouched and the temporary file is removed. ``data`` in pieces is written into the
+    temporary file as each is made, so that it is never all in memory; an error raised while
+    making a piece leaves the target as it was too. A symlink is followed (the link stays), a
     file that exists keeps its permission bits (a 0600 file stays 0600), and a FIFO or device
     is written into as a stream: renaming over it would replace ``/dev/null`` itself.
 
@@ -144,7 +158,7 @@ def write_atomic(path: str | Path, data: bytes | str, *, inputs: Iterable[str | 
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise OutputError(f"cannot write {target}: it is a directory; give a file name")
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        _write_stream(target, real, payload)
+        _write_stream(target, real, _whole(payload))
         return target
     folder = real.parent
     try:
@@ -161,7 +175,8 @@ def write_atomic(path: str | Path, data: bytes | str, *, inputs: Iterable[str | 
         raise _fail(target, error) from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+            for piece in (payload,) if isinstance(payload, bytes) else payload:
+                stream.write(piece)
             stream.flush()
             os.fsync(stream.fileno())
         mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
@@ -171,6 +186,10 @@ def write_atomic(path: str | Path, data: bytes | str, *, inputs: Iterable[str | 
         with contextlib.suppress(OSError):
             temporary.unlink()
         raise _fail(target, error) from None
+    except BaseException:  # a piece could not be made (bad input, Ctrl-C): nothing is kept
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
     return target
 
 

@@ -55,7 +55,7 @@ from launchcal.errors import InputError
 from launchcal.event import MAX_DURATION, Calendar, Event, Location, Status
 from launchcal.icsstore import dtstamp as _stamp
 
-__all__ = ["PRODID", "UID_DOMAIN", "event_ics", "sequence", "status", "to_ics", "uid"]
+__all__ = ["PRODID", "UID_DOMAIN", "chunks", "event_ics", "sequence", "status", "to_ics", "uid"]
 
 # No version number in it: golden files and published feeds stay the same across releases.
 PRODID = "-//launchcal//launchcal//EN"
@@ -121,9 +121,29 @@ def to_ics(
 'DTEND;TZID=Asia/Shanghai:20220704T210000']
     """
     out = io.BytesIO()  # written into as it is made: a 100,000-event feed is ~60 MB
-    for chunk in _chunks(calendar, _stamp(stamp), utc=utc, publisher=publisher):
+    for chunk in chunks(calendar, stamp=stamp, utc=utc, publisher=publisher):
         out.write(chunk)
     return out.getvalue()
+
+
+def chunks(
+    calendar: Calendar,
+    *,
+    stamp: dt.datetime | None = None,
+    utc: bool = False,
+    publisher: tuple[str, str] | None = None,
+) -> Iterator[bytes]:
+    """The bytes of :func:`to_ics`, a piece at a time, for a writer that streams them into a
+    file (:func:`launchcal.files.write_output`): a 100,000-event feed is then never held whole.
+
+    The stamp is read at the call (``SOURCE_DATE_EPOCH`` may be wrong); any other error comes
+    with a later piece, so a writer keeps what it wrote from everyone until the last one
+    (:func:`launchcal.files.write_output` writes a temporary file and renames it).
+
+    Raises:
+        InputError: as :func:`to_ics`.
+    """
+    return _chunks(calendar, _stamp(stamp), utc=utc, publisher=publisher)
 
 
 def event_ics(event: Event, *, stamp: dt.datetime | None = None) -> bytes:

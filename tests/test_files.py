@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from launchcal.errors import OutputError
-from launchcal.files import StagedFolder, write_atomic, write_folder
+from launchcal.errors import InputError, OutputError
+from launchcal.files import STDOUT, StagedFolder, write_atomic, write_folder, write_output
 
 
 def test_writes_whole_file_with_normal_permissions(tmp_path: Path) -> None:
@@ -24,6 +25,56 @@ def test_replaces_existing_file(tmp_path: Path) -> None:
     target.write_text("old")
     write_atomic(target, b"new")
     assert target.read_text() == "new"
+
+
+def test_pieces_are_written_as_they_come(tmp_path: Path) -> None:
+    made: list[int] = []
+
+    def pieces() -> Iterator[bytes]:
+        for number in range(3):
+            made.append(number)
+            yield f"piece {number}\r\n".encode()
+
+    target = write_atomic(tmp_path / "feed.ics", pieces())
+    assert target.read_bytes() == b"piece 0\r\npiece 1\r\npiece 2\r\n"
+    assert made == [0, 1, 2]
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.ics"]
+
+
+@pytest.mark.parametrize("fault", [InputError("the third event is wrong"), KeyboardInterrupt()])
+def test_a_piece_that_fails_leaves_the_target_as_it_was(
+    tmp_path: Path, fault: BaseException
+) -> None:
+    target = tmp_path / "feed.ics"
+    target.write_bytes(b"the old feed")
+
+    def pieces() -> Iterator[bytes]:
+        yield b"BEGIN:VCALENDAR\r\n"
+        yield b"x" * 100_000  # past the write buffer: bytes are on disk when the fault comes
+        raise fault
+
+    with pytest.raises(type(fault)):
+        write_atomic(target, pieces())
+    assert target.read_bytes() == b"the old feed"
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.ics"]
+
+
+def test_standard_output_and_a_fifo_get_the_pieces_only_once_all_are_made(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    def failing() -> Iterator[bytes]:
+        yield b"BEGIN:VCALENDAR\r\n"
+        raise InputError("the second event is wrong")
+
+    with pytest.raises(InputError):
+        write_output(STDOUT, failing())
+    assert capsysbinary.readouterr().out == b""
+    write_output(STDOUT, iter([b"a", b"b"]))
+    assert capsysbinary.readouterr().out == b"ab"
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError):  # refused before the FIFO is opened: no reader needed
+        write_output(fifo, failing())
 
 
 @pytest.mark.parametrize("name", ["missing/out.ics", "."])

@@ -618,6 +618,31 @@ def test_cli_unwritable_output_is_one_error_line_and_no_file(
     assert sorted(tmp_path.rglob("*")) == before
 
 
+def test_cli_a_fault_in_a_later_event_leaves_the_old_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # The feed is written into a temporary file as it is made; the second event's series
+    # is refused only when it is written, after the first event's bytes.
+    source = tmp_path / "season.toml"
+    source.write_text(
+        '[[event]]\nid = "first"\ntitle = "First"\nstart = 2026-09-09T10:00:00\n'
+        'zone = "America/New_York"\n\n'
+        '[[event]]\nid = "weekly"\ntitle = "Weekly"\nstart = 2026-11-01T01:30:00\n'
+        'zone = "America/New_York"\nfold = "earlier"\nrrule = "FREQ=WEEKLY;COUNT=3"\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / "season.ics"
+    target.write_bytes(b"the feed as it was")
+    result = runner.invoke(cli, ["ics", str(source), "-o", str(target)], prog_name="launchcal")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: the series starts at 2026-11-01 01:30, an hour America/New_York repeats; "
+        "calendars read a repeated wall time differently, so start it on another day\n"
+    )
+    assert target.read_bytes() == b"the feed as it was"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["season.ics", "season.toml"]
+
+
 def test_cli_read_only_folder_leaves_no_file(runner: CliRunner, tmp_path: Path) -> None:
     if os.geteuid() == 0:
         pytest.skip("root can write into a read-only folder")
