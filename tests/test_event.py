@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import inspect
 
 import pytest
 
 from launchcal import tz
 from launchcal.errors import InputError, NonexistentTimeError
-from launchcal.event import Calendar, Event, Location, Organizer, Status, slugify
+from launchcal.event import Calendar, Event, Location, Organizer, Status, end_after, slugify
 
 
 def launch(**fields: object) -> Event:
@@ -132,3 +133,65 @@ def test_end_after_fall_back_is_after_start() -> None:
     assert event.end is not None
     assert event.end.isoformat() == "2026-10-25T01:00:00+00:00"
     assert event.duration == dt.timedelta(minutes=30)
+
+
+@pytest.mark.parametrize(
+    "zone",
+    ["Europe/London", "America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Asia/Tehran",
+     "Africa/Casablanca", "America/Sao_Paulo", "Asia/Kathmandu", "UTC"],
+)  # fmt: skip
+def test_end_after_is_elapsed_time_through_utc(zone: str) -> None:
+    # end_after hands the end's UTC fields to fromutc() itself: the same value, fold
+    # included, as converting through a UTC datetime, every half hour of 2011-2012 (Samoa
+    # skipped a day, Lord Howe moves by 30 minutes, Casablanca pauses for Ramadan).
+    tzinfo = tz.zone(zone)
+    first = dt.datetime(2011, 1, 1, tzinfo=dt.UTC)
+    durations = [dt.timedelta(minutes=30), dt.timedelta(hours=2, minutes=15), dt.timedelta(days=1)]
+    for step in range(0, 2 * 365 * 48, 7):
+        start = (first + dt.timedelta(minutes=30 * step)).astimezone(tzinfo)
+        for duration in durations:
+            end = end_after(start, duration)
+            expected = (start.astimezone(dt.UTC) + duration).astimezone(tzinfo)
+            assert (end, end.fold, end.utcoffset()) == (
+                expected,
+                expected.fold,
+                expected.utcoffset(),
+            )
+            assert end.astimezone(dt.UTC) - start.astimezone(dt.UTC) == duration
+
+
+def test_end_after_keeps_a_datetime_subclass_on_the_slow_path() -> None:
+    class Stamp(dt.datetime):
+        pass
+
+    start = Stamp(2026, 10, 25, 0, 30, tzinfo=tz.zone("Europe/London"))
+    end = end_after(start, dt.timedelta(hours=2))  # from 00:30 BST
+    assert end.astimezone(dt.UTC) == dt.datetime(2026, 10, 25, 1, 30, tzinfo=dt.UTC)
+    assert (end.hour, end.fold) == (1, 1)  # 01:30 GMT, the second 01:30 of the night
+
+
+def test_event_init_takes_every_field_as_the_dataclass_declares_it() -> None:
+    # Event's __init__ sets the slots directly (event._slot_init): the same parameters, in
+    # order, with the same defaults, keyword or positional, and the instance stays frozen.
+    fields = dataclasses.fields(Event)
+    parameters = list(inspect.signature(Event).parameters.values())
+    assert [p.name for p in parameters] == [f.name for f in fields]
+    for parameter, field in zip(parameters, fields, strict=True):
+        expected = (
+            inspect.Parameter.empty if field.default is dataclasses.MISSING else field.default
+        )
+        assert parameter.default == expected
+    start = tz.localize(dt.datetime(2022, 7, 4, 19), "Asia/Shanghai")
+    by_keyword = Event(title="Launch", start=start, zone="Asia/Shanghai", sequence=3)
+    by_position = Event("Launch", start, "Asia/Shanghai", "", None, True, None, None, "", None,
+                        Status.SCHEDULED, None, 3)  # fmt: skip
+    assert by_keyword == by_position
+    assert by_keyword.id == "launch-2022-07-04"  # __post_init__ ran
+    assert dataclasses.replace(by_keyword, title="Other").title == "Other"
+    for field in fields:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(by_keyword, field.name, None)
+    with pytest.raises(InputError, match="an event needs a title"):
+        Event(title=" ", start=start, zone="Asia/Shanghai")
+    with pytest.raises(TypeError):
+        Event(title="Launch", start=start, zone="Asia/Shanghai", colour="red")  # type: ignore[call-arg]
