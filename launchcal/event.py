@@ -260,34 +260,6 @@ class Session:
         return str(self.start.tzinfo)
 
 
-def _slot_init(cls: type[_Model]) -> type[_Model]:
-    """``cls``, a frozen dataclass with slots, given an ``__init__`` that sets each field
-    through its slot's descriptor.
-
-    A frozen dataclass's own ``__init__`` sets each field with ``object.__setattr__(self,
-    name, value)``, which looks the name up again for every field: reading a feed of 100,000
-    events spent a sixth of its time there (an Event has 24 fields). This ``__init__`` takes
-    the same arguments in the same order with the same defaults and then calls
-    ``__post_init__``; the instance is as frozen as before (``tests/test_event.py``).
-    """
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
-    assert all(f.init and f.default_factory is dataclasses.MISSING for f in fields)
-    scope: dict[str, object] = {f"_set_{f.name}": cls.__dict__[f.name].__set__ for f in fields}
-    scope.update({f"_default_{f.name}": f.default for f in fields})
-    parameters = ", ".join(
-        f.name if f.default is dataclasses.MISSING else f"{f.name}=_default_{f.name}"
-        for f in fields
-    )
-    body = "".join(f"    _set_{f.name}(self, {f.name})\n" for f in fields)
-    exec(f"def __init__(self, {parameters}):\n{body}    self.__post_init__()\n", scope)  # noqa: S102
-    init: Any = scope["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__annotations__ = cls.__init__.__annotations__
-    cls.__init__ = init  # type: ignore[method-assign]
-    return cls
-
-
-@_slot_init
 @dataclass(frozen=True, slots=True)
 class Event:
     """A launch, livestream or keynote: the single source every output is made from.
@@ -490,6 +462,42 @@ class Calendar:
                 return event
         ids = ", ".join(e.id for e in self.events)
         raise InputError(f"no event with id {event_id!r}; the ids are: {ids}")
+
+
+def _slot_init(cls: type[_Model]) -> type[_Model]:
+    """``cls``, a frozen dataclass with slots, given an ``__init__`` that sets each field
+    through its slot's descriptor.
+
+    A frozen dataclass's own ``__init__`` sets each field with ``object.__setattr__(self,
+    name, value)``, which looks the name up again for every field: reading a feed of 100,000
+    events spent a sixth of its time there (an Event has 24 fields). This ``__init__`` takes
+    the same arguments in the same order with the same defaults and then calls
+    ``__post_init__``; the instance is as frozen as before (``tests/test_event.py``).
+    Compiling it takes half a millisecond, so only a reader of many events asks for it
+    (:func:`many_events`).
+    """
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    assert all(f.init and f.default_factory is dataclasses.MISSING for f in fields)
+    scope: dict[str, object] = {f"_set_{f.name}": cls.__dict__[f.name].__set__ for f in fields}
+    scope.update({f"_default_{f.name}": f.default for f in fields})
+    parameters = ", ".join(
+        f.name if f.default is dataclasses.MISSING else f"{f.name}=_default_{f.name}"
+        for f in fields
+    )
+    body = "".join(f"    _set_{f.name}(self, {f.name})\n" for f in fields)
+    exec(f"def __init__(self, {parameters}):\n{body}    self.__post_init__()\n", scope)  # noqa: S102
+    init: Any = scope["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = cls.__init__.__annotations__
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
+
+
+@cache
+def many_events() -> None:
+    """Make building an :class:`Event` faster from here on (see :func:`_slot_init`): for a
+    reader of thousands of events, not for a command that starts up to show one."""
+    _slot_init(Event)
 
 
 def end_after(start: dt.datetime, duration: dt.timedelta) -> dt.datetime:

@@ -38,6 +38,7 @@ from launchcal.event import (
     check_web_url,
     end_after,
     is_web_url,
+    many_events,
     typed_texts_pass,
 )
 from launchcal.messages import DEFAULT_TITLE
@@ -198,6 +199,7 @@ def load(path: str | Path, *, fold: tz.Fold | None = None) -> Calendar:
         )
     cuts = _header_starts(data, _EVENT_HEADER_BYTES, _AFTER_A_LINE_BYTES)
     if len(cuts) > PIECE_EVENTS:
+        many_events()
         # Each piece decoded as it is parsed: the whole file is never held as text too (a
         # str of 45 MB with one CJK character in it takes 90 MB). A cut is at the start of a
         # line, so never inside a character's UTF-8 bytes.
