@@ -85,11 +85,13 @@ def drift(calendar: Calendar, tzdir: str | Path = SYSTEM_TZDIR) -> list[Drift]:
             theirs = None
             if other is not None:
                 # The same wall time: the same instant exactly when the offsets agree (asked
-                # first: it is the answer for nearly every time).
-                wall = tz.wall_in(moment, other)
-                if wall.utcoffset() == offset:
+                # first: it is the answer for nearly every time). A ZoneInfo reads the offset
+                # from the wall time and fold it is given, whatever that datetime's zone: the
+                # first reading (fold 0), as RFC 5545 reads a TZID time.
+                first = moment if moment.fold == 0 else tz.wall_in(moment, moment.tzinfo)
+                if other.utcoffset(first) == offset:
                     continue
-                theirs = wall.astimezone(dt.UTC)
+                theirs = tz.wall_in(moment, other).astimezone(dt.UTC)
             if tz.reads_twice(moment):
                 continue  # written in UTC (see ics._moment): nothing to misread
             walls, readings = found.setdefault(event.zone, ([], []))

@@ -87,3 +87,51 @@ def test_utc_writes_instants_and_no_vtimezone() -> None:
     event = IcsCalendar.from_ical(data).walk("VEVENT")[0]
     assert event["DTSTART"].dt == dt.datetime(2026, 12, 1, 20, tzinfo=dt.UTC)
     assert event["DTEND"].dt == dt.datetime(2026, 12, 1, 21, tzinfo=dt.UTC)
+
+
+def _drifted_the_long_way(calendar: Calendar, tzdir: Path) -> list[tuple[str, dt.datetime]]:
+    """Each start and end the database in ``tzdir`` reads elsewhere, by converting both."""
+    found = []
+    for event in calendar.events:
+        if not event.time_known or event.zone == "UTC":
+            continue
+        theirs = tzdrift._zone(str(tzdir), event.zone)
+        for moment in (event.start, event.end):
+            if moment is None or tz.reads_twice(moment):
+                continue
+            if theirs is None:
+                found.append((event.zone, moment))
+                continue
+            wall = dt.datetime(*moment.timetuple()[:6], tzinfo=theirs)  # the first reading
+            if wall.astimezone(dt.UTC) != moment.astimezone(dt.UTC):
+                found.append((event.zone, moment))
+    return found
+
+
+def test_the_drift_is_every_time_the_other_database_reads_elsewhere() -> None:
+    # Every half hour for two years in the zones the old database holds (Casablanca moves
+    # between +00 and +01; Vancouver's 2025b rules differ from 2026 on), fold=1 included on
+    # times that occur once (fold then changes nothing in launchcal's database).
+    events = []
+    for zone in ("Africa/Casablanca", "America/Vancouver"):
+        tzinfo = tz.zone(zone)
+        first = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+        for step in range(0, 2 * 365 * 48, 5):
+            start = (first + dt.timedelta(minutes=30 * step)).astimezone(tzinfo)
+            if step % 3 == 0 and not tz.reads_twice(start):
+                start = start.replace(fold=1)
+            events.append(Event(title="T", start=start, zone=zone, id=f"e{len(events)}",
+                                end=start + dt.timedelta(minutes=45)))  # fmt: skip
+    # The night the 2025b rules put Vancouver's clocks back and 2026f does not: the old
+    # database reads 01:30 twice, and a client takes the first reading, as launchcal does.
+    vancouver = tz.zone("America/Vancouver")
+    for minute in (0, 30, 59):
+        start = dt.datetime(2026, 11, 1, 1, minute, fold=1, tzinfo=vancouver)
+        events.append(Event(title="T", start=start, zone="America/Vancouver",
+                            id=f"e{len(events)}"))  # fmt: skip
+    calendar = Calendar(tuple(events))
+    drifts = tzdrift.drift(calendar, OLD)
+    found = [(d.zone, wall) for d in drifts for wall in d.walls]
+    expected = _drifted_the_long_way(calendar, OLD)
+    assert sorted(found, key=str) == sorted(expected, key=str)
+    assert {zone for zone, _ in found} == {"Africa/Casablanca", "America/Vancouver"}
