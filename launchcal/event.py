@@ -318,7 +318,7 @@ class Event:
                 raise InputError("an event end must carry its time zone")
             # Compare instants: with one shared tzinfo Python compares wall times and ignores
             # fold, so an end just after a fall-back (01:00 GMT after 01:30 BST) looked earlier.
-            lasting = self.end.astimezone(dt.UTC) - self.start.astimezone(dt.UTC)
+            lasting = tz.elapsed(self.start, self.end)
             if lasting <= _ZERO:
                 raise InputError(
                     f"the end ({self.end.isoformat()}) must come after the start "
@@ -397,7 +397,7 @@ class Event:
         """Real elapsed time from start to end (DST changes in between included)."""
         if self.end is None:
             return None
-        return self.end.astimezone(dt.UTC) - self.start.astimezone(dt.UTC)
+        return tz.elapsed(self.start, self.end)
 
     @property
     def link(self) -> str | None:

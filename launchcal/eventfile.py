@@ -37,7 +37,6 @@ from launchcal.event import (
     check_text,
     check_web_url,
     end_after,
-    is_web_url,
     many_events,
     typed_texts_pass,
 )
@@ -547,9 +546,9 @@ class _Reader:
         ):
             return None
         links = tuple(link for link in (url, image, replay_url) if link is not None)
-        if not typed_texts_pass((title, id_, *links), (description,)) or not all(
-            map(is_web_url, links)
-        ):
+        # A link that is not http(s) is refused by the Event (check_web_url), and then read
+        # again below, field by field.
+        if not typed_texts_pass((title, id_, *links), (description,)):
             return None
         zone_place = self.places.get(zone_value)
         try:

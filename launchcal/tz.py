@@ -466,6 +466,25 @@ def reads_twice(moment: dt.datetime) -> bool:
     return moment.utcoffset() != wall_in(moment, moment.tzinfo, 1 - moment.fold).utcoffset()
 
 
+def elapsed(start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+    """The real time from ``start`` to ``end``: ``end.astimezone(UTC) - start.astimezone(UTC)``
+    in well under half the time (every event read checks its length). Within one tzinfo
+    Python subtracts the wall clocks and ignores fold, so the change of offset between the
+    two is taken off too.
+
+    Examples:
+        >>> london = zone("Europe/London")
+        >>> night = [dt.datetime(2026, 10, 25, 1, 30, fold=f, tzinfo=london) for f in (0, 1)]
+        >>> elapsed(*night)
+        datetime.timedelta(seconds=3600)
+    """
+    if end.tzinfo is start.tzinfo and type(start) is dt.datetime and type(end) is dt.datetime:
+        end_offset, start_offset = end.utcoffset(), start.utcoffset()
+        if end_offset is not None and start_offset is not None:
+            return end - start - (end_offset - start_offset)
+    return end.astimezone(dt.UTC) - start.astimezone(dt.UTC)
+
+
 def localize(wall: dt.datetime, zone_name: str, fold: Fold | None = None) -> dt.datetime:
     """Attach ``zone_name`` to a naive wall time, refusing to guess across a DST change.
 

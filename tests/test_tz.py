@@ -264,3 +264,25 @@ def test_every_zone_agrees_with_gnu_date() -> None:
         ):  # fmt: skip
             mismatches.append((name, ours.isoformat(), ours.tzname(), line))
     assert mismatches == []
+
+
+@pytest.mark.parametrize(
+    "zone", ["Europe/London", "Australia/Lord_Howe", "Pacific/Apia", "America/Havana", "UTC"]
+)
+def test_elapsed_is_the_difference_of_the_two_instants(zone: str) -> None:
+    # Both folds of every wall time, every 20 minutes of 2011-2012, against an end up to a
+    # day later on the same tzinfo, on another zone's, and on UTC.
+    tzinfo, other = tz.zone(zone), tz.zone("America/New_York")
+    first = dt.datetime(2011, 1, 1)
+    for step in range(0, 2 * 365 * 72, 11):
+        wall = first + dt.timedelta(minutes=20 * step)
+        for fold in (0, 1):
+            start = wall.replace(tzinfo=tzinfo, fold=fold)
+            for later in (dt.timedelta(minutes=40), dt.timedelta(hours=25)):
+                for end in (
+                    (wall + later).replace(tzinfo=tzinfo, fold=1 - fold),
+                    (start.astimezone(dt.UTC) + later).astimezone(other),
+                    start.astimezone(dt.UTC) + later,
+                ):
+                    expected = end.astimezone(dt.UTC) - start.astimezone(dt.UTC)
+                    assert tz.elapsed(start, end) == expected
