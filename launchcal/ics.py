@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 from icalendar import Calendar as IcsCalendar
 from icalendar import Component, Timezone, TimezoneDaylight, TimezoneStandard
-from icalendar.parser import Contentline, Parameters
+from icalendar.parser import Contentline, Parameters, _foldline
 from icalendar.parser_tools import to_unicode
 from icalendar.prop import (
     vCalAddress,
@@ -466,7 +466,9 @@ class _Writer:
         left as it is without walking over its characters."""
         if len(line) < self.limit and (line.isascii() or len(line.encode("utf-8")) < self.limit):
             return line
-        return str(Contentline(line).to_ical().decode("utf-8"))  # type: ignore[no-untyped-call]
+        # What Contentline(line).to_ical() runs, without the copy of the line it makes and
+        # the UTF-8 bytes it returns (the VEVENT is encoded as a whole).
+        return _foldline(line)
 
 
 @cache
