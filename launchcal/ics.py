@@ -35,7 +35,7 @@ from typing import Any, NamedTuple
 
 from icalendar import Calendar as IcsCalendar
 from icalendar import Component, Timezone, TimezoneDaylight, TimezoneStandard
-from icalendar.parser import Contentline, Parameters, _foldline
+from icalendar.parser import Contentline, Parameters, _escape_char, _foldline
 from icalendar.parser_tools import to_unicode
 from icalendar.prop import (
     vCalAddress,
@@ -926,13 +926,18 @@ def _escaped(value: str) -> str:
 
     The same as ``_text(value).to_ical()``, less the ``Parameters`` object ``vText`` makes
     for each value (a third of the time, and a VEVENT writes three or four texts): the value
-    goes straight into a line, where no parameter is ever read.
+    goes straight into a line, where no parameter is ever read. icalendar's escaping
+    function, which ``vText.to_ical`` runs, is given the text itself: no ``_Text`` is made,
+    and the escaped text is not encoded and decoded again.
     """
     if value.isascii() and _PLAIN.search(value) is None:
         return value  # nothing for _clean or icalendar's escaping to change
-    text = str.__new__(_Text, _clean(value).replace("\\N", "\0"))
-    text.encoding = "utf-8"  # type: ignore[attr-defined]
-    return _unicode(text.to_ical())
+    escaped = _escape_char(_clean(value).replace("\\N", "\0")).replace("\0", "\\\\N")
+    if escaped.startswith("\ufeff"):  # _unicode drops it as Contentline would: the long way
+        text = str.__new__(_Text, _clean(value).replace("\\N", "\0"))
+        text.encoding = "utf-8"  # type: ignore[attr-defined]
+        return _unicode(text.to_ical())
+    return escaped
 
 
 class _Cleaning(NamedTuple):
