@@ -545,7 +545,10 @@ class _Reader:
             and (replay_url is None or type(replay_url) is str)
         ):
             return None
-        links = tuple(link for link in (url, image, replay_url) if link is not None)
+        if image is None and replay_url is None:  # nearly every event: no generator to run
+            links: tuple[str, ...] = () if url is None else (url,)
+        else:
+            links = tuple(link for link in (url, image, replay_url) if link is not None)
         # A link that is not http(s) is refused by the Event (check_web_url), and then read
         # again below, field by field.
         if not typed_texts_pass((title, id_, *links), (description,)):
