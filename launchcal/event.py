@@ -309,7 +309,7 @@ class Event:
             check_moment(self.end, "end")
         if self.previous_start is not None:
             check_moment(self.previous_start, "previous_start")
-        if self.start.tzinfo is None or self.start.utcoffset() is None:
+        if self.start.tzinfo is None or tz.offset(self.start) is None:
             raise InputError("an event start must carry its time zone")
         if str(self.start.tzinfo) != self.zone:
             raise InputError(f"start is in {self.start.tzinfo}, but the event zone is {self.zone}")
@@ -513,7 +513,7 @@ def end_after(start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
         '2026-03-29T04:30:00+01:00'
     """
     tzinfo = start.tzinfo
-    offset = start.utcoffset()
+    offset = tz.offset(start)
     if type(start) is dt.datetime and tzinfo is not None and offset is not None:
         # What astimezone() does, without making the UTC value and converting it back:
         # the fields of the end's UTC time, handed to the zone's fromutc().

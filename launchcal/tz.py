@@ -453,6 +453,24 @@ def wall_in(moment: dt.datetime, tzinfo: dt.tzinfo | None, fold: int = 0) -> dt.
     )  # fmt: skip
 
 
+def offset(moment: dt.datetime) -> dt.timedelta | None:
+    """``moment.utcoffset()``, asked of a ZoneInfo directly where ``moment`` has one.
+
+    ``datetime.utcoffset()`` calls its tzinfo's method by name, which takes six times as long
+    as the ZoneInfo's own answer (about 270 ns against 40 here), and reading and writing a
+    feed of 100,000 events asks it a million times. A ZoneInfo reads the wall time and fold
+    of the datetime it is given, whatever that datetime's tzinfo.
+
+    Examples:
+        >>> offset(dt.datetime(2026, 11, 1, 1, 30, fold=1, tzinfo=zone("America/New_York")))
+        datetime.timedelta(days=-1, seconds=68400)
+    """
+    tzinfo = moment.tzinfo
+    if type(tzinfo) is zoneinfo.ZoneInfo:
+        return tzinfo.utcoffset(moment)
+    return moment.utcoffset()
+
+
 def reads_twice(moment: dt.datetime) -> bool:
     """Whether ``moment``'s wall time stands for two instants in its zone: it occurs twice
     (the clocks go back over it) or, never made by :func:`localize`, not at all.
@@ -463,7 +481,10 @@ def reads_twice(moment: dt.datetime) -> bool:
         >>> reads_twice(dt.datetime(2026, 11, 1, 2, 30, tzinfo=zone("America/New_York")))
         False
     """
-    return moment.utcoffset() != wall_in(moment, moment.tzinfo, 1 - moment.fold).utcoffset()
+    tzinfo = moment.tzinfo
+    if type(tzinfo) is zoneinfo.ZoneInfo:  # see offset(): the other reading need not be aware
+        return tzinfo.utcoffset(moment) != tzinfo.utcoffset(wall_in(moment, None, 1 - moment.fold))
+    return moment.utcoffset() != wall_in(moment, tzinfo, 1 - moment.fold).utcoffset()
 
 
 def elapsed(start: dt.datetime, end: dt.datetime) -> dt.timedelta:
@@ -479,7 +500,7 @@ def elapsed(start: dt.datetime, end: dt.datetime) -> dt.timedelta:
         datetime.timedelta(seconds=3600)
     """
     if end.tzinfo is start.tzinfo and type(start) is dt.datetime and type(end) is dt.datetime:
-        end_offset, start_offset = end.utcoffset(), start.utcoffset()
+        end_offset, start_offset = offset(end), offset(start)
         if end_offset is not None and start_offset is not None:
             return end - start - (end_offset - start_offset)
     return end.astimezone(dt.UTC) - start.astimezone(dt.UTC)
@@ -502,7 +523,7 @@ def localize(wall: dt.datetime, zone_name: str, fold: Fold | None = None) -> dt.
         raise ValueError("localize() takes a naive wall time")
     tzinfo = zone(zone_name)
     first, second = wall_in(wall, tzinfo), wall_in(wall, tzinfo, 1)
-    if first.utcoffset() == second.utcoffset():
+    if tzinfo.utcoffset(first) == tzinfo.utcoffset(second):  # a ZoneInfo: see offset()
         return first
     # Normalise both readings through UTC: in a gap neither comes back as the same wall time.
     round_trip = [m.astimezone(dt.UTC).astimezone(tzinfo) for m in (first, second)]

@@ -81,7 +81,7 @@ def drift(calendar: Calendar, tzdir: str | Path = SYSTEM_TZDIR) -> list[Drift]:
         for moment in (event.start, event.end):
             if moment is None:
                 continue
-            offset = moment.utcoffset()
+            offset = tz.offset(moment)
             theirs = None
             if other is not None:
                 # The same wall time: the same instant exactly when the offsets agree (asked

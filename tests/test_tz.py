@@ -286,3 +286,21 @@ def test_elapsed_is_the_difference_of_the_two_instants(zone: str) -> None:
                 ):
                     expected = end.astimezone(dt.UTC) - start.astimezone(dt.UTC)
                     assert tz.elapsed(start, end) == expected
+
+
+def test_offset_is_utcoffset_for_every_kind_of_tzinfo() -> None:
+    # tz.offset asks a ZoneInfo itself (and so may be handed a datetime on another clock);
+    # any other tzinfo goes through datetime.utcoffset(), checks included.
+    new_york = tz.zone("America/New_York")
+    fixed = dt.timezone(dt.timedelta(hours=5, minutes=45))
+    for wall in (dt.datetime(2026, 11, 1, 1, 30), dt.datetime(2026, 3, 8, 2, 30),
+                 dt.datetime(2031, 7, 4, 19)):  # fmt: skip
+        for fold in (0, 1):
+            for tzinfo in (new_york, fixed, dt.UTC, tz.zone("EST5EDT,M3.2.0,M11.1.0")):
+                moment = wall.replace(tzinfo=tzinfo, fold=fold)
+                assert tz.offset(moment) == moment.utcoffset()
+                assert tz.reads_twice(moment) == (
+                    moment.utcoffset() != moment.replace(fold=1 - fold).utcoffset()
+                )
+    assert tz.offset(dt.datetime(2026, 1, 1)) is None
+    assert not tz.reads_twice(dt.datetime(2026, 11, 1, 1, 30))
