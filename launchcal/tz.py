@@ -447,6 +447,11 @@ def wall_in(moment: dt.datetime, tzinfo: dt.tzinfo | None, fold: int = 0) -> dt.
     """
     if type(moment) is not dt.datetime:
         return moment.replace(tzinfo=tzinfo, fold=fold)
+    if not fold:  # without the keyword the constructor takes ~40% less time
+        return dt.datetime(
+            moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second,
+            moment.microsecond, tzinfo,
+        )  # fmt: skip
     return dt.datetime(
         moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second,
         moment.microsecond, tzinfo, fold=fold,
