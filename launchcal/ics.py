@@ -379,7 +379,7 @@ class _Writer:
         every change.
         """
         start = event.start
-        if start.replace(fold=0).utcoffset() != start.replace(fold=1).utcoffset():
+        if tz.reads_twice(start):
             raise InputError(
                 f"the series starts at {start:%Y-%m-%d %H:%M}, an hour {event.zone} repeats; "
                 "calendars read a repeated wall time differently, so start it on another day"
@@ -932,9 +932,10 @@ def _escaped(value: str) -> str:
     """
     if value.isascii() and _PLAIN.search(value) is None:
         return value  # nothing for _clean or icalendar's escaping to change
-    escaped = _escape_char(_clean(value).replace("\\N", "\0")).replace("\0", "\\\\N")
+    cleaned = _clean(value).replace("\\N", "\0")
+    escaped = _escape_char(cleaned).replace("\0", "\\\\N")
     if escaped.startswith("\ufeff"):  # _unicode drops it as Contentline would: the long way
-        text = str.__new__(_Text, _clean(value).replace("\\N", "\0"))
+        text = str.__new__(_Text, cleaned)
         text.encoding = "utf-8"  # type: ignore[attr-defined]
         return _unicode(text.to_ical())
     return escaped
