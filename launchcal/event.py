@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from launchcal import tz
 from launchcal.errors import InputError
@@ -63,7 +63,6 @@ MAX_ID = 200
 #: RFC 5545 integers (SEQUENCE) are signed 32-bit values (section 3.3.8).
 MAX_SEQUENCE = 2**31 - 1
 _ZERO = dt.timedelta(0)
-_Model = TypeVar("_Model")
 
 # C0 controls (tab, newline and carriage return are dealt with apart), DEL, C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -464,8 +463,8 @@ class Calendar:
         raise InputError(f"no event with id {event_id!r}; the ids are: {ids}")
 
 
-def _slot_init(cls: type[_Model]) -> type[_Model]:
-    """``cls``, a frozen dataclass with slots, given an ``__init__`` that sets each field
+def _slot_init(cls: type[Any]) -> None:
+    """Give ``cls``, a frozen dataclass with slots, an ``__init__`` that sets each field
     through its slot's descriptor.
 
     A frozen dataclass's own ``__init__`` sets each field with ``object.__setattr__(self,
@@ -476,7 +475,7 @@ def _slot_init(cls: type[_Model]) -> type[_Model]:
     Compiling it takes half a millisecond, so only a reader of many events asks for it
     (:func:`many_events`).
     """
-    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    fields = dataclasses.fields(cls)
     assert all(f.init and f.default_factory is dataclasses.MISSING for f in fields)
     scope: dict[str, object] = {f"_set_{f.name}": cls.__dict__[f.name].__set__ for f in fields}
     scope.update({f"_default_{f.name}": f.default for f in fields})
@@ -489,8 +488,7 @@ def _slot_init(cls: type[_Model]) -> type[_Model]:
     init: Any = scope["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__annotations__ = cls.__init__.__annotations__
-    cls.__init__ = init  # type: ignore[method-assign]
-    return cls
+    cls.__init__ = init
 
 
 @cache
